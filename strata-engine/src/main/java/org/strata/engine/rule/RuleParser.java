@@ -36,6 +36,8 @@ public final class RuleParser {
     private final DiagnosticSink sink;
     private final Map<Expr, Span> spans = new IdentityHashMap<>();
     private int index;
+    /** The end of the rule is reported once: "(a = " lacks both a value and a ")", but one message says it. */
+    private boolean endReported;
 
     private RuleParser(String source, List<Token> tokens, DiagnosticSink sink) {
         this.source = source;
@@ -64,6 +66,13 @@ public final class RuleParser {
         Expr expr = or();
         while (peek().kind() != TokenKind.END) {
             Token extra = advance();
+            if (extra.kind() == TokenKind.BAD) {
+                // already reported by the lexer; read on as if it were a connective to find later mistakes
+                if (VALUE_STARTS.contains(peek().kind())) {
+                    conjunct();
+                }
+                continue;
+            }
             if (extra.kind() == TokenKind.RIGHT_PAREN) {
                 sink.error(extra.span(), "unexpected `)` without a matching `(`");
             } else if (extra.kind() != TokenKind.BAD) {
@@ -372,9 +381,10 @@ public final class RuleParser {
 
     private void reportMissingValue(Token after) {
         Token found = peek();
-        if (found.kind() == TokenKind.BAD) {
-            return; // the lexer already said what is wrong with it
+        if (found.kind() == TokenKind.BAD || found.kind() == TokenKind.END && endReported) {
+            throw new Bail(); // already said what is wrong there
         }
+        endReported |= found.kind() == TokenKind.END;
         String afterText = after == null ? "" : " after `" + after.text() + "`";
         if (found.kind() == TokenKind.END) {
             sink.error(found.span(), "unexpected end of rule: expected a value" + afterText);
@@ -389,7 +399,8 @@ public final class RuleParser {
             return advance();
         }
         Token found = peek();
-        if (found.kind() != TokenKind.BAD) {
+        if (found.kind() != TokenKind.BAD && !(found.kind() == TokenKind.END && endReported)) {
+            endReported |= found.kind() == TokenKind.END;
             String expected = switch (kind) {
                 case RIGHT_PAREN -> "`)`";
                 case LEFT_PAREN -> "`(`";
