@@ -195,11 +195,11 @@ public final class SqlCompiler {
             }
             case HAS_TAG -> {
                 ColumnResolver.TagTable tags = resolver.tagTable(rule.catalog().get(rule.tagFeature(call)));
-                return SqlFragment.join("EXISTS (SELECT 1 FROM " + SqlIdentifiers.quote(tags.table())
+                return SqlFragment.join("(EXISTS (SELECT 1 FROM " + SqlIdentifiers.quote(tags.table())
                                 + " strata_tag WHERE strata_tag." + SqlIdentifiers.quote(tags.customerIdColumn())
                                 + " = " + resolver.customerId() + " AND strata_tag."
                                 + SqlIdentifiers.quote(tags.tagColumn()) + " = ",
-                        SqlFragment.parameter(Rule.tag(call), "VARCHAR"), ")");
+                        SqlFragment.parameter(Rule.tag(call), "VARCHAR"), "))");
             }
             default -> throw new IllegalStateException(function.name());
         }

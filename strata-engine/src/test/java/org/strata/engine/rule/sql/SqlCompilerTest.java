@@ -110,8 +110,8 @@ class SqlCompilerTest {
         assertThat(sql("monetary / frequency > 1", SqlDialect.H2).where()).contains(
                 " / NULLIF(CAST(\"c\".\"frequency\" AS DOUBLE PRECISION), 0))");
         assertThat(sql("has_tag('vip')", SqlDialect.POSTGRES).where()).isEqualTo(
-                "EXISTS (SELECT 1 FROM \"customer_tags\" strata_tag WHERE strata_tag.\"customer_id\" = \"c\".\"id\""
-                        + " AND strata_tag.\"tag\" = CAST(? AS VARCHAR))");
+                "(EXISTS (SELECT 1 FROM \"customer_tags\" strata_tag WHERE strata_tag.\"customer_id\" = \"c\".\"id\""
+                        + " AND strata_tag.\"tag\" = CAST(? AS VARCHAR)))");
     }
 
     @Test
