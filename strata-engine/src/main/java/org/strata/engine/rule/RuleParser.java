@@ -24,6 +24,9 @@ public final class RuleParser {
             TokenKind.IDENTIFIER, TokenKind.TRUE, TokenKind.FALSE, TokenKind.NULL, TokenKind.LEFT_PAREN,
             TokenKind.MINUS, TokenKind.NOT);
 
+    private static final List<String> KEYWORDS_AFTER_A_VALUE = List.of("and", "or", "not", "in", "between", "is",
+            "contains", "starts_with");
+
     /** Unwinds to the nearest recovery point after a syntax error has been reported. */
     private static final class Bail extends RuntimeException {
         Bail() {
@@ -64,27 +67,44 @@ public final class RuleParser {
             return at(new Expr.Invalid(), peek().span());
         }
         Expr expr = or();
+        // Whatever follows a complete condition is reported once per stretch; what comes after the next `and` /
+        // `or` is parsed for its own errors (and then dropped: the rule is invalid anyway).
         while (peek().kind() != TokenKind.END) {
             Token extra = advance();
-            if (extra.kind() == TokenKind.BAD) {
-                // already reported by the lexer; read on as if it were a connective to find later mistakes
-                if (VALUE_STARTS.contains(peek().kind())) {
-                    conjunct();
+            boolean connective = extra.kind() == TokenKind.BAD || reportLeftover(extra);
+            if (!connective) {
+                synchronize();
+                if (!match(TokenKind.AND) && !match(TokenKind.OR)) {
+                    continue;
                 }
-                continue;
             }
-            if (extra.kind() == TokenKind.RIGHT_PAREN) {
-                sink.error(extra.span(), "unexpected `)` without a matching `(`");
-            } else if (extra.kind() != TokenKind.BAD) {
-                sink.error(extra.span(), "unexpected " + extra.shown() + " after a complete condition; join"
-                        + " conditions with `and` or `or`");
-            }
-            if (VALUE_STARTS.contains(extra.kind())) {
-                index--;
-                conjunct(); // parsed only to report its own errors too
+            if (VALUE_STARTS.contains(peek().kind())) {
+                or();
             }
         }
         return expr;
+    }
+
+    /**
+     * Reports a token after a complete condition. A word there is most often a misspelt keyword ("adn") or SQL's
+     * LIKE; returns whether it reads as a misspelt {@code and} / {@code or}, so parsing can go on behind it.
+     */
+    private boolean reportLeftover(Token extra) {
+        if (extra.kind() == TokenKind.RIGHT_PAREN) {
+            sink.error(extra.span(), "unexpected `)` without a matching `(`");
+            return false;
+        }
+        if (extra.kind() == TokenKind.IDENTIFIER && extra.value().equals("like")) {
+            sink.error(extra.span(), "there is no `like`: write `contains 'x'` or `starts_with 'x'`, which match the"
+                    + " text literally");
+            return false;
+        }
+        Optional<String> keyword = extra.kind() == TokenKind.IDENTIFIER
+                ? NameSuggester.closest(extra.value(), KEYWORDS_AFTER_A_VALUE) : Optional.empty();
+        sink.error(extra.span(), "unexpected " + extra.shown() + " after a complete condition; "
+                + keyword.map(k -> "did you mean `" + k + "`?").orElse("join conditions with `and` or `or`"),
+                keyword.orElse(null));
+        return keyword.filter(k -> k.equals("and") || k.equals("or")).isPresent();
     }
 
     private Expr or() {

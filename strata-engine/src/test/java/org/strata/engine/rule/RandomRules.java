@@ -43,7 +43,7 @@ public final class RandomRules {
     private static final double[] NUMBER_POOL = {0, 1, 2, 3, 5, 10, 30, 100, 0.5, 0.25, 0.1, 0.2, 0.3, 2.5, 199.75,
         -1, -7.5, -0.0, 1e-3, 64};
     private static final String[] TEXT_POOL = {"华东", "华南", "华东-上海", "a", "A", "ab", "a%", "_x", "", "O'Reilly",
-        "x\\y", "a\nb", "%", "b_"};
+        "x\\y", "a\nb", "%", "b_", "a!b", "!%"};
     private static final String[] TAG_POOL = {"vip", "new", "b2b", "x' or '1'='1"};
 
     private final Random random;

@@ -170,4 +170,33 @@ class RuleDiagnosticsTest {
         assertThat(thrown.diagnostics()).hasSize(2);
         assertThat(thrown.getMessage()).contains("1:1: unknown feature `monetery`", "1:17: unknown feature `frequncy`");
     }
+
+    @Test
+    void severalSyntaxErrorsInOneRuleAreAllReported() {
+        assertThat(errors("frequency >= and monetary > and region = ")).containsExactly(
+                "1:14: expected a value after `>=` but found `and`",
+                "1:29: expected a value after `>` but found `and`",
+                "1:42: unexpected end of rule: expected a value after `=`");
+        assertThat(errors("frequency > 1 or (monetary > 2 and) or monetery > 3")).containsExactly(
+                "1:35: expected a value after `and` but found `)`",
+                "1:40: unknown feature `monetery`; did you mean `monetary` (消费金额)?");
+    }
+
+    @Test
+    void aMisspeltKeywordIsNamedAndTheRestOfTheRuleIsStillChecked() {
+        List<Diagnostic> diagnostics = RuleChecker.check("frequency >= 5 adn monetary > 'x'", CATALOG).diagnostics();
+        assertThat(diagnostics).extracting(Diagnostic::toString).containsExactly(
+                "1:16: unexpected `adn` after a complete condition; did you mean `and`?");
+        assertThat(diagnostics.get(0).suggestion()).isEqualTo("and");
+        assertThat(errors("frequency betwen 1 and 2")).containsExactly(
+                "1:11: unexpected `betwen` after a complete condition; did you mean `between`?");
+        assertThat(errors("region contian 'x'")).containsExactly(
+                "1:8: unexpected `contian` after a complete condition; did you mean `contains`?");
+    }
+
+    @Test
+    void sqlLikeIsPointedToContainsAndStartsWith() {
+        assertThat(errors("region like '%x'")).containsExactly("1:8: there is no `like`: write `contains 'x'` or"
+                + " `starts_with 'x'`, which match the text literally");
+    }
 }

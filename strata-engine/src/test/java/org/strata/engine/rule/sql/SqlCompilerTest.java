@@ -116,8 +116,9 @@ class SqlCompilerTest {
 
     @Test
     void textMatchingEscapesLikeWildcardsInTheParameter() {
-        SqlRule sql = sql("region contains '50%_off' and region starts_with 'a\\\\b'", SqlDialect.H2);
-        assertThat(sql.parameters()).containsExactly("%50\\%\\_off%", "a\\\\b%");
+        SqlRule sql = sql("region contains '50%_off' and region starts_with 'a!\\\\b'", SqlDialect.H2);
+        assertThat(sql.where()).endsWith(" LIKE CAST(? AS VARCHAR) ESCAPE '!'))");
+        assertThat(sql.parameters()).containsExactly("%50!%!_off%", "a!!\\b%");
     }
 
     @ParameterizedTest
