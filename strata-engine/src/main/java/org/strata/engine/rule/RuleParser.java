@@ -24,8 +24,19 @@ public final class RuleParser {
             TokenKind.IDENTIFIER, TokenKind.TRUE, TokenKind.FALSE, TokenKind.NULL, TokenKind.LEFT_PAREN,
             TokenKind.MINUS, TokenKind.NOT);
 
+    /** Limits that keep every recursive pass (checker, printer, back ends) far from a stack overflow. */
+    static final int MAX_TOKENS = 4000;
+    static final int MAX_NESTING = 100;
+
     private static final List<String> KEYWORDS_AFTER_A_VALUE = List.of("and", "or", "not", "in", "between", "is",
             "contains", "starts_with");
+
+    /** Unwinds all the way out: the rule is too big to read safely, which was reported once. */
+    private static final class TooBig extends RuntimeException {
+        TooBig() {
+            super(null, null, false, false);
+        }
+    }
 
     /** Unwinds to the nearest recovery point after a syntax error has been reported. */
     private static final class Bail extends RuntimeException {
@@ -41,6 +52,7 @@ public final class RuleParser {
     private int index;
     /** The end of the rule is reported once: "(a = " lacks both a value and a ")", but one message says it. */
     private boolean endReported;
+    private int nesting;
 
     private RuleParser(String source, List<Token> tokens, DiagnosticSink sink) {
         this.source = source;
@@ -62,6 +74,19 @@ public final class RuleParser {
     }
 
     private Expr rule() {
+        if (tokens.size() > MAX_TOKENS) {
+            sink.error(tokens.get(MAX_TOKENS).span(), "the rule is too long: at most " + MAX_TOKENS + " words and"
+                    + " symbols; split it into several tiers or tags");
+            return at(new Expr.Invalid(), new Span(0, source.length()));
+        }
+        try {
+            return ruleBody();
+        } catch (TooBig tooBig) {
+            return at(new Expr.Invalid(), new Span(0, source.length()));
+        }
+    }
+
+    private Expr ruleBody() {
         if (peek().kind() == TokenKind.END) {
             sink.error(peek().span(), "the rule is empty: write a condition like `frequency >= 5`");
             return at(new Expr.Invalid(), peek().span());
@@ -108,6 +133,22 @@ public final class RuleParser {
     }
 
     private Expr or() {
+        enter();
+        try {
+            return disjunction();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            sink.error(peek().span(), "the rule nests more than " + MAX_NESTING + " levels deep");
+            throw new TooBig();
+        }
+    }
+
+    private Expr disjunction() {
         Expr left = conjunction();
         while (match(TokenKind.OR)) {
             Expr right = conjunction();
@@ -158,7 +199,13 @@ public final class RuleParser {
     private Expr not() {
         if (peek().kind() == TokenKind.NOT) {
             Token keyword = advance();
-            Expr operand = not();
+            Expr operand;
+            enter();
+            try {
+                operand = not();
+            } finally {
+                nesting--;
+            }
             return at(new Expr.Not(operand), keyword.span().to(spanOf(operand)));
         }
         return predicate();
@@ -307,7 +354,13 @@ public final class RuleParser {
         if (peek().kind() == TokenKind.MINUS) {
             Token minus = advance();
             requireValueAfter(minus);
-            Expr operand = unary();
+            Expr operand;
+            enter();
+            try {
+                operand = unary();
+            } finally {
+                nesting--;
+            }
             return at(new Expr.Negate(operand), minus.span().to(spanOf(operand)));
         }
         return primary();

@@ -199,4 +199,14 @@ class RuleDiagnosticsTest {
         assertThat(errors("region like '%x'")).containsExactly("1:8: there is no `like`: write `contains 'x'` or"
                 + " `starts_with 'x'`, which match the text literally");
     }
+
+    @Test
+    void aRuleTooDeepOrTooLongIsRejectedWithAMessageInsteadOfOverflowingTheStack() {
+        assertThat(errors("(".repeat(150) + "frequency > 1" + ")".repeat(150))).containsExactly(
+                "1:101: the rule nests more than 100 levels deep");
+        assertThat(errors("-".repeat(3000) + "frequency > 1")).containsExactly(
+                "1:101: the rule nests more than 100 levels deep");
+        assertThat(errors("frequency > 1" + " and frequency > 1".repeat(1500))).containsExactly(
+                "1:18001: the rule is too long: at most 4000 words and symbols; split it into several tiers or tags");
+    }
 }
