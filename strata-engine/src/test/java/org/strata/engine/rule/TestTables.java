@@ -84,4 +84,22 @@ public final class TestTables {
         }
         return new FeatureTable(ids, new LinkedHashMap<>(columns));
     }
+
+    /**
+     * Four customers as of {@code asOf}: 0, a recent big spender tagged vip; 1, lapsed, unknown whether a company;
+     * 2, never ordered (no recency, no dates, zero frequency); 3, a company tagged vip and key_account.
+     */
+    public static Map<String, Column> sampleCustomers(LocalDate asOf) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        columns.put("recency_days", numbers(3.0, 200.0, null, 30.0));
+        columns.put("frequency", numbers(12.0, 2.0, 0.0, 5.0));
+        columns.put("monetary", numbers(56000.0, 800.0, 0.0, 10000.0));
+        columns.put("region", texts("华东", "华南", null, "华东-上海"));
+        columns.put("is_company", booleans(false, null, false, true));
+        columns.put("last_order_date", dates(asOf.minusDays(3), asOf.minusDays(200), null, asOf.minusDays(30)));
+        columns.put("first_order_date", dates(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 1), null,
+                LocalDate.of(2026, 6, 1)));
+        columns.put("tags", tags(List.of(Set.of("vip"), Set.of(), Set.of("blocked"), Set.of("vip", "key_account"))));
+        return columns;
+    }
 }

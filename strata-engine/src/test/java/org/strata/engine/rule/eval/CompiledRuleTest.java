@@ -2,47 +2,27 @@ package org.strata.engine.rule.eval;
 
 import org.junit.jupiter.api.Test;
 import org.strata.engine.rule.Rule;
-import org.strata.engine.table.Column;
 import org.strata.engine.table.FeatureTable;
 
 import java.time.LocalDate;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.strata.engine.rule.TestFeatures.rule;
-import static org.strata.engine.rule.TestTables.booleans;
-import static org.strata.engine.rule.TestTables.dates;
 import static org.strata.engine.rule.TestTables.numbers;
+import static org.strata.engine.rule.TestTables.sampleCustomers;
 import static org.strata.engine.rule.TestTables.table;
-import static org.strata.engine.rule.TestTables.tags;
 import static org.strata.engine.rule.TestTables.texts;
 
 class CompiledRuleTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 7, 1);
 
-    /** Row 0: a recent big spender; 1: lapsed; 2: never ordered (no recency, zero frequency); 3: a company. */
-    private static final FeatureTable CUSTOMERS = table(columns());
-
-    private static Map<String, Column> columns() {
-        Map<String, Column> columns = new LinkedHashMap<>();
-        columns.put("recency_days", numbers(3.0, 200.0, null, 30.0));
-        columns.put("frequency", numbers(12.0, 2.0, 0.0, 5.0));
-        columns.put("monetary", numbers(56000.0, 800.0, 0.0, 10000.0));
-        columns.put("region", texts("华东", "华南", null, "华东-上海"));
-        columns.put("is_company", booleans(false, null, false, true));
-        columns.put("last_order_date", dates(AS_OF.minusDays(3), AS_OF.minusDays(200), null, AS_OF.minusDays(30)));
-        columns.put("first_order_date", dates(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 1), null,
-                LocalDate.of(2026, 6, 1)));
-        columns.put("tags", tags(List.of(Set.of("vip"), Set.of(), Set.of("blocked"), Set.of("vip", "key_account"))));
-        return columns;
-    }
+    private static final FeatureTable CUSTOMERS = table(sampleCustomers(AS_OF));
 
     private static List<Integer> matching(String source) {
         Rule rule = rule(source);

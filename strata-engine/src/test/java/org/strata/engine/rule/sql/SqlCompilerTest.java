@@ -18,16 +18,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.strata.engine.rule.TestFeatures.rule;
-import static org.strata.engine.rule.TestTables.booleans;
-import static org.strata.engine.rule.TestTables.dates;
-import static org.strata.engine.rule.TestTables.numbers;
+import static org.strata.engine.rule.TestTables.sampleCustomers;
 import static org.strata.engine.rule.TestTables.table;
 import static org.strata.engine.rule.TestTables.tags;
 import static org.strata.engine.rule.TestTables.texts;
@@ -39,15 +36,10 @@ class SqlCompilerTest {
 
     private static final FeatureTable CUSTOMERS = table(columns());
 
+    /** The sample customers, with hostile text where a value could be mistaken for SQL. */
     private static Map<String, Column> columns() {
-        Map<String, Column> columns = new LinkedHashMap<>();
-        columns.put("recency_days", numbers(3.0, 200.0, null, 30.0));
-        columns.put("frequency", numbers(12.0, 2.0, 0.0, 5.0));
-        columns.put("monetary", numbers(56000.0, 800.0, 0.0, 10000.0));
+        Map<String, Column> columns = sampleCustomers(AS_OF);
         columns.put("region", texts("华东", "x' or 1=1 --", "a'); drop table customer_features; --", "50%_off"));
-        columns.put("is_company", booleans(false, null, false, true));
-        columns.put("last_order_date", dates(AS_OF.minusDays(3), AS_OF.minusDays(200), null, AS_OF.minusDays(30)));
-        columns.put("first_order_date", dates(null, null, null, null));
         columns.put("tags", tags(List.of(Set.of("vip"), Set.of("x' or '1'='1"), Set.of(), Set.of("vip"))));
         return columns;
     }
