@@ -76,9 +76,11 @@ final class XlsxTableSource implements TableSource {
         if (ref == null || ref.isBlank()) {
             return workbook.getSheetAt(0);
         }
-        Sheet byName = workbook.getSheet(ref.strip());
-        if (byName != null) {
-            return byName;
+        // Looked up by index: the streaming workbook throws, rather than returning null, for an unknown name.
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            if (workbook.getSheetName(i).equals(ref.strip())) {
+                return workbook.getSheetAt(i);
+            }
         }
         if (ref.strip().chars().allMatch(Character::isDigit) && ref.strip().length() < 4) {
             int number = Integer.parseInt(ref.strip());
