@@ -159,7 +159,12 @@ final class FieldReader {
         return errors != null;
     }
 
+    /** In column order (whole-row errors first), so a report reads like the row from left to right. */
     List<RowError> errors() {
-        return errors == null ? List.of() : List.copyOf(errors);
+        if (errors == null) {
+            return List.of();
+        }
+        errors.sort(java.util.Comparator.comparingInt(RowError::column));
+        return List.copyOf(errors);
     }
 }
