@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Which file column fills which field, resolved from the header row: explicit {@link MappingSpec} entries first,
- * then guesses from header names (the first column whose header matches a field wins; a later one with the same
- * meaning stays unmapped). Callers show {@link #describe()} so users see what was guessed.
+ * then guesses from header names. When several headers suggest one field, the strongest suggestion wins (see
+ * {@link RecordSchema#guessRank}), the first column on a tie; the others stay unmapped. Callers show
+ * {@link #describe()} so users see what was guessed.
  */
 public final class ColumnMapping {
 
@@ -50,13 +51,18 @@ public final class ColumnMapping {
             columnByField[field.ordinal()] = column;
             taken[column] = true;
         }
+        boolean[] explicitField = new boolean[columnByField.length];
+        for (int f = 0; f < columnByField.length; f++) {
+            explicitField[f] = columnByField[f] >= 0;
+        }
         for (int column = 0; column < headers.size(); column++) {
             if (taken[column]) {
                 continue;
             }
             int c = column;
-            schema.guess(headers.get(column)).ifPresent(field -> {
-                if (columnByField[field.ordinal()] < 0) {
+            schema.guess(headers.get(column)).filter(field -> !explicitField[field.ordinal()]).ifPresent(field -> {
+                int current = columnByField[field.ordinal()];
+                if (current < 0 || schema.guessRank(headers.get(c)) < schema.guessRank(headers.get(current))) {
                     columnByField[field.ordinal()] = c;
                 }
             });

@@ -11,8 +11,9 @@ public enum OrderField implements TargetField {
     CUSTOMER_EMAIL("customer_email", CustomerRefAliases.EMAIL),
     ORDERED_AT("ordered_at", "下单时间", "订单时间", "支付时间", "付款时间", "成交时间", "下单日期", "订单日期", "交易时间", "日期", "时间",
             "order_date", "order_time", "InvoiceDate", "date", "created_at", "paid_at"),
-    AMOUNT("amount", "订单金额", "实付金额", "金额", "实收金额", "支付金额", "成交金额", "销售额", "应付金额", "total", "order_amount",
-            "total_amount", "paid_amount", "revenue", "sales"),
+    /** What the customer actually paid is preferred over the list price of the order when a file has both. */
+    AMOUNT("amount", "实付金额", "实收金额", "支付金额", "成交金额", "付款金额", "订单金额", "金额", "销售额", "应付金额", "paid_amount",
+            "order_amount", "total_amount", "total", "revenue", "sales"),
     COST("cost", "成本", "成本金额", "cost_amount"),
     MARGIN("margin", "毛利", "毛利额", "利润", "gross_margin", "profit"),
     REFUND_AMOUNT("refund_amount", "退款金额", "退款", "refund", "refunded_amount"),

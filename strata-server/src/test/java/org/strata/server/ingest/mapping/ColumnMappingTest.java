@@ -50,6 +50,17 @@ class ColumnMappingTest {
     }
 
     @Test
+    void whenSeveralHeadersSuggestAFieldTheStrongestWins() {
+        ColumnMapping mapping = ColumnMapping.resolve(ORDERS, List.of("订单号", "客户编号", "下单时间", "订单金额", "实付金额"),
+                MappingSpec.NONE);
+        assertThat(mapping.fieldsToHeaders()).containsEntry("amount", "实付金额");
+        assertThat(mapping.unmappedHeaders()).containsExactly("订单金额");
+        ColumnMapping canonical = ColumnMapping.resolve(ORDERS, List.of("order_id", "customer_id", "date", "ordered_at",
+                "amount"), MappingSpec.NONE);
+        assertThat(canonical.fieldsToHeaders()).containsEntry("ordered_at", "ordered_at");
+    }
+
+    @Test
     void englishRetailHeadersAreGuessed() {
         ColumnMapping mapping = ColumnMapping.resolve(RecordSchema.of(ImportKind.ORDER_LINES), List.of("InvoiceNo",
                 "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"),

@@ -167,7 +167,7 @@ class FileDetectionTest {
         assertThatThrownBy(() -> ImportReaders.open(ImportKind.ORDERS, file, ImportOptions.defaults()))
                 .isInstanceOf(ImportFileException.class)
                 .hasMessageContaining("no column for amount")
-                .hasMessageContaining("订单金额, 实付金额")
+                .hasMessageContaining("amount, 实付金额, 实收金额")
                 .hasMessageContaining("Headers found: 订单编号, 客户编号, 下单时间, 备注");
     }
 

@@ -76,13 +76,17 @@ class StreamingTest {
                 return false;
             }
             String line = next < 0 ? "order_id,customer_id,ordered_at,amount\n"
-                    : "O" + next + "-0,C" + next + ",2025-" + String.format("%02d-%02d %02d:%02d:%02d",
-                    1 + next % 12, 1 + next % 28, next % 24, next % 60, (next * 7) % 60) + "," + (next % 1000) + "."
-                    + String.format("%02d", next % 100) + "\n";
+                    : "O" + next + "-0,C" + next + ",2025-" + two(1 + next % 12) + "-" + two(1 + next % 28) + " "
+                    + two(next % 24) + ":" + two(next % 60) + ":" + two(next * 7 % 60) + "," + next % 1000 + "."
+                    + two(next % 100) + "\n";
             current = line.getBytes(StandardCharsets.UTF_8);
             pos = 0;
             next++;
             return true;
+        }
+
+        private static String two(int n) {
+            return n < 10 ? "0" + n : Integer.toString(n);
         }
 
         @Override
