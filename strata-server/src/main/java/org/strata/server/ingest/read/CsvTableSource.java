@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -51,11 +50,7 @@ final class CsvTableSource implements TableSource {
             close();
             throw FileSniffer.empty(fileName);
         }
-        List<String> names = new ArrayList<>(header.cells().length);
-        for (int c = 0; c < header.cells().length; c++) {
-            names.add(TableSource.headerName(header.cells()[c], c));
-        }
-        this.headers = List.copyOf(names);
+        this.headers = List.copyOf(TableSource.headerNames(header.cells()));
     }
 
     @Override

@@ -35,7 +35,16 @@ interface TableSource extends Closeable {
     record TableRow(long line, String[] cells, int extraValues) {
     }
 
-    static String headerName(String raw, int column) {
+    /** The header row's cells as column names: trimmed, without a stray BOM, blanks named "column N". */
+    static List<String> headerNames(String[] cells) {
+        List<String> names = new java.util.ArrayList<>(cells.length);
+        for (int c = 0; c < cells.length; c++) {
+            names.add(headerName(cells[c], c));
+        }
+        return names;
+    }
+
+    private static String headerName(String raw, int column) {
         String name = raw == null ? "" : raw.strip();
         if (name.startsWith("\uFEFF")) {
             name = name.substring(1).strip();

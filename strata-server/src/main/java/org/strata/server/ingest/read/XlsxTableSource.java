@@ -61,10 +61,7 @@ final class XlsxTableSource implements TableSource {
             close();
             throw FileSniffer.empty(fileName + (sheetRef == null ? "" : " sheet " + sheetRef));
         }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < header.cells().length; c++) {
-            names.add(TableSource.headerName(header.cells()[c], c));
-        }
+        List<String> names = TableSource.headerNames(header.cells());
         while (!names.isEmpty() && names.get(names.size() - 1).equals("column " + names.size())
                 && header.cells()[names.size() - 1] == null) {
             names.remove(names.size() - 1);  // formatting-only cells right of the header are not columns

@@ -44,24 +44,14 @@ public final class CustomerRowParser implements RowParser<CustomerRecord> {
         String industry = in.text(CustomerField.INDUSTRY, 100);
         String region = in.text(CustomerField.REGION, 100);
         OffsetDateTime createdAt = in.date(CustomerField.CREATED_AT);
-        Map<String, String> identifiers = Map.of();
-        for (CustomerField field : CustomerField.values()) {
-            String value = field.isIdentifier() ? in.id(field, 320) : null;
-            if (value != null) {
-                identifiers = identifiers.isEmpty() ? new LinkedHashMap<>() : identifiers;
-                identifiers.put(field.fieldName(), value);
-            }
-        }
+        Map<String, String> identifiers = identifiers(in);
         Map<String, String> attributes = attributes(in);
         if (externalId == null && phone == null && email == null && identifiers.isEmpty()
                 && row.text(CustomerField.PHONE) == null && row.text(CustomerField.EMAIL) == null) {
             in.failRow(ImportMessages.noCustomerKey(KEYS));
         }
-        if (in.hasErrors()) {
-            return new ParsedRow<>(row.line(), null, in.errors());
-        }
-        return new ParsedRow<>(row.line(), new CustomerRecord(source, externalId, name, type, phone, email, owner, team,
-                industry, region, createdAt, identifiers, attributes), java.util.List.of());
+        return in.result(() -> new CustomerRecord(source, externalId, name, type, phone, email, owner, team,
+                industry, region, createdAt, identifiers, attributes));
     }
 
     private static String type(FieldReader in) {
@@ -74,6 +64,19 @@ public final class CustomerRowParser implements RowParser<CustomerRecord> {
             in.fail(CustomerField.TYPE, raw, ImportMessages.NOT_A_CUSTOMER_TYPE);
         }
         return type;
+    }
+
+    /** Source-specific ids by kind (shop_user_id, wechat_openid ...); an immutable empty map when there are none. */
+    private static Map<String, String> identifiers(FieldReader in) {
+        Map<String, String> identifiers = null;
+        for (CustomerField field : CustomerField.values()) {
+            String value = field.isIdentifier() ? in.id(field, 320) : null;
+            if (value != null) {
+                identifiers = identifiers == null ? new LinkedHashMap<>() : identifiers;
+                identifiers.put(field.fieldName(), value);
+            }
+        }
+        return identifiers == null ? Map.of() : identifiers;
     }
 
     private static Map<String, String> attributes(FieldReader in) {

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -59,12 +58,10 @@ public final class EventRowParser implements RowParser<EventRecord> {
         if (!Values.hasCustomerKey(row, EventField.CUSTOMER_ID, EventField.CUSTOMER_PHONE, EventField.CUSTOMER_EMAIL)) {
             in.failRow(ImportMessages.noCustomerKey(KEYS));
         }
-        if (in.hasErrors()) {
-            return new ParsedRow<>(row.line(), null, in.errors());
-        }
-        String key = eventId != null ? eventId : derivedKey(customerRef, phone, email, type, occurredAt, propertiesJson);
-        return new ParsedRow<>(row.line(), new EventRecord(source, key, customerRef, phone, email, type, occurredAt,
-                propertiesJson), List.of());
+        return in.result(() -> new EventRecord(source,
+                eventId != null ? eventId : derivedKey(customerRef, phone, email, type, occurredAt, propertiesJson),
+                customerRef, phone, email, type, occurredAt,
+                propertiesJson));
     }
 
     private String derivedKey(String customerRef, String phone, String email, String type, OffsetDateTime at,

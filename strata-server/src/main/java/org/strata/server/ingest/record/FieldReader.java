@@ -1,6 +1,7 @@
 package org.strata.server.ingest.record;
 
 import org.strata.server.ingest.ImportMessages;
+import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.RowError;
 import org.strata.server.ingest.mapping.TargetField;
 import org.strata.server.ingest.value.AmountValues;
@@ -14,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads typed values from one {@link RowInput} and collects every problem instead of stopping at the first, so
@@ -157,6 +159,11 @@ final class FieldReader {
 
     boolean hasErrors() {
         return errors != null;
+    }
+
+    /** The accepted row with the record {@code build} makes, or, when any value was wrong, the rejected row. */
+    <T> ParsedRow<T> result(Supplier<T> build) {
+        return hasErrors() ? new ParsedRow<>(row.line(), null, errors()) : new ParsedRow<>(row.line(), build.get(), List.of());
     }
 
     /** In column order (whole-row errors first), so a report reads like the row from left to right. */
