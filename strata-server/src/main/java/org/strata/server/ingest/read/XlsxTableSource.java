@@ -1,5 +1,6 @@
 package org.strata.server.ingest.read;
 
+import com.github.pjfanning.xlsx.SharedStringsImplementationType;
 import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -47,7 +48,13 @@ final class XlsxTableSource implements TableSource {
         this.totalBytes = totalBytes;
         this.onClose = onClose;
         try {
-            this.workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(16 * 1024).open(file);
+            // The read-only shared-string table keeps every distinct text of the workbook as a plain String (tens of
+            // MB for a million distinct order ids) rather than as XML beans; a temp-file table would need the extra
+            // poi-shared-strings library, which a sheet's maximum of 1,048,576 rows does not justify.
+            StreamingReader.Builder builder = StreamingReader.builder().rowCacheSize(200).bufferSize(16 * 1024)
+                    .setSharedStringsImplementationType(SharedStringsImplementationType.POI_READ_ONLY)
+                    .setReadComments(false).setReadHyperlinks(false).setReadShapes(false);
+            this.workbook = builder.open(file);
         } catch (RuntimeException e) {
             onClose.run();
             throw new ImportFileException(0, fileName + " cannot be opened as an Excel workbook: " + e.getMessage()
