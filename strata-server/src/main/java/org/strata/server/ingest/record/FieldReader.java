@@ -26,6 +26,8 @@ final class FieldReader {
     /** NUMERIC(18, x) holds 16 digits before the point when x is 2; the same limit for x = 4 keeps one rule. */
     private static final int MAX_WHOLE_DIGITS = 16;
 
+    static final int MAX_ERROR_VALUE = 1000;
+
     private final RowInput row;
     private final DateTimeValues dates;
     private List<RowError> errors;
@@ -143,7 +145,12 @@ final class FieldReader {
     }
 
     void fail(TargetField field, String raw, String reason) {
-        add(row.error(field, raw, reason));
+        add(row.error(field, clipped(raw), reason));
+    }
+
+    /** Raw values in errors are cut to what an error report (and the import_errors table) keeps. */
+    static String clipped(String raw) {
+        return raw != null && raw.length() > MAX_ERROR_VALUE ? raw.substring(0, MAX_ERROR_VALUE - 1) + "…" : raw;
     }
 
     void failRow(String reason) {

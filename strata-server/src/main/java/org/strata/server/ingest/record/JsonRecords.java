@@ -182,7 +182,7 @@ public final class JsonRecords<T> {
     }
 
     private static String scalarOrNull(Object value) {
-        return isScalar(value) ? scalar(value) : null;
+        return isScalar(value) ? FieldReader.clipped(scalar(value)) : null;
     }
 
     /** Numbers keep their decimal digits as written: a double 1234.5 is "1234.5", never "1.2345E3". */

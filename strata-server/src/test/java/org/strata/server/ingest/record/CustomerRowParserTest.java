@@ -52,4 +52,15 @@ class CustomerRowParserTest {
         assertThat(rows.get(2).record().phone()).isEqualTo("+8613800138000");
         assertThat(rows.get(3).record().email()).isEqualTo("a@b.cn");
     }
+
+    @Test
+    void tooLongValuesAreRejectedAndClippedInTheError() {
+        String name = "长".repeat(1200);
+        List<ParsedRow<CustomerRecord>> rows = CsvFixture.read(ImportKind.CUSTOMERS, CustomerRecord.class,
+                "customer_id,name\nK1," + name + "\n");
+        assertThat(rows.get(0).errors()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("too long; at most 300 characters");
+            assertThat(e.value()).hasSize(1000).endsWith("…");
+        });
+    }
 }
