@@ -34,6 +34,25 @@ public record MappingSpec(Map<String, String> columnsByField) {
         return fromEntries(List.of(text.split(",")), "--mapping");
     }
 
+    /**
+     * What a {@code --mapping} option holds: the path of an existing mapping file, or the mapping itself. A mapping
+     * text always contains {@code =}, which file names rarely do; an existing file wins.
+     */
+    public static MappingSpec fromArgument(String argument) throws IOException {
+        if (argument == null || argument.isBlank()) {
+            return NONE;
+        }
+        try {
+            Path file = Path.of(argument.strip());
+            if (Files.isRegularFile(file)) {
+                return read(file);
+            }
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // a mapping text with characters no path may hold; read it as a mapping
+        }
+        return parse(argument);
+    }
+
     /** Reads a mapping file: one {@code field=header} per line, {@code #} comments, UTF-8 (a BOM is ignored). */
     public static MappingSpec read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

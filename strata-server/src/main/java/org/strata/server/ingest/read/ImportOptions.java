@@ -87,6 +87,24 @@ public record ImportOptions(String source, Charset encoding, MappingSpec mapping
         return new ImportOptions(source, encoding, mapping, zone, sheet, delimiter, defaultCurrency);
     }
 
+    /**
+     * @param delimiter as typed on a command line: {@code ,} {@code ;} {@code |} a tab, or the words {@code tab},
+     *                  {@code \t}; null or blank to detect
+     * @throws ImportFileException for anything else
+     */
+    public ImportOptions withDelimiter(String delimiter) {
+        if (delimiter == null || delimiter.isEmpty()) {
+            return withDelimiter((Character) null);
+        }
+        String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+        if (d.length() != 1 || Character.isLetterOrDigit(d.charAt(0)) || d.charAt(0) == '"' || d.charAt(0) == '\n'
+                || d.charAt(0) == '\r') {
+            throw new ImportFileException("delimiter \"" + delimiter + "\" is not usable; give one character such as , ; | "
+                    + "or tab");
+        }
+        return withDelimiter(d.charAt(0));
+    }
+
     public ImportOptions withDefaultCurrency(String currency) {
         return new ImportOptions(source, encoding, mapping, zone, sheet, delimiter, currency);
     }

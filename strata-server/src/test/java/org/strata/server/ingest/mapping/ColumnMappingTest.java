@@ -110,6 +110,16 @@ class ColumnMappingTest {
     }
 
     @Test
+    void aMappingArgumentIsAFileWhenOneExistsElseTheMappingItself() throws IOException {
+        Path file = dir.resolve("m.txt");
+        Files.writeString(file, "amount=实付金额\n", StandardCharsets.UTF_8);
+        assertThat(MappingSpec.fromArgument(file.toString()).columnsByField()).containsEntry("amount", "实付金额");
+        assertThat(MappingSpec.fromArgument("amount=应付,customer_id=2").columnsByField())
+                .containsExactly(entry("amount", "应付"), entry("customer_id", "2"));
+        assertThat(MappingSpec.fromArgument(null)).isEqualTo(MappingSpec.NONE);
+    }
+
+    @Test
     void requiredFieldsAndCustomerKeysAreDeclaredPerKind() {
         assertThat(RecordSchema.names(ORDERS.required())).isEqualTo("order_id, ordered_at, amount");
         assertThat(RecordSchema.names(RecordSchema.of(ImportKind.EVENTS).required())).isEqualTo("type, occurred_at");

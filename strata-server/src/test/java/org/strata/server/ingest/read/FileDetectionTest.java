@@ -92,6 +92,24 @@ class FileDetectionTest {
     }
 
     @Test
+    void delimitersAreGivenAsTypedOnACommandLine() {
+        assertThat(ImportOptions.defaults().withDelimiter("tab").delimiter()).isEqualTo('\t');
+        assertThat(ImportOptions.defaults().withDelimiter("\\t").delimiter()).isEqualTo('\t');
+        assertThat(ImportOptions.defaults().withDelimiter("|").delimiter()).isEqualTo('|');
+        assertThat(ImportOptions.defaults().withDelimiter("").delimiter()).isNull();
+        assertThatThrownBy(() -> ImportOptions.defaults().withDelimiter("ab"))
+                .isInstanceOf(ImportFileException.class).hasMessageContaining("one character");
+    }
+
+    @Test
+    void anExplicitDelimiterIsUsed() throws IOException {
+        Path file = write("p.csv", "order_id|customer_id|ordered_at|amount\nA1|C1|2026-03-01|1,234.50\n"
+                .getBytes(StandardCharsets.UTF_8));
+        List<ParsedRow<OrderRecord>> rows = readAll(ImportReaders.orders(file, ImportOptions.defaults().withDelimiter("|")));
+        assertThat(rows.get(0).record().amount()).isEqualByComparingTo("1234.50");
+    }
+
+    @Test
     void anUnquotedDelimiterInAValueRejectsTheShiftedRow() throws IOException {
         Path file = write("o.csv", "order_id,customer_id,ordered_at,amount\nA1,C1,2026-03-01,1,234.50\n"
                 .getBytes(StandardCharsets.UTF_8));
