@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * CSV rows with the file line where each starts, even when quoted values hold line breaks: Commons CSV counts the
@@ -23,11 +22,9 @@ final class CsvTableSource implements TableSource {
     private final CountingInputStream counted;
     private final long totalBytes;
     private final Charset encoding;
-    private final char delimiter;
     private final String fileName;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final List<String> headers;
     private long linesConsumed;
 
     /** @param in positioned after the BOM, if any; counts every byte of the file read so far */
@@ -36,7 +33,6 @@ final class CsvTableSource implements TableSource {
         this.counted = in;
         this.totalBytes = totalBytes;
         this.encoding = encoding;
-        this.delimiter = delimiter;
         this.fileName = fileName;
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
@@ -45,17 +41,6 @@ final class CsvTableSource implements TableSource {
                 .get();
         this.parser = CSVParser.builder().setReader(new InputStreamReader(in, encoding)).setFormat(format).get();
         this.records = parser.iterator();
-        TableRow header = next();
-        if (header == null) {
-            close();
-            throw FileSniffer.empty(fileName);
-        }
-        this.headers = List.copyOf(TableSource.headerNames(header.cells()));
-    }
-
-    @Override
-    public List<String> headers() {
-        return headers;
     }
 
     @Override
@@ -77,18 +62,8 @@ final class CsvTableSource implements TableSource {
             if (isBlank(cells)) {
                 continue;
             }
-            return new TableRow(start, cells, headers == null ? 0 : extraValues(cells));
+            return new TableRow(start, cells);
         }
-    }
-
-    private int extraValues(String[] cells) {
-        int extra = 0;
-        for (int c = headers.size(); c < cells.length; c++) {
-            if (!cells[c].isBlank()) {
-                extra++;
-            }
-        }
-        return extra;
     }
 
     private static boolean isBlank(String[] cells) {
@@ -106,10 +81,6 @@ final class CsvTableSource implements TableSource {
             t = t.getCause();
         }
         return t.getMessage();
-    }
-
-    char delimiter() {
-        return delimiter;
     }
 
     @Override

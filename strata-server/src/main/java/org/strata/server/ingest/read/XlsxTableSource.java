@@ -41,7 +41,6 @@ final class XlsxTableSource implements TableSource {
     private final long totalBytes;
     private final int lastRowNumber;
     private final Runnable onClose;
-    private final List<String> headers;
     private volatile int currentRowNumber;
 
     XlsxTableSource(File file, long totalBytes, String sheetRef, String fileName, Runnable onClose) {
@@ -63,17 +62,6 @@ final class XlsxTableSource implements TableSource {
         Sheet sheet = sheet(sheetRef, fileName);
         this.lastRowNumber = sheet.getLastRowNum() + 1;
         this.rows = sheet.rowIterator();
-        TableRow header = next();
-        if (header == null) {
-            close();
-            throw FileSniffer.empty(fileName + (sheetRef == null ? "" : " sheet " + sheetRef));
-        }
-        List<String> names = TableSource.headerNames(header.cells());
-        while (!names.isEmpty() && names.get(names.size() - 1).equals("column " + names.size())
-                && header.cells()[names.size() - 1] == null) {
-            names.remove(names.size() - 1);  // formatting-only cells right of the header are not columns
-        }
-        this.headers = List.copyOf(names);
     }
 
     private Sheet sheet(String ref, String fileName) {
@@ -102,16 +90,11 @@ final class XlsxTableSource implements TableSource {
     }
 
     @Override
-    public List<String> headers() {
-        return headers;
-    }
-
-    @Override
     public TableRow next() {
         while (rows.hasNext()) {
             Row row = rows.next();
             currentRowNumber = row.getRowNum() + 1;
-            int width = headers == null ? Math.max(row.getLastCellNum(), 0) : headers.size();
+            int width = Math.max(row.getLastCellNum(), 0);
             String[] cells = new String[width];
             boolean any = false;
             for (Cell cell : row) {
@@ -122,7 +105,7 @@ final class XlsxTableSource implements TableSource {
                 }
             }
             if (any) {
-                return new TableRow(currentRowNumber, cells, 0);
+                return new TableRow(currentRowNumber, cells);
             }
         }
         currentRowNumber = lastRowNumber;
