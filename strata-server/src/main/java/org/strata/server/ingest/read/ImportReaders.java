@@ -132,10 +132,13 @@ public final class ImportReaders {
         if (sniffed.format() == SourceFormat.XLSX) {
             // A zip's directory is at its end: the workbook needs random access, so the upload goes to a temp file.
             Path temp = Files.createTempFile("strata-import-", ".xlsx");
+            Runnable delete = () -> temp.toFile().delete();
             try (rest) {
                 Files.copy(rest, temp, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                delete.run();
+                throw e;
             }
-            Runnable delete = () -> temp.toFile().delete();
             return rows(kind, parser, new XlsxTableSource(temp.toFile(), Files.size(temp), options.sheet(), name,
                     delete), sheetName(name, options), options, ',');
         }

@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
  */
 public final class OrderRowParser implements RowParser<OrderRecord> {
 
+    private static final BigDecimal NO_REFUND = BigDecimal.ZERO.setScale(2);
+
     private final String source;
     private final String defaultCurrency;
     private final DateTimeValues dates;
@@ -65,7 +67,7 @@ public final class OrderRowParser implements RowParser<OrderRecord> {
             return refund;
         }
         if (refund == null) {
-            return "refunded".equals(status) ? amount : BigDecimal.ZERO.setScale(2);
+            return "refunded".equals(status) ? amount : NO_REFUND;
         }
         if (refund.compareTo(amount) > 0) {
             in.fail(OrderField.REFUND_AMOUNT, in.row().text(OrderField.REFUND_AMOUNT),
