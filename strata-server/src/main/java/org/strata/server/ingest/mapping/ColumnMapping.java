@@ -1,6 +1,7 @@
 package org.strata.server.ingest.mapping;
 
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,8 +46,7 @@ public final class ColumnMapping {
         boolean[] taken = new boolean[headers.size()];
         for (Map.Entry<String, String> entry : explicit.columnsByField().entrySet()) {
             TargetField field = schema.field(entry.getKey()).orElseThrow(() -> new ImportFileException(
-                    "the mapping names the unknown field \"" + entry.getKey() + "\"; fields of "
-                            + kindName(schema) + " are: " + schema.fieldNames()));
+                    ImportMessages.mappingUnknownField(entry.getKey(), kindName(schema), schema.fieldNames())));
             int column = explicitColumn(entry.getValue(), headers, field);
             columnByField[field.ordinal()] = column;
             taken[column] = true;
@@ -90,30 +90,27 @@ public final class ColumnMapping {
             if (number >= 1 && number <= headers.size()) {
                 return number - 1;
             }
-            throw new ImportFileException("the mapping " + field.fieldName() + "=" + ref + " names column " + number
-                    + " but the file has " + headers.size() + " columns");
+            throw new ImportFileException(ImportMessages.mappingColumnOutOfRange(field.fieldName(), ref, number,
+                    headers.size()));
         }
-        throw new ImportFileException("the mapping " + field.fieldName() + "=" + ref + " names no header of the file; "
-                + "headers found: " + String.join(", ", headers));
+        throw new ImportFileException(ImportMessages.mappingNoSuchHeader(field.fieldName(), ref, headers));
     }
 
     private void checkRequired() {
         List<String> problems = new ArrayList<>();
         for (TargetField field : schema.required()) {
             if (!has(field)) {
-                problems.add("no column for " + field.fieldName() + " (accepted headers: "
-                        + String.join(", ", schema.acceptedHeaders(field)) + ")");
+                problems.add(ImportMessages.noColumnFor(field.fieldName(), schema.acceptedHeaders(field)));
             }
         }
         if (!schema.customerKeys().isEmpty() && schema.customerKeys().stream().noneMatch(this::has)) {
-            problems.add("no column that identifies the customer; need one of " + RecordSchema.names(schema.customerKeys())
-                    + " (e.g. headers " + String.join(", ", schema.acceptedHeaders(schema.customerKeys().get(0))) + ")");
+            problems.add(ImportMessages.noCustomerColumn(RecordSchema.names(schema.customerKeys()),
+                    schema.acceptedHeaders(schema.customerKeys().get(0))));
         }
         if (!problems.isEmpty()) {
-            throw new ImportFileException("missing required columns for " + kindName(schema) + ": "
-                    + String.join("; ", problems) + ". Headers found: " + String.join(", ", headers)
-                    + ". Rename a header or map it, e.g. --mapping " + schema.required().stream().findFirst()
-                    .orElse(schema.customerKeys().get(0)).fieldName() + "=<header or column number>");
+            TargetField example = schema.required().isEmpty() ? schema.customerKeys().get(0) : schema.required().get(0);
+            throw new ImportFileException(ImportMessages.missingColumns(kindName(schema), problems, headers,
+                    example.fieldName()));
         }
     }
 

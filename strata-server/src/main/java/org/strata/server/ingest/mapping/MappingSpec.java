@@ -1,6 +1,7 @@
 package org.strata.server.ingest.mapping;
 
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +71,7 @@ public record MappingSpec(Map<String, String> columnsByField) {
             }
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1 || entry.substring(eq + 1).isBlank()) {
-                throw new ImportFileException("mapping entry \"" + entry.strip() + "\" in " + where
-                        + " is not field=header; write e.g. customer_id=客户编号 or amount=3 (a 1-based column number)");
+                throw new ImportFileException(ImportMessages.malformedMappingEntry(entry.strip(), where));
             }
             map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
         }

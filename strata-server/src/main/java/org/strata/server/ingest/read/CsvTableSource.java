@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,8 +55,7 @@ final class CsvTableSource implements TableSource {
                 }
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw new ImportFileException(start, "the CSV cannot be read from here on: " + rootMessage(e)
-                        + "; check that every quoted value has its closing quote (\")", e);
+                throw new ImportFileException(start, ImportMessages.csvBrokenOff(rootMessage(e)), e);
             }
             linesConsumed = parser.getCurrentLineNumber();
             String[] cells = record.values();

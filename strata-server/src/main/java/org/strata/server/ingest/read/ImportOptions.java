@@ -1,6 +1,7 @@
 package org.strata.server.ingest.read;
 
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.mapping.MappingSpec;
 
 import java.nio.charset.Charset;
@@ -62,7 +63,7 @@ public record ImportOptions(String source, Charset encoding, MappingSpec mapping
         try {
             return withEncoding(Charset.forName(name.strip()));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ImportFileException("unknown encoding \"" + name + "\"; use e.g. UTF-8, GBK, GB18030 or UTF-16");
+            throw new ImportFileException(ImportMessages.unknownEncoding(name));
         }
     }
 
@@ -99,8 +100,7 @@ public record ImportOptions(String source, Charset encoding, MappingSpec mapping
         String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
         if (d.length() != 1 || Character.isLetterOrDigit(d.charAt(0)) || d.charAt(0) == '"' || d.charAt(0) == '\n'
                 || d.charAt(0) == '\r') {
-            throw new ImportFileException("delimiter \"" + delimiter + "\" is not usable; give one character such as , ; | "
-                    + "or tab");
+            throw new ImportFileException(ImportMessages.unusableDelimiter(delimiter));
         }
         return withDelimiter(d.charAt(0));
     }

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.io.File;
 import java.io.IOException;
@@ -56,8 +57,7 @@ final class XlsxTableSource implements TableSource {
             this.workbook = builder.open(file);
         } catch (RuntimeException e) {
             onClose.run();
-            throw new ImportFileException(0, fileName + " cannot be opened as an Excel workbook: " + e.getMessage()
-                    + "; save it again from Excel as .xlsx", e);
+            throw new ImportFileException(0, ImportMessages.workbookUnreadable(fileName, e.getMessage()), e);
         }
         Sheet sheet = sheet(sheetRef, fileName);
         this.lastRowNumber = sheet.getLastRowNum() + 1;
@@ -85,8 +85,7 @@ final class XlsxTableSource implements TableSource {
             names.add(workbook.getSheetName(i));
         }
         close();
-        throw new ImportFileException(fileName + " has no sheet \"" + ref + "\"; sheets: " + String.join(", ", names)
-                + " (give a name or a number from 1)");
+        throw new ImportFileException(ImportMessages.noSuchSheet(fileName, ref, names));
     }
 
     @Override

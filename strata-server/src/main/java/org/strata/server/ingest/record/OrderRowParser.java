@@ -71,7 +71,7 @@ public final class OrderRowParser implements RowParser<OrderRecord> {
         }
         if (refund.compareTo(amount) > 0) {
             in.fail(OrderField.REFUND_AMOUNT, in.row().text(OrderField.REFUND_AMOUNT),
-                    ImportMessages.REFUND_EXCEEDS_AMOUNT + " (" + amount.toPlainString() + "); a refund is at most the amount");
+                    ImportMessages.refundExceedsAmount(amount.toPlainString()));
         }
         return refund;
     }
