@@ -39,6 +39,16 @@ class ErrorReportWriterTest {
     }
 
     @Test
+    void aProblemThatStoppedReadingIsALineOfTheReportButNoRow() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ErrorReportWriter report = new ErrorReportWriter(out)) {
+            report.write(new org.strata.server.ingest.ImportFileException(7, "the CSV cannot be read from here on", null));
+            assertThat(report.summary().rowsRead()).isZero();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("7,,,,the CSV cannot be read from here on\r\n");
+    }
+
+    @Test
     void negativeNumbersAreNotMistakenForFormulas() {
         assertThat(ErrorReportWriter.defused("-12.00")).isEqualTo("-12.00");
         assertThat(ErrorReportWriter.defused("-cmd")).isEqualTo("'-cmd");
