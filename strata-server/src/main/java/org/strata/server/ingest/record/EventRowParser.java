@@ -18,7 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Events. type and occurred_at are required, and unlike orders an event needs a customer key: an interaction that
- * belongs to nobody tells nothing about any customer. Columns that match no field become the properties, a JSON
+ * belongs to nobody tells nothing about any customer. Known types get their canonical name (登录 → login,
+ * 访问 → visit, 工单 → ticket, 活动点击 → campaign_click, 满意度 → nps) so that features count them alike whatever
+ * the source called them; other types are kept as given. Columns that match no field become the properties, a JSON
  * object with sorted keys.
  * <p>
  * Without an event_id the key is {@code sha256:} + the SHA-256 of customer keys, type, instant and properties, so
@@ -50,7 +52,8 @@ public final class EventRowParser implements RowParser<EventRecord> {
         String customerRef = in.id(EventField.CUSTOMER_ID, 128);
         String phone = in.phone(EventField.CUSTOMER_PHONE);
         String email = in.email(EventField.CUSTOMER_EMAIL);
-        String type = in.requiredText(EventField.TYPE, 64);
+        String givenType = in.requiredText(EventField.TYPE, 64);
+        String type = givenType == null ? null : Vocabulary.eventType(givenType);
         OffsetDateTime occurredAt = in.requiredDate(EventField.OCCURRED_AT);
         TreeMap<String, String> properties = new TreeMap<>();
         row.forEachExtra(properties::putIfAbsent);

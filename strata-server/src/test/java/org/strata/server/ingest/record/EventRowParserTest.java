@@ -43,6 +43,18 @@ class EventRowParserTest {
     }
 
     @Test
+    void knownEventTypesGetTheirCanonicalNameAndOthersStayAsGiven() {
+        List<ParsedRow<EventRecord>> rows = CsvFixture.read(ImportKind.EVENTS, EventRecord.class, """
+                客户编号,事件类型,发生时间
+                K1,登录,2026-03-01
+                K1,Login,2026-03-01
+                K1,工单,2026-03-01
+                K1,直播观看,2026-03-01
+                """);
+        assertThat(rows).extracting(row -> row.record().type()).containsExactly("login", "login", "ticket", "直播观看");
+    }
+
+    @Test
     void aGivenEventIdIsTheKeyAndAnEventNeedsACustomer() {
         List<ParsedRow<EventRecord>> rows = CsvFixture.read(ImportKind.EVENTS, EventRecord.class, """
                 event_id,customer_phone,type,occurred_at,score
