@@ -109,13 +109,13 @@ public final class JsonRecords<T> {
                 if (name.equals(schema.extrasName())) {
                     readExtras(value);
                 } else if (schema.field(name).isEmpty()) {
-                    problems.add(new RowError(0, 0, pointer + "/" + name, scalarOrNull(value),
+                    problems.add(new RowError(0, 0, pointer + "/" + escaped(name), scalarOrNull(value),
                             ImportMessages.unknownJsonField(name, schema.fieldNames()
                                     + (schema.extrasName() == null ? "" : ", " + schema.extrasName()))));
                 } else if (isScalar(value)) {
                     values.put(name, scalar(value));
                 } else {
-                    problems.add(new RowError(0, 0, pointer + "/" + name, null, ImportMessages.NOT_A_SCALAR));
+                    problems.add(new RowError(0, 0, pointer + "/" + escaped(name), null, ImportMessages.NOT_A_SCALAR));
                 }
             }
         }
@@ -135,8 +135,8 @@ public final class JsonRecords<T> {
                         extras.put(String.valueOf(k), scalar(v));
                     }
                 } else {
-                    problems.add(new RowError(0, 0, pointer + "/" + schema.extrasName() + "/" + k, null,
-                            ImportMessages.NOT_A_SCALAR));
+                    String member = pointer + "/" + schema.extrasName() + "/" + escaped(String.valueOf(k));
+                    problems.add(new RowError(0, 0, member, null, ImportMessages.NOT_A_SCALAR));
                 }
             });
         }
@@ -175,6 +175,11 @@ public final class JsonRecords<T> {
         public RowError rowError(String reason) {
             return new RowError(0, 0, pointer, null, reason);
         }
+    }
+
+    /** A member name as a JSON pointer token (RFC 6901): ~ becomes ~0 and / becomes ~1. */
+    static String escaped(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     private static boolean isScalar(Object value) {

@@ -87,6 +87,13 @@ class JsonRecordsTest {
     }
 
     @Test
+    void memberNamesInPointersAreEscaped() {
+        ParsedRow<CustomerRecord> row = JsonRecords.customers(ImportOptions.defaults()).parse(Map.of("customer_id", "K1",
+                "attributes", Map.of("a/b~c", List.of())), "/items/0");
+        assertThat(row.errors()).extracting(RowError::field).containsExactly("/items/0/attributes/a~1b~0c");
+    }
+
+    @Test
     void theKindPicksTheParser() {
         assertThat(JsonRecords.forKind(ImportKind.EVENTS, ImportOptions.defaults())
                 .parse(Map.of("type", "login"), "/0").errors()).extracting(RowError::field)
