@@ -10,6 +10,7 @@ import org.strata.server.ingest.record.RowParser;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -22,7 +23,7 @@ final class TableParsedRows<T> implements ParsedRows<T> {
     private final RowParser<T> parser;
     private final MappedRow row;
     private final char delimiter;
-    private final java.util.Deque<TableSource.TableRow> readAhead;
+    private final Deque<TableSource.TableRow> readAhead;
     private final long headerLine;
     private ImportFileException brokenAfterReadAhead;
     private TableSource.TableRow pending;
@@ -51,7 +52,12 @@ final class TableParsedRows<T> implements ParsedRows<T> {
                 done = true;
                 throw broken;
             }
-            pending = readAhead.isEmpty() ? table.next() : readAhead.poll();
+            try {
+                pending = readAhead.isEmpty() ? table.next() : readAhead.poll();
+            } catch (ImportFileException e) {
+                done = true;  // the reader cannot go on after a break-off; asking again must not re-read
+                throw e;
+            }
             done = pending == null;
         }
         return pending != null;

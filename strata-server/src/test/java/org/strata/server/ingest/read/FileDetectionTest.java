@@ -206,6 +206,7 @@ class FileDetectionTest {
             assertThatThrownBy(rows::next).isInstanceOf(ImportFileException.class)
                     .satisfies(e -> assertThat(((ImportFileException) e).line()).isEqualTo(3))
                     .hasMessageContaining("closing quote");
+            assertThat(rows.hasNext()).isFalse();
         }
     }
 
