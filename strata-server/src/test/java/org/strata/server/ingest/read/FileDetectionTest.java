@@ -211,6 +211,24 @@ class FileDetectionTest {
     }
 
     @Test
+    void anUnclosedQuoteFarIntoTheFileStopsReadingThereAfterTheGoodRows() throws IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,amount\n");
+        for (int i = 1; i <= 20; i++) {
+            csv.append("A").append(i).append(",C1,2026-03-01,1\n");
+        }
+        csv.append("B1,\"C2,2026-03-01,1\nB2,C1,2026-03-01,1\n");
+        Path file = write("o.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        try (ParsedRows<?> rows = ImportReaders.open(ImportKind.ORDERS, file, ImportOptions.defaults())) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(rows.next().accepted()).isTrue();
+            }
+            assertThatThrownBy(rows::hasNext).isInstanceOf(ImportFileException.class)
+                    .satisfies(e -> assertThat(((ImportFileException) e).line()).isEqualTo(22));
+            assertThat(rows.hasNext()).isFalse();
+        }
+    }
+
+    @Test
     void uploadsAreReadFromAStream() throws IOException {
         byte[] content = CHINESE_ORDERS.getBytes(Charset.forName("GBK"));
         try (ParsedRows<?> rows = ImportReaders.open(ImportKind.ORDERS, new ByteArrayInputStream(content), "上传.csv",
