@@ -5,12 +5,14 @@ import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.mapping.CustomerField;
 import org.strata.server.ingest.mapping.RecordSchema;
+import org.strata.server.ingest.mapping.TargetField;
 import org.strata.server.ingest.read.ImportOptions;
 import org.strata.server.ingest.ImportKind;
 import org.strata.server.ingest.value.DateTimeValues;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +23,7 @@ import java.util.Map;
  */
 public final class CustomerRowParser implements RowParser<CustomerRecord> {
 
-    private static final String KEYS = RecordSchema.names(RecordSchema.of(ImportKind.CUSTOMERS).customerKeys());
+    private static final List<TargetField> KEYS = RecordSchema.of(ImportKind.CUSTOMERS).customerKeys();
 
     private final String source;
     private final DateTimeValues dates;
@@ -46,9 +48,8 @@ public final class CustomerRowParser implements RowParser<CustomerRecord> {
         OffsetDateTime createdAt = in.date(CustomerField.CREATED_AT);
         Map<String, String> identifiers = identifiers(in);
         Map<String, String> attributes = attributes(in);
-        if (externalId == null && phone == null && email == null && identifiers.isEmpty()
-                && row.text(CustomerField.PHONE) == null && row.text(CustomerField.EMAIL) == null) {
-            in.failRow(ImportMessages.noCustomerKey(KEYS));
+        if (!Values.hasAny(row, KEYS)) {
+            in.failRow(ImportMessages.noCustomerKey(RecordSchema.names(KEYS)));
         }
         return in.result(() -> new CustomerRecord(source, externalId, name, type, phone, email, owner, team,
                 industry, region, createdAt, identifiers, attributes));

@@ -6,6 +6,7 @@ import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.mapping.EventField;
 import org.strata.server.ingest.mapping.RecordSchema;
+import org.strata.server.ingest.mapping.TargetField;
 import org.strata.server.ingest.read.ImportOptions;
 import org.strata.server.ingest.value.DateTimeValues;
 
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -29,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class EventRowParser implements RowParser<EventRecord> {
 
-    private static final String KEYS = RecordSchema.names(RecordSchema.of(ImportKind.EVENTS).customerKeys());
+    private static final List<TargetField> KEYS = RecordSchema.of(ImportKind.EVENTS).customerKeys();
 
     private final String source;
     private final DateTimeValues dates;
@@ -58,8 +60,8 @@ public final class EventRowParser implements RowParser<EventRecord> {
         TreeMap<String, String> properties = new TreeMap<>();
         row.forEachExtra(properties::putIfAbsent);
         String propertiesJson = properties.isEmpty() ? null : Json.object(properties);
-        if (!Values.hasCustomerKey(row, EventField.CUSTOMER_ID, EventField.CUSTOMER_PHONE, EventField.CUSTOMER_EMAIL)) {
-            in.failRow(ImportMessages.noCustomerKey(KEYS));
+        if (!Values.hasAny(row, KEYS)) {
+            in.failRow(ImportMessages.noCustomerKey(RecordSchema.names(KEYS)));
         }
         return in.result(() -> new EventRecord(source,
                 eventId != null ? eventId : derivedKey(customerRef, phone, email, type, occurredAt, propertiesJson),
