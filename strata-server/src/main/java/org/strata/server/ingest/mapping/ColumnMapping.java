@@ -98,19 +98,22 @@ public final class ColumnMapping {
 
     private void checkRequired() {
         List<String> problems = new ArrayList<>();
+        TargetField firstMissing = null;
         for (TargetField field : schema.required()) {
             if (!has(field)) {
                 problems.add(ImportMessages.noColumnFor(field.fieldName(), schema.acceptedHeaders(field)));
+                firstMissing = firstMissing == null ? field : firstMissing;
             }
         }
         if (!schema.customerKeys().isEmpty() && schema.customerKeys().stream().noneMatch(this::has)) {
+            TargetField key = schema.customerKeys().get(0);
             problems.add(ImportMessages.noCustomerColumn(RecordSchema.names(schema.customerKeys()),
-                    schema.acceptedHeaders(schema.customerKeys().get(0))));
+                    schema.acceptedHeaders(key)));
+            firstMissing = firstMissing == null ? key : firstMissing;
         }
-        if (!problems.isEmpty()) {
-            TargetField example = schema.required().isEmpty() ? schema.customerKeys().get(0) : schema.required().get(0);
+        if (firstMissing != null) {
             throw new ImportFileException(ImportMessages.missingColumns(kindName(schema), problems, headers,
-                    example.fieldName()));
+                    firstMissing.fieldName()));
         }
     }
 

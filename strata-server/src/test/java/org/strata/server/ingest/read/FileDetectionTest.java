@@ -186,7 +186,8 @@ class FileDetectionTest {
                 .isInstanceOf(ImportFileException.class)
                 .hasMessageContaining("no column for amount")
                 .hasMessageContaining("amount, 实付金额, 实收金额")
-                .hasMessageContaining("Headers found: 订单编号, 客户编号, 下单时间, 备注");
+                .hasMessageContaining("Headers found: 订单编号, 客户编号, 下单时间, 备注")
+                .hasMessageEndingWith("e.g. --mapping amount=<header or column number>");
     }
 
     @Test
