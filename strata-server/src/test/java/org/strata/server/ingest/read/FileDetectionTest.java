@@ -66,6 +66,19 @@ class FileDetectionTest {
     }
 
     @Test
+    void excelUnicodeTextExportIsRead() throws IOException {
+        // Excel's "Unicode Text (*.txt)": UTF-16LE with BOM, tab-delimited, CRLF.
+        String text = "客户编号\t客户名称\t手机号\r\nK1\t张三\t138 0013 8000\r\n";
+        byte[] content = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+        List<ParsedRow<CustomerRecord>> rows = readAll(ImportReaders.customers(write("客户.txt", content),
+                ImportOptions.defaults()));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.record().name()).isEqualTo("张三");
+            assertThat(row.record().phone()).isEqualTo("+8613800138000");
+        });
+    }
+
+    @Test
     void anExplicitEncodingWins() throws IOException {
         Path file = write("latin.csv", "customer_id,name\nK1,José\n".getBytes(StandardCharsets.ISO_8859_1));
         List<ParsedRow<CustomerRecord>> rows = readAll(ImportReaders.customers(file,
