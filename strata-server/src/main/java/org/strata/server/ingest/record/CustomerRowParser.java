@@ -25,6 +25,9 @@ public final class CustomerRowParser implements RowParser<CustomerRecord> {
 
     private static final List<TargetField> KEYS = RecordSchema.of(ImportKind.CUSTOMERS).customerKeys();
 
+    private static final CustomerField[] IDENTIFIERS =
+            java.util.Arrays.stream(CustomerField.values()).filter(CustomerField::isIdentifier).toArray(CustomerField[]::new);
+
     private final String source;
     private final DateTimeValues dates;
 
@@ -70,8 +73,8 @@ public final class CustomerRowParser implements RowParser<CustomerRecord> {
     /** Source-specific ids by kind (shop_user_id, wechat_openid ...); an immutable empty map when there are none. */
     private static Map<String, String> identifiers(FieldReader in) {
         Map<String, String> identifiers = null;
-        for (CustomerField field : CustomerField.values()) {
-            String value = field.isIdentifier() ? in.id(field, 320) : null;
+        for (CustomerField field : IDENTIFIERS) {
+            String value = in.id(field, 320);
             if (value != null) {
                 identifiers = identifiers == null ? new LinkedHashMap<>() : identifiers;
                 identifiers.put(field.fieldName(), value);
