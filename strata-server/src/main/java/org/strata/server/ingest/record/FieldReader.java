@@ -15,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -72,15 +73,7 @@ final class FieldReader {
     }
 
     OffsetDateTime date(TargetField field) {
-        String value = row.text(field);
-        if (value == null) {
-            return null;
-        }
-        OffsetDateTime parsed = dates.parse(value);
-        if (parsed == null) {
-            fail(field, value, ImportMessages.NOT_A_DATE);
-        }
-        return parsed;
+        return parsed(field, dates::parse, ImportMessages.NOT_A_DATE);
     }
 
     OffsetDateTime requiredDate(TargetField field) {
@@ -114,27 +107,24 @@ final class FieldReader {
     }
 
     String phone(TargetField field) {
-        String value = row.text(field);
-        if (value == null) {
-            return null;
-        }
-        String normalized = PhoneValues.normalize(value);
-        if (normalized == null) {
-            fail(field, value, ImportMessages.NOT_A_PHONE);
-        }
-        return normalized;
+        return parsed(field, PhoneValues::normalize, ImportMessages.NOT_A_PHONE);
     }
 
     String email(TargetField field) {
+        return parsed(field, EmailValues::normalize, ImportMessages.NOT_AN_EMAIL);
+    }
+
+    /** The value read by {@code parser}; null when blank, or when the parser cannot read it (then {@code reason} is added). */
+    private <V> V parsed(TargetField field, Function<String, V> parser, String reason) {
         String value = row.text(field);
         if (value == null) {
             return null;
         }
-        String normalized = EmailValues.normalize(value);
-        if (normalized == null) {
-            fail(field, value, ImportMessages.NOT_AN_EMAIL);
+        V parsed = parser.apply(value);
+        if (parsed == null) {
+            fail(field, value, reason);
         }
-        return normalized;
+        return parsed;
     }
 
     <V> V required(TargetField field, V value) {
