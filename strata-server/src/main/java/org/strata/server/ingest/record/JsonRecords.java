@@ -24,7 +24,8 @@ import java.util.function.BiConsumer;
  * which Jackson 2 and 3 both produce with {@code convertValue(node, Map.class)}) whose member names are the
  * canonical field names ({@code customer_id, name, phone, amount, ordered_at ...}); customers may carry an
  * {@code attributes} object and events a {@code properties} object of text, number or boolean values.
- * Errors name the JSON pointer of the member, e.g. {@code /items/3/amount}, with line 0.
+ * Errors name the JSON pointer of the member, e.g. {@code /items/3/amount}, with line 0. Not thread-safe (the
+ * event parser keeps a digest): create one per request or batch, which is cheap.
  * <pre>{@code
  * JsonRecords<OrderRecord> orders = JsonRecords.orders(ImportOptions.defaults().withSource("shop"));
  * ParsedRow<OrderRecord> row = orders.parse(item, "/items/" + i);
