@@ -140,7 +140,7 @@ public final class OrdersCsvReader {
 
     /** A first guess of the distinct customers in so many bytes of orders (the table grows when it is short). */
     private static int expectedIds(long bytes) {
-        return (int) Math.min(bytes / 160, 1 << 24);
+        return (int) Math.min(bytes / 128, 1 << 24);
     }
 
     private static int lastLineEnd(byte[] buffer, int filled) {

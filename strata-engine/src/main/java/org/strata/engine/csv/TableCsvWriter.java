@@ -111,9 +111,10 @@ public final class TableCsvWriter {
     /** The table's columns as plain arrays with a kind per column, so formatting a cell is a switch, not a call. */
     private static final class Cells {
         private static final int NUMBER = 0;
-        private static final int TEXT = 1;
-        private static final int DATE = 2;
-        private static final int BOOLEAN = 3;
+        private static final int NULLABLE_NUMBER = 1;
+        private static final int TEXT = 2;
+        private static final int DATE = 3;
+        private static final int BOOLEAN = 4;
 
         private final String[] ids;
         private final int[] kinds;
@@ -122,6 +123,9 @@ public final class TableCsvWriter {
         private final int[][] dates;
         private final BitSet[] booleans;
         private final BitSet[] nulls;
+        /** Per date column, the text of every day from its first to its last, so a cell is a copy, not arithmetic. */
+        private final byte[][][] formattedDays;
+        private final int[] firstDay;
 
         Cells(FeatureTable table, List<String> columns) {
             ids = table.customerIds();
@@ -132,10 +136,13 @@ public final class TableCsvWriter {
             dates = new int[count][];
             booleans = new BitSet[count];
             nulls = new BitSet[count];
+            formattedDays = new byte[count][][];
+            firstDay = new int[count];
             for (int c = 0; c < count; c++) {
                 Column column = table.column(columns.get(c));
                 if (column instanceof NumberColumn number) {
-                    kinds[c] = NUMBER;
+                    // most counts and sums have no missing values: skip the null test per cell for them
+                    kinds[c] = number.nulls().isEmpty() ? NUMBER : NULLABLE_NUMBER;
                     numbers[c] = number.values();
                     nulls[c] = number.nulls();
                 } else if (column instanceof TextColumn text) {
@@ -148,6 +155,7 @@ public final class TableCsvWriter {
                     kinds[c] = DATE;
                     dates[c] = date.epochDays();
                     nulls[c] = date.nulls();
+                    formatDays(c, date);
                 } else if (column instanceof BooleanColumn bool) {
                     kinds[c] = BOOLEAN;
                     booleans[c] = bool.values();
@@ -162,7 +170,8 @@ public final class TableCsvWriter {
                 for (int c = 0; c < kinds.length; c++) {
                     sink.put((byte) ',');
                     switch (kinds[c]) {
-                        case NUMBER -> {
+                        case NUMBER -> sink.number(numbers[c][row]);
+                        case NULLABLE_NUMBER -> {
                             if (!nulls[c].get(row)) {
                                 sink.number(numbers[c][row]);
                             }
@@ -175,7 +184,12 @@ public final class TableCsvWriter {
                         }
                         case DATE -> {
                             if (!nulls[c].get(row)) {
-                                sink.date(dates[c][row]);
+                                int day = dates[c][row] - firstDay[c];
+                                if (day >= 0 && day < formattedDays[c].length) {
+                                    sink.bytes(formattedDays[c][day]);
+                                } else {
+                                    sink.date(dates[c][row]);
+                                }
                             }
                         }
                         default -> {
@@ -186,6 +200,26 @@ public final class TableCsvWriter {
                     }
                 }
                 sink.put((byte) '\n');
+            }
+        }
+
+        private void formatDays(int c, DateColumn date) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int row = 0; row < date.size(); row++) {
+                if (!date.isNull(row)) {
+                    min = Math.min(min, date.epochDays()[row]);
+                    max = Math.max(max, date.epochDays()[row]);
+                }
+            }
+            int span = min <= max && (long) max - min < 100_000 ? max - min + 1 : 0;
+            formattedDays[c] = new byte[span][];
+            firstDay[c] = min;
+            ByteSink sink = new ByteSink(16);
+            for (int day = 0; day < span; day++) {
+                sink.clear();
+                sink.date(min + day);
+                formattedDays[c][day] = Arrays.copyOf(sink.bytes, sink.used);
             }
         }
 
@@ -243,6 +277,13 @@ public final class TableCsvWriter {
             return this;
         }
 
+        ByteSink bytes(byte[] value) {
+            makeRoom(value.length);
+            System.arraycopy(value, 0, bytes, used, value.length);
+            used += value.length;
+            return this;
+        }
+
         ByteSink ascii(String s) {
             int length = s.length();
             makeRoom(length);
@@ -272,6 +313,9 @@ public final class TableCsvWriter {
         }
 
         ByteSink number(double v) {
+            if (v == 0) {
+                return put((byte) '0');
+            }
             int whole = (int) v;
             if (whole == v) {
                 makeRoom(12);
