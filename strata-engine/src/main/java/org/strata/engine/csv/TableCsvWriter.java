@@ -328,11 +328,11 @@ public final class TableCsvWriter {
             if (Math.abs(v) >= 1e13) {
                 return ascii(Double.toString(v));
             }
-            long cents = Math.round(v * 100);
+            // half away from zero on the magnitude (Math.round is a slow call in C1-compiled code)
+            long cents = (long) (Math.abs(v) * 100 + 0.5);
             makeRoom(24);
-            if (cents < 0) {
+            if (v < 0 && cents != 0) {
                 bytes[used++] = '-';
-                cents = -cents;
             }
             long units = cents / 100;
             if (units <= Integer.MAX_VALUE) {
