@@ -102,4 +102,27 @@ class ScoreCommandTest {
         assertThat(lines.get(2)).startsWith("C1,1,2,150.5,");
         assertThat(lines).hasSize(5);
     }
+
+    @Test
+    void anOrdersFileWithoutRowsIsNotScored() throws IOException {
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "order_id,customer_id,ordered_at,amount\n");
+        assertThat(strata("score", "--orders", empty.toString(), "--out", dir.resolve("x.csv").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("holds no orders");
+        assertThat(dir.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
+    void otherBinsScoreOneToKAndAreRefusedForTheElevenSegmentMap() throws IOException {
+        Path out = dir.resolve("tiers.csv");
+        assertThat(strata("score", "--orders", orders().toString(), "--bins", "3", "--scheme", "abc", "--as-of",
+                "2026-07-01", "--out", out.toString())).as(err.toString()).isZero();
+        // three buyers, k = 3: ranks 0, 1, 2 -> scores 1, 2, 3; the 11-segment map needs 5 bins, so it is empty;
+        // ABC: C2 (1200 of 1360.5) is A, C1 starts at 88% and is B
+        assertThat(Files.readAllLines(out).get(1)).startsWith("C1,1,2,150.5,3,3,2,,b,");
+        assertThat(strata("score", "--orders", orders().toString(), "--bins", "3", "--out", out.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("the rfm11 scheme maps scores 1-5");
+    }
 }

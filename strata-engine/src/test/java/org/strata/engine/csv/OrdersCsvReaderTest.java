@@ -183,4 +183,61 @@ class OrdersCsvReaderTest {
         assertThat(index.ids()).containsExactly("K9", "K1", "K5");
         assertThat(orders.orders().customer()).startsWith(1, 2);
     }
+
+    /** Rows of {@code lines} orders of two lines each (same order id and customer), over 4 MB so the file is split. */
+    static String twoLineOrders(int orders) {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,amount\n");
+        for (int i = 0; i < orders; i++) {
+            String row = "ORDER-" + i + ",CUSTOMER-" + (i % 5000) + ",2026-06-" + (10 + i % 20) + " 12:00:00,";
+            csv.append(row).append("10.25\n").append(row).append("0.75\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void anOrderWhoseLinesStraddleTheSplitIsStillOneOrder() throws IOException {
+        // the reader splits at the first line start after the middle of the data; single-line orders in front move
+        // that point until it falls between the two lines of one order
+        for (int singles = 0; singles < 4; singles++) {
+            StringBuilder front = new StringBuilder();
+            for (int k = 0; k < singles; k++) {
+                front.append("SINGLE-").append(k).append(",CUSTOMER-0,2026-06-01,11\n");
+            }
+            String csv = twoLineOrders(70_000).replaceFirst("amount\n", "amount\n" + front);
+            int headerEnd = csv.indexOf('\n') + 1;
+            int split = csv.indexOf('\n', headerEnd + (csv.length() - headerEnd) / 2) + 1;
+            int previousLineStart = csv.lastIndexOf('\n', split - 2) + 1;
+            String before = csv.substring(previousLineStart, csv.indexOf(',', previousLineStart));
+            String after = csv.substring(split, csv.indexOf(',', split));
+            if (!before.equals(after)) {
+                continue;
+            }
+            OrderColumns orders = read(csv).orders();
+            assertThat(orders.size()).isEqualTo(70_000 + singles);
+            for (int i = 0; i < orders.size(); i++) {
+                assertThat(orders.amount()[i]).as("order %d", i).isEqualTo(11);
+            }
+            return;
+        }
+        throw new AssertionError("no arrangement put the split inside an order");
+    }
+
+    @Test
+    void anErrorInTheSecondHalfOfASplitFileNamesItsLineInTheWholeFile() throws IOException {
+        String csv = twoLineOrders(70_000);
+        String[] lines = csv.split("\n");
+        int bad = lines.length - 10; // 0-based index in the file; line numbers start at 1
+        lines[bad] = lines[bad].replace("2026-06-", "2026-02-3");
+        String broken = String.join("\n", lines) + "\n";
+        assertThatThrownBy(() -> read(broken)).isInstanceOf(CsvException.class)
+                .hasMessageStartingWith("orders.csv line " + (bad + 1) + ", column 3 (ordered_at)");
+    }
+
+    @Test
+    void impossibleDatesAreRefused() {
+        assertThatThrownBy(() -> read("customer_id,ordered_at,amount\nC1,2025-02-29,1\n"))
+                .hasMessageContaining("line 2, column 2 (ordered_at): cannot read '2025-02-29'");
+        assertThatThrownBy(() -> read("customer_id,ordered_at,amount\nC1,2026-06-30 24:00:00,1\n"))
+                .hasMessageContaining("cannot read '2026-06-30 24:00:00'");
+    }
 }
