@@ -38,6 +38,11 @@ class FeatureComputerTest {
         return column.isNull(row) ? null : LocalDate.ofEpochDay(column.epochDays()[row]);
     }
 
+    /** Features of customers known only by id, as of {@link #AS_OF}. */
+    static FeatureTable features(CustomerIndex index, OrderColumns orders) {
+        return FeatureComputer.compute(CustomerColumns.idsOnly(index), orders, null, AS_OF, SHANGHAI);
+    }
+
     /** Customer a: three purchases, one refunded in part, one cancelled, one return; b: none; c: one purchase. */
     static FeatureTable sample() {
         CustomerIndex index = new CustomerIndex();
@@ -54,7 +59,7 @@ class FeatureComputerTest {
                 .add(c, AS_OF.minusDays(400), 80, Double.NaN, 0, OrderStatus.COMPLETED)
                 .add(a, AS_OF, 777, 1, 0, OrderStatus.COMPLETED) // on the as-of day: not yet counted
                 .build();
-        return FeatureComputer.compute(CustomerColumns.idsOnly(index), orders, null, AS_OF, SHANGHAI);
+        return features(index, orders);
     }
 
     @Test
@@ -119,7 +124,7 @@ class FeatureComputerTest {
                 .purchase(x, AS_OF.minusDays(365), 160) // in the last 365
                 .purchase(x, AS_OF.minusDays(366), 320) // in the 365 before
                 .build();
-        FeatureTable table = FeatureComputer.compute(CustomerColumns.idsOnly(index), orders, null, AS_OF, SHANGHAI);
+        FeatureTable table = features(index, orders);
         assertThat(number(table, "recency_days", 0)).isEqualTo(30);
         assertThat(number(table, "orders_30d", 0)).isEqualTo(1);
         assertThat(number(table, "monetary_30d", 0)).isEqualTo(10);
@@ -141,7 +146,7 @@ class FeatureComputerTest {
                 .purchase(x, AS_OF.minusDays(20), 10)
                 .purchase(x, AS_OF.minusDays(10), 10)
                 .build();
-        FeatureTable table = FeatureComputer.compute(CustomerColumns.idsOnly(index), orders, null, AS_OF, SHANGHAI);
+        FeatureTable table = features(index, orders);
         assertThat(number(table, "frequency", 0)).isEqualTo(3);
         assertThat(number(table, "purchase_days", 0)).isEqualTo(2);
         assertThat(number(table, "avg_interval_days", 0)).isEqualTo(10);
@@ -160,7 +165,7 @@ class FeatureComputerTest {
                 .purchase(x, AS_OF.minusDays(25), 1)
                 .purchase(y, AS_OF.minusDays(2), 1)
                 .build();
-        FeatureTable table = FeatureComputer.compute(CustomerColumns.idsOnly(index), orders, null, AS_OF, SHANGHAI);
+        FeatureTable table = features(index, orders);
         assertThat(number(table, "purchase_days", 0)).isEqualTo(3);
         assertThat(number(table, "avg_interval_days", 0)).isEqualTo(27.5);
         assertThat(number(table, "last_gap_days", 0)).isEqualTo(20);
