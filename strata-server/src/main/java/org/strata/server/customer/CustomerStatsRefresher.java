@@ -28,6 +28,32 @@ public class CustomerStatsRefresher {
     private static final int CHUNK = 1000;
     private static final String REALISED = "('completed', 'partially_refunded')";
 
+    /** PostgreSQL aggregates all orders in one hash aggregate and rewrites only rows whose figures changed. */
+    private static final String POSTGRES_REFRESH_ALL = """
+            MERGE INTO customers c
+            USING (SELECT k.id, COALESCE(a.n, 0) AS n, COALESCE(a.spent, 0) AS spent, a.first_at, a.last_at
+                   FROM customers k LEFT JOIN (
+                       SELECT o.customer_id, COUNT(*) AS n, SUM(o.amount - o.refund_amount) AS spent,
+                              MIN(o.ordered_at) AS first_at, MAX(o.ordered_at) AS last_at
+                       FROM orders o WHERE o.status IN %s GROUP BY o.customer_id) a ON a.customer_id = k.id
+                   WHERE k.merged_into IS NULL) s
+            ON c.id = s.id
+            WHEN MATCHED AND (c.order_count <> s.n OR c.total_spent <> s.spent
+                              OR c.first_order_at IS DISTINCT FROM s.first_at
+                              OR c.last_order_at IS DISTINCT FROM s.last_at)
+            THEN UPDATE SET order_count = s.n, total_spent = s.spent,
+                            first_order_at = s.first_at, last_order_at = s.last_at""".formatted(REALISED);
+
+    /**
+     * H2 evaluates a grouped derived table once per joined row (quadratic); a correlated sub-query per customer
+     * goes through the orders (customer_id, ordered_at) index instead.
+     */
+    private static final String PORTABLE_REFRESH_ALL = """
+            UPDATE customers c SET (order_count, total_spent, first_order_at, last_order_at) =
+                (SELECT COUNT(*), COALESCE(SUM(o.amount - o.refund_amount), 0), MIN(o.ordered_at), MAX(o.ordered_at)
+                 FROM orders o WHERE o.customer_id = c.id AND o.status IN %s)
+            WHERE c.merged_into IS NULL""".formatted(REALISED);
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final MergedCustomers merged;
@@ -100,42 +126,32 @@ public class CustomerStatsRefresher {
         }
     }
 
+    private boolean onPostgres() {
+        Boolean postgres = template.execute((java.sql.Connection connection) ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                        .contains("postgresql"));
+        return Boolean.TRUE.equals(postgres);
+    }
+
     private static Timestamp timestamp(OffsetDateTime time) {
         return time == null ? null : Timestamp.from(time.toInstant());
     }
 
     /**
-     * Recomputes every customer's statistics in two set-based statements (fast on a million customers), writing
-     * only rows whose figures changed. Merges more than one level deep are then corrected customer by customer.
+     * Recomputes every customer's statistics with one set-based statement (fast on a million customers) that writes
+     * only the rows whose figures changed; then the survivors of merges, whose figures include their absorbed
+     * customers' orders, are recomputed one by one (they are few).
      */
     @Transactional
     public void refreshAll() {
-        template.update("""
-                MERGE INTO customers c
-                USING (SELECT k.id, COALESCE(a.n, 0) AS n, COALESCE(a.spent, 0) AS spent, a.first_at, a.last_at
-                       FROM customers k LEFT JOIN (
-                           SELECT COALESCE(m.merged_into, m.id) AS root, COUNT(*) AS n,
-                                  SUM(o.amount - o.refund_amount) AS spent,
-                                  MIN(o.ordered_at) AS first_at, MAX(o.ordered_at) AS last_at
-                           FROM orders o JOIN customers m ON m.id = o.customer_id
-                           WHERE o.status IN %s
-                           GROUP BY COALESCE(m.merged_into, m.id)) a ON a.root = k.id
-                       WHERE k.merged_into IS NULL) s
-                ON c.id = s.id
-                WHEN MATCHED AND (c.order_count <> s.n OR c.total_spent <> s.spent
-                                  OR c.first_order_at IS DISTINCT FROM s.first_at
-                                  OR c.last_order_at IS DISTINCT FROM s.last_at)
-                THEN UPDATE SET order_count = s.n, total_spent = s.spent,
-                                first_order_at = s.first_at, last_order_at = s.last_at""".formatted(REALISED));
+        template.update(onPostgres() ? POSTGRES_REFRESH_ALL : PORTABLE_REFRESH_ALL);
         template.update("UPDATE customers SET order_count = 0, total_spent = 0, first_order_at = NULL,"
                 + " last_order_at = NULL WHERE merged_into IS NOT NULL AND (order_count <> 0 OR total_spent <> 0"
                 + " OR last_order_at IS NOT NULL)");
-        // The statement above folds one level of merges; a customer absorbed by an absorbed customer is rare.
-        List<Long> deep = jdbc.sql("""
-                        SELECT DISTINCT p.merged_into FROM customers c JOIN customers p ON p.id = c.merged_into
-                        WHERE p.merged_into IS NOT NULL""").query(Long.class).list();
-        if (!deep.isEmpty()) {
-            refresh(deep);
+        List<Long> absorbing = jdbc.sql("SELECT DISTINCT merged_into FROM customers WHERE merged_into IS NOT NULL")
+                .query(Long.class).list();
+        if (!absorbing.isEmpty()) {
+            refresh(absorbing);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.strata.server.quality;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,6 +38,7 @@ public class QualityReportService {
     private final DisplayTime time;
     private final Clock clock;
 
+    @Autowired
     public QualityReportService(DataSource dataSource, DisplayTime time) {
         this(dataSource, time, Clock.systemUTC());
     }
