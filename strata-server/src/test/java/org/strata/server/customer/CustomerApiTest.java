@@ -37,8 +37,16 @@ class CustomerApiTest {
             stats.refreshAll();
         }
 
+        /** GET /api/v1/customers with parameters written as name=value&name=value, values taken literally. */
         ResultActions list(String query) throws Exception {
-            return mvc.perform(get("/api/v1/customers?" + query));
+            var request = get("/api/v1/customers");
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    int equals = pair.indexOf('=');
+                    request.param(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+            }
+            return mvc.perform(request);
         }
 
         // ------------------------------------------------------------------ list
@@ -77,7 +85,7 @@ class CustomerApiTest {
         void sortOutsideTheWhitelistIsRejectedWithAProblemNamingTheParameter() throws Exception {
             for (String sort : new String[] {"name;DROP TABLE customers", "id", "total_spent,sideways",
                     "name,asc,desc", "c.name"}) {
-                list("sort=" + java.net.URLEncoder.encode(sort, java.nio.charset.StandardCharsets.UTF_8))
+                list("sort=" + sort)
                         .andExpect(status().isBadRequest())
                         .andExpect(jsonPath("$.parameter").value("sort"))
                         .andExpect(jsonPath("$.detail", containsString("total_spent")));
@@ -105,14 +113,14 @@ class CustomerApiTest {
         void searchFindsByNamePhoneInAnySpellingEmailAndSourceIds() throws Exception {
             list("q=王小明").andExpect(jsonPath("$.items[*].id", contains(1)));
             list("q=13812345678").andExpect(jsonPath("$.items[*].id", contains(1)));
-            list("q=%2B86 138-1234-5678").andExpect(jsonPath("$.items[*].id", contains(1)));
+            list("q=+86 138-1234-5678").andExpect(jsonPath("$.items[*].id", contains(1)));
             list("q=WANG@example.CN").andExpect(jsonPath("$.items[*].id", contains(1)));
             list("q=tb_001").andExpect(jsonPath("$.items[*].id", contains(1)));
             list("q=POS004").andExpect(jsonPath("$.items[*].id", contains(1)));
             list("q=CRM002").andExpect(jsonPath("$.items[*].id", contains(2)));
             list("q=云帆").andExpect(jsonPath("$.items[*].id", contains(2)));
             list("q=alice").andExpect(jsonPath("$.items[*].id", contains(5)));
-            list("q=50%25").andExpect(jsonPath("$.items.length()").value(0));
+            list("q=50%").andExpect(jsonPath("$.items.length()").value(0));
             list("q=nobody").andExpect(jsonPath("$.items.length()").value(0));
         }
 
