@@ -219,10 +219,10 @@ final class DemoCompany {
 
     private static double ordersPerDay(Segment segment, boolean company) {
         double rate = switch (segment) {
-            case LOYAL -> 0.05;
-            case REGULAR -> 0.015;
-            case OCCASIONAL -> 0.005;
-            case CHURNED -> 0.025;
+            case LOYAL -> 0.035;
+            case REGULAR -> 0.01;
+            case OCCASIONAL -> 0.0035;
+            case CHURNED -> 0.02;
             case ONE_TIME, LEAD -> 0;
         };
         return company ? rate * 0.5 : rate;
@@ -462,18 +462,18 @@ final class DemoCompany {
             }
         }
         BigDecimal cost = money(amount.doubleValue() * (0.55 + 0.2 * random.uniform()));
-        String orderNo = c.source.code() + at.format(ORDER_DATE) + String.format("%07d", ++orderSequence);
+        String orderNo = c.source.code() + at.toLocalDate().format(ORDER_DATE) + String.format("%07d", ++orderSequence);
         String channel = c.source.name().equals("线下门店") ? c.city + "门店" : c.source.channel();
         later(DemoTable.ORDERS, c.source.name(), orderNo, c.id, c.externalId, at, amount, cost, refund, channel,
                 status, at.plusMinutes(random.between(1, 60 * 24)));
         c.count(at, amount, refund, status);
 
         if (c.source.online()) {
-            for (int v = random.poisson(c.company ? 0.4 : 0.8); v > 0; v--) {
+            for (int v = random.poisson(c.company ? 0.3 : 0.5); v > 0; v--) {
                 event(c, "visit", at.minusMinutes(random.between(5, 72 * 60)),
                         "{\"page\":\"" + random.pick(new String[] {"商品详情", "首页", "活动页", "购物车"}) + "\"}");
             }
-            if (!c.company && random.chance(0.5)) {
+            if (!c.company && random.chance(0.3)) {
                 event(c, "login", at.minusMinutes(random.between(1, 30)),
                         "{\"device\":\"" + random.pick(new String[] {"iOS", "Android", "Android", "PC", "小程序"}) + "\"}");
             }
@@ -530,7 +530,7 @@ final class DemoCompany {
         for (int i = 0; i < 30; i++) {
             OffsetDateTime at = timeOn(firstDay.plusDays(random.between(0, days - 1)), false);
             BigDecimal amount = money(random.logNormal(150, 0.5));
-            writer.add(DemoTable.ORDERS, "线下门店", "POS" + at.format(ORDER_DATE) + String.format("%07d", ++orderSequence),
+            writer.add(DemoTable.ORDERS, "线下门店", "POS" + at.toLocalDate().format(ORDER_DATE) + String.format("%07d", ++orderSequence),
                     null, "VIP" + random.digits(8), at, amount, money(amount.doubleValue() * 0.6),
                     BigDecimal.ZERO.setScale(2), "门店", "completed", at);
         }

@@ -2,14 +2,13 @@ package org.strata.server.quality;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.strata.server.customer.DisplayTime;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,11 +16,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Builds the data-quality report. Counting is done in SQL grouped by source; phone and email validity is checked in
- * Java over one streamed pass of the customers, because the databases disagree on regular-expression syntax.
+ * Builds the data-quality report in one streamed pass over each of customers, orders, events and merges: every
+ * check is a predicate on a row, so adding a check adds no scan, and phone/email validity (whose regular-expression
+ * syntax the databases disagree on) is checked in Java like the rest.
  */
 @Service
 public class QualityReportService {
@@ -33,7 +34,6 @@ public class QualityReportService {
             Pattern.compile("\\+(?:86(?:1[3-9][0-9]{9}|[2-9][0-9]{8,10})|(?!86)[1-9][0-9]{6,14})");
     private static final Pattern VALID_EMAIL = Pattern.compile("[^@\\sA-Z]+@[^@\\sA-Z]+\\.[^@\\sA-Z]+");
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final DisplayTime time;
     private final Clock clock;
@@ -44,10 +44,9 @@ public class QualityReportService {
     }
 
     QualityReportService(DataSource dataSource, DisplayTime time, Clock clock) {
-        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
-        // Streams the customers instead of holding a million rows (PostgreSQL needs this inside a transaction).
-        this.streaming.setFetchSize(2000);
+        // Streams rows instead of holding millions of them (PostgreSQL needs this inside a transaction).
+        this.streaming.setFetchSize(5000);
         this.time = time;
         this.clock = clock;
     }
@@ -57,23 +56,52 @@ public class QualityReportService {
     public QualityReport report(String source) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, SourceTally> tallies = new TreeMap<>();
-        MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now.toInstant()))
-                .addValue("source", source);
-        String onlySource = source == null ? "" : " AND x.source = :source";
+        String onlySource = source == null ? "" : " AND x.source = ?";
+        Object[] args = source == null ? new Object[0] : new Object[] {source};
 
-        countRecords(tallies, "customers x", "x.merged_into IS NULL" + onlySource, params, Kind.CUSTOMERS);
-        countRecords(tallies, "orders x", "1 = 1" + onlySource, params, Kind.ORDERS);
-        countRecords(tallies, "events x", "1 = 1" + onlySource, params, Kind.EVENTS);
-        checkContactDetails(tallies, source);
-
-        String absorbedFrom = "identity_merges m JOIN customers x ON x.id = m.absorbed_id";
-        tally(tallies, QualityCheck.MERGES_ACTIVE, absorbedFrom, "m.absorbed_id", "m.undone_at IS NULL" + onlySource, params);
-        tally(tallies, QualityCheck.MERGES_UNDONE, absorbedFrom, "m.absorbed_id", "m.undone_at IS NOT NULL" + onlySource, params);
-        tally(tallies, QualityCheck.ORDERS_WITHOUT_CUSTOMER, "orders x", "x.id", "x.customer_id IS NULL" + onlySource, params);
-        tally(tallies, QualityCheck.ORDERS_IN_FUTURE, "orders x", "x.id", "x.ordered_at > :now" + onlySource, params);
-        tally(tallies, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT, "orders x", "x.id", "x.amount <= 0" + onlySource, params);
-        tally(tallies, QualityCheck.EVENTS_WITHOUT_CUSTOMER, "events x", "x.id", "x.customer_id IS NULL" + onlySource, params);
-        tally(tallies, QualityCheck.EVENTS_IN_FUTURE, "events x", "x.id", "x.occurred_at > :now" + onlySource, params);
+        scan("SELECT x.id, x.source, x.phone, x.email FROM customers x WHERE x.merged_into IS NULL" + onlySource,
+                args, tallies, (rs, id, tally) -> {
+                    tally.customers++;
+                    String phone = rs.getString("phone");
+                    String email = rs.getString("email");
+                    if (phone == null || phone.isBlank()) {
+                        tally.record(QualityCheck.CUSTOMERS_MISSING_PHONE, id);
+                    } else if (!isValidPhone(phone)) {
+                        tally.record(QualityCheck.CUSTOMERS_INVALID_PHONE, id);
+                    }
+                    if (email == null || email.isBlank()) {
+                        tally.record(QualityCheck.CUSTOMERS_MISSING_EMAIL, id);
+                    } else if (!isValidEmail(email)) {
+                        tally.record(QualityCheck.CUSTOMERS_INVALID_EMAIL, id);
+                    }
+                });
+        scan("SELECT m.absorbed_id AS id, x.source, m.undone_at FROM identity_merges m"
+                        + " JOIN customers x ON x.id = m.absorbed_id WHERE 1 = 1" + onlySource, args, tallies,
+                (rs, id, tally) -> tally.record(rs.getObject("undone_at") == null ? QualityCheck.MERGES_ACTIVE
+                        : QualityCheck.MERGES_UNDONE, id));
+        scan("SELECT x.id, x.source, x.customer_id, x.ordered_at, x.amount FROM orders x WHERE 1 = 1" + onlySource,
+                args, tallies, (rs, id, tally) -> {
+                    tally.orders++;
+                    if (rs.getObject("customer_id") == null) {
+                        tally.record(QualityCheck.ORDERS_WITHOUT_CUSTOMER, id);
+                    }
+                    if (rs.getObject("ordered_at", OffsetDateTime.class).isAfter(now)) {
+                        tally.record(QualityCheck.ORDERS_IN_FUTURE, id);
+                    }
+                    if (rs.getBigDecimal("amount").signum() <= 0) {
+                        tally.record(QualityCheck.ORDERS_NON_POSITIVE_AMOUNT, id);
+                    }
+                });
+        scan("SELECT x.id, x.source, x.customer_id, x.occurred_at FROM events x WHERE 1 = 1" + onlySource,
+                args, tallies, (rs, id, tally) -> {
+                    tally.events++;
+                    if (rs.getObject("customer_id") == null) {
+                        tally.record(QualityCheck.EVENTS_WITHOUT_CUSTOMER, id);
+                    }
+                    if (rs.getObject("occurred_at", OffsetDateTime.class).isAfter(now)) {
+                        tally.record(QualityCheck.EVENTS_IN_FUTURE, id);
+                    }
+                });
 
         SourceTally total = new SourceTally(null);
         tallies.values().forEach(total::add);
@@ -82,57 +110,15 @@ public class QualityReportService {
         return new QualityReport(time.of(now), source, sources, total.toReport());
     }
 
-    private enum Kind { CUSTOMERS, ORDERS, EVENTS }
-
-    private void countRecords(Map<String, SourceTally> tallies, String from, String where,
-                              MapSqlParameterSource params, Kind kind) {
-        jdbc.query("SELECT x.source, COUNT(*) AS n FROM " + from + " WHERE " + where + " GROUP BY x.source", params,
-                rs -> {
-                    SourceTally tally = tallies.computeIfAbsent(rs.getString("source"), SourceTally::new);
-                    long n = rs.getLong("n");
-                    switch (kind) {
-                        case CUSTOMERS -> tally.customers += n;
-                        case ORDERS -> tally.orders += n;
-                        case EVENTS -> tally.events += n;
-                    }
-                });
+    /** What a scan checks on each row; {@code id} is the row's id, {@code tally} its source's counts. */
+    @FunctionalInterface
+    private interface RowCheck {
+        void check(ResultSet rs, long id, SourceTally tally) throws SQLException;
     }
 
-    /** Counts records matching a condition per source, and takes the smallest ids of each source as samples. */
-    private void tally(Map<String, SourceTally> tallies, QualityCheck check, String from, String idColumn,
-                       String where, MapSqlParameterSource params) {
-        jdbc.query("SELECT x.source, COUNT(*) AS n FROM " + from + " WHERE " + where + " GROUP BY x.source", params,
-                rs -> {
-                    tallies.computeIfAbsent(rs.getString("source"), SourceTally::new).finding(check).count =
-                            rs.getLong("n");
-                });
-        jdbc.query("SELECT source, id FROM (SELECT x.source, " + idColumn + " AS id, ROW_NUMBER() OVER"
-                        + " (PARTITION BY x.source ORDER BY " + idColumn + ") AS rn FROM " + from + " WHERE " + where
-                        + ") s WHERE rn <= " + SAMPLES + " ORDER BY source, id", params,
-                rs -> {
-                    tallies.get(rs.getString("source")).finding(check).samples.add(rs.getLong("id"));
-                });
-    }
-
-    private void checkContactDetails(Map<String, SourceTally> tallies, String source) {
-        String sql = "SELECT id, source, phone, email FROM customers WHERE merged_into IS NULL"
-                + (source == null ? "" : " AND source = ?") + " ORDER BY id";
-        Object[] args = source == null ? new Object[0] : new Object[] {source};
+    private void scan(String sql, Object[] args, Map<String, SourceTally> tallies, RowCheck check) {
         streaming.query(sql, rs -> {
-            SourceTally tally = tallies.computeIfAbsent(rs.getString("source"), SourceTally::new);
-            long id = rs.getLong("id");
-            String phone = rs.getString("phone");
-            String email = rs.getString("email");
-            if (phone == null || phone.isBlank()) {
-                tally.finding(QualityCheck.CUSTOMERS_MISSING_PHONE).record(id);
-            } else if (!VALID_PHONE.matcher(phone).matches()) {
-                tally.finding(QualityCheck.CUSTOMERS_INVALID_PHONE).record(id);
-            }
-            if (email == null || email.isBlank()) {
-                tally.finding(QualityCheck.CUSTOMERS_MISSING_EMAIL).record(id);
-            } else if (!VALID_EMAIL.matcher(email).matches()) {
-                tally.finding(QualityCheck.CUSTOMERS_INVALID_EMAIL).record(id);
-            }
+            check.check(rs, rs.getLong("id"), tallies.computeIfAbsent(rs.getString("source"), SourceTally::new));
         }, args);
     }
 
@@ -159,38 +145,44 @@ public class QualityReportService {
             }
         }
 
-        FindingTally finding(QualityCheck check) {
-            return findings.get(check);
+        void record(QualityCheck check, long id) {
+            findings.get(check).record(id);
         }
 
         void add(SourceTally other) {
             customers += other.customers;
             orders += other.orders;
             events += other.events;
-            other.findings.forEach((check, finding) -> {
-                FindingTally mine = findings.get(check);
-                mine.count += finding.count;
-                mine.samples.addAll(finding.samples);
-            });
+            other.findings.forEach((check, finding) -> findings.get(check).add(finding));
         }
 
         QualityReport.SourceQuality toReport() {
             List<QualityReport.Finding> list = new ArrayList<>();
             findings.forEach((check, f) -> list.add(new QualityReport.Finding(check.code(), check.label(),
-                    check.description(), check.entity(), f.count,
-                    f.samples.stream().sorted().limit(SAMPLES).toList())));
+                    check.description(), check.entity(), f.count, List.copyOf(f.samples))));
             return new QualityReport.SourceQuality(source, customers, orders, events, list);
         }
     }
 
+    /** A count and the smallest ids seen, whatever order the rows come in. */
     private static final class FindingTally {
         long count;
-        final List<Long> samples = new ArrayList<>();
+        final TreeSet<Long> samples = new TreeSet<>();
 
         void record(long id) {
             count++;
-            if (samples.size() < SAMPLES) {
-                samples.add(id);
+            sample(id);
+        }
+
+        void add(FindingTally other) {
+            count += other.count;
+            other.samples.forEach(this::sample);
+        }
+
+        private void sample(long id) {
+            samples.add(id);
+            if (samples.size() > SAMPLES) {
+                samples.pollLast();
             }
         }
     }

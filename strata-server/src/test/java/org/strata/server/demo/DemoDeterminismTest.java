@@ -2,6 +2,7 @@ package org.strata.server.demo;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.customer.DisplayTime;
@@ -36,7 +37,7 @@ class DemoDeterminismTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         JdbcClient client = JdbcClient.create(dataSource);
         DisplayTime time = new DisplayTime("Asia/Shanghai");
-        var generator = new DemoDataGenerator(jdbc,
+        var generator = new DemoDataGenerator(jdbc, new DataSourceTransactionManager(dataSource),
                 new CustomerStatsRefresher(client, jdbc, new MergedCustomers(client)), time);
         generator.generateIfEmpty(settings).orElseThrow();
         try {
