@@ -60,6 +60,9 @@ public final class ServerLauncher {
         arguments.add("--logging.level.org.strata=INFO");
         arguments.add("--logging.level.org.springdoc=ERROR");
         arguments.add("--logging.level.org.flywaydb.core.internal.database.base.Database=ERROR");
+        // A failed start is explained by StartupFailure in one sentence instead of pages of stack trace.
+        arguments.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+        arguments.add("--logging.level.org.springframework.boot.diagnostics=OFF");
         try {
             ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
             return new RunningStrata(context);
