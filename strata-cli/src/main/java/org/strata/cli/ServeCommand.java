@@ -11,9 +11,10 @@ import java.util.concurrent.Callable;
         description = {"Runs the Strata server on the embedded database or on PostgreSQL.",
                 "The database schema is created or upgraded on start."},
         footer = {"", "Examples:",
-                "  strata serve                          embedded database in ./strata-data, port 8080",
+                "  strata serve                     (embedded database in ./strata-data, port 8080)",
                 "  strata serve --port 9000 --data /var/lib/strata",
-                "  STRATA_DB_USER=strata STRATA_DB_PASSWORD=... strata serve --db jdbc:postgresql://db:5432/strata"})
+                "  export STRATA_DB_USER=strata STRATA_DB_PASSWORD=...",
+                "  strata serve --db jdbc:postgresql://db:5432/strata"})
 public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
