@@ -24,20 +24,11 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (RunningStrata strata = start()) {
-            Banner.running(System.out, strata);
-            strata.awaitShutdown();
-            return 0;
-        } catch (StartupFailure e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
+        return Banner.serveUntilStopped(this::start);
     }
 
     RunningStrata start() {
-        if (port < 0 || port > 65535) {
-            throw new StartupFailure("--port must be between 1 and 65535 (or 0 for any free port), was " + port, null);
-        }
+        Banner.checkPort(port);
         System.out.println("Starting Strata with demo data in " + data.toAbsolutePath().normalize() + " ...");
         RunningStrata strata = ServerLauncher.startServer(ServerLauncher.Database.embedded(data), port);
         try {

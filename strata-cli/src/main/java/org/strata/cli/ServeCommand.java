@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -26,23 +25,13 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintStream out = System.out;
-        try (RunningStrata strata = start()) {
-            Banner.running(out, strata);
-            strata.awaitShutdown();
-            return 0;
-        } catch (StartupFailure e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
+        return Banner.serveUntilStopped(this::start);
     }
 
     /** Starts the server as the options say; the caller owns (and closes) the result. */
     RunningStrata start() {
         ServerLauncher.Database settings = database.database();
-        if (port < 0 || port > 65535) {
-            throw new StartupFailure("--port must be between 1 and 65535 (or 0 for any free port), was " + port, null);
-        }
+        Banner.checkPort(port);
         return ServerLauncher.startServer(settings, port);
     }
 }

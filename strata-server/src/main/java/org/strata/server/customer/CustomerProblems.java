@@ -13,18 +13,14 @@ class CustomerProblems {
 
     @ExceptionHandler
     ProblemDetail notFound(CustomerNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Customer not found");
-        problem.setType(URI.create("https://strata.dev/problems/customer-not-found"));
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not found", e);
         problem.setProperty("customerId", e.customerId());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail merged(CustomerMergedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Customer merged");
-        problem.setType(URI.create("https://strata.dev/problems/customer-merged"));
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "customer-merged", "Customer merged", e);
         problem.setProperty("customerId", e.customerId());
         problem.setProperty("survivorId", e.survivorId());
         problem.setProperty("survivor", "/api/v1/customers/" + e.survivorId());
@@ -33,10 +29,15 @@ class CustomerProblems {
 
     @ExceptionHandler
     ProblemDetail invalidQuery(InvalidCustomerQueryException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid customer query");
-        problem.setType(URI.create("https://strata.dev/problems/invalid-query"));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid customer query", e);
         problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(title);
+        problem.setType(URI.create("https://strata.dev/problems/" + type));
         return problem;
     }
 }

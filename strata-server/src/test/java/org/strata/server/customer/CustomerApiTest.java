@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -134,6 +135,35 @@ class CustomerApiTest {
             list("type=company").andExpect(jsonPath("$.items[*].id", contains(2)));
             list("source=线下门店").andExpect(jsonPath("$.items[*].id", contains(3)));
             list("region=华东&type=person").andExpect(jsonPath("$.items[*].id", contains(1)));
+        }
+
+        @Test
+        void refreshingAnAbsorbedCustomerRecomputesItsSurvivorAsRefreshAllWould() throws Exception {
+            CustomerFixture.order(jdbc, 100, "线下门店", "POS-100", 4L, "2025-12-01T02:00:00Z", "70.00", "0",
+                    "completed");
+            list("q=TM001").andExpect(jsonPath("$.items[0].totalSpent").value(330.00));
+            stats.refresh(java.util.List.of(4L));
+            list("q=TM001").andExpect(jsonPath("$.items[0].totalSpent").value(400.00))
+                    .andExpect(jsonPath("$.items[0].orderCount").value(4))
+                    .andExpect(jsonPath("$.items[0].lastOrderAt").value("2025-12-01T10:00:00+08:00"));
+            assertThat(jdbc.queryForObject("SELECT order_count FROM customers WHERE id = 4", Integer.class)).isZero();
+            String before = jdbc.queryForList("SELECT id, order_count, total_spent, last_order_at FROM customers"
+                    + " ORDER BY id").toString();
+            stats.refreshAll();
+            assertThat(jdbc.queryForList("SELECT id, order_count, total_spent, last_order_at FROM customers"
+                    + " ORDER BY id").toString()).isEqualTo(before);
+        }
+
+        @Test
+        void refreshAllFollowsMergesMoreThanOneLevelDeep() throws Exception {
+            // customer 5 absorbs customer 1, which had absorbed 4: 5 now counts the orders of 1 and 4
+            jdbc.update("UPDATE customers SET merged_into = 5 WHERE id = 1");
+            stats.refreshAll();
+            list("q=WEB005").andExpect(jsonPath("$.items[0].orderCount").value(3))
+                    .andExpect(jsonPath("$.items[0].totalSpent").value(330.00));
+            mvc.perform(get("/api/v1/customers/4")).andExpect(jsonPath("$.survivorId").value(5));
+            mvc.perform(get("/api/v1/customers/5")).andExpect(jsonPath("$.orderSummary.netRevenue").value(330.00))
+                    .andExpect(jsonPath("$.mergedCustomerIds", contains(1, 4)));
         }
 
         // ------------------------------------------------------------------ 360

@@ -1,6 +1,7 @@
 package org.strata.server.customer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.strata.server.testsupport.CustomerData;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -77,10 +78,9 @@ final class CustomerFixture {
     }
 
     static void clear(JdbcTemplate jdbc) {
-        for (String sql : new String[] {"DELETE FROM identity_merges", "DELETE FROM customer_identifiers",
-                "DELETE FROM events", "DELETE FROM orders", "UPDATE customers SET merged_into = NULL",
-                "DELETE FROM customers", "DELETE FROM users", "UPDATE teams SET parent_id = NULL",
-                "DELETE FROM teams"}) {
+        CustomerData.deleteAll(jdbc);
+        for (String sql : new String[] {"DELETE FROM users",
+                "UPDATE teams SET parent_id = NULL", "DELETE FROM teams"}) {
             jdbc.update(sql);
         }
     }

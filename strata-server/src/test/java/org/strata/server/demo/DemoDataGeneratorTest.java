@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.strata.server.testsupport.CustomerData;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 
@@ -37,11 +38,7 @@ class DemoDataGeneratorTest {
         /** The demo company, generated on first use; other test classes may have left rows in a shared context. */
         DemoDataGenerator.Summary generate() {
             return GENERATED.computeIfAbsent(dataSource, ds -> {
-                for (String sql : new String[] {"DELETE FROM identity_merges", "DELETE FROM customer_identifiers",
-                        "DELETE FROM events", "DELETE FROM orders", "UPDATE customers SET merged_into = NULL",
-                        "DELETE FROM customers"}) {
-                    jdbc.update(sql);
-                }
+                CustomerData.deleteAll(jdbc);
                 return generator.generateIfEmpty(SMALL).orElseThrow();
             });
         }

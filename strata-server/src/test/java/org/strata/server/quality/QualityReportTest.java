@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.strata.server.testsupport.CustomerData;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 
@@ -41,11 +42,7 @@ class QualityReportTest {
 
         @BeforeEach
         void loadDefects() {
-            for (String sql : new String[] {"DELETE FROM identity_merges", "DELETE FROM customer_identifiers",
-                    "DELETE FROM events", "DELETE FROM orders", "UPDATE customers SET merged_into = NULL",
-                    "DELETE FROM customers"}) {
-                jdbc.update(sql);
-            }
+            CustomerData.deleteAll(jdbc);
             customer(1, "天猫", "+8613812345678", "ok@example.cn", null);
             customer(2, "天猫", null, null, null);
             customer(3, "天猫", "138-1234", "Bad@Example", null);
