@@ -14,7 +14,9 @@ ALTER TABLE customers ADD COLUMN last_order_at  TIMESTAMP WITH TIME ZONE;
 -- Sort keys of the customer list; the id breaks ties so that pages are stable.
 CREATE INDEX customers_total_spent_idx   ON customers (total_spent, id);
 CREATE INDEX customers_order_count_idx   ON customers (order_count, id);
-CREATE INDEX customers_last_order_at_idx ON customers (last_order_at, id);
+-- Customers who never ordered sort as if their last order were older than any other: last in "most recent
+-- first" (the usual view), first in "oldest first". One index read forwards or backwards serves both.
+CREATE INDEX customers_last_order_at_idx ON customers (last_order_at DESC NULLS LAST, id DESC);
 CREATE INDEX customers_created_at_idx    ON customers (created_at, id);
 CREATE INDEX customers_team_idx          ON customers (team_id);
 CREATE INDEX customers_external_id_idx   ON customers (external_id);

@@ -64,10 +64,12 @@ public class CustomerListRepository {
         conditions.add("c.merged_into IS NULL");
         if (filter.query() != null && !filter.query().isBlank()) {
             SearchTerm term = SearchTerm.of(filter.query());
+            // Case only matters for letters that have it; LIKE spares lower-casing every name on a full scan.
+            String like = term.hasCasedLetters() ? "ILIKE" : "LIKE";
             conditions.add("""
-                    c.id IN (SELECT s.id FROM customers s WHERE s.name ILIKE :namePattern ESCAPE '\\'
+                    c.id IN (SELECT s.id FROM customers s WHERE s.name %s :namePattern ESCAPE '\\'
                              UNION SELECT ci.customer_id FROM customer_identifiers ci WHERE ci.id_value IN (:values)
-                             UNION SELECT e.id FROM customers e WHERE e.external_id = :raw)""");
+                             UNION SELECT e.id FROM customers e WHERE e.external_id = :raw)""".formatted(like));
             params.put("namePattern", term.namePattern());
             params.put("values", List.copyOf(term.identifierValues()));
             params.put("raw", term.raw());

@@ -16,19 +16,19 @@ public record CustomerSort(Field field, boolean descending) {
     public enum Field {
         NAME("name", "c.name", false),
         CREATED_AT("created_at", "c.created_at", false),
-        // Customers who never ordered have no last order; they belong at the end whichever way the list runs.
+        // Customers who never ordered count as having ordered longest ago (see the index in V10).
         LAST_ORDER_AT("last_order_at", "c.last_order_at", true),
         TOTAL_SPENT("total_spent", "c.total_spent", false),
         ORDER_COUNT("order_count", "c.order_count", false);
 
         private final String parameter;
         private final String column;
-        private final boolean nullsLast;
+        private final boolean nullsOldest;
 
-        Field(String parameter, String column, boolean nullsLast) {
+        Field(String parameter, String column, boolean nullsOldest) {
             this.parameter = parameter;
             this.column = column;
-            this.nullsLast = nullsLast;
+            this.nullsOldest = nullsOldest;
         }
 
         public String parameter() {
@@ -83,7 +83,7 @@ public record CustomerSort(Field field, boolean descending) {
     /** The ORDER BY clause, built only from the enum's constants. */
     String orderBy() {
         String direction = descending ? " DESC" : " ASC";
-        String nulls = field.nullsLast ? " NULLS LAST" : "";
+        String nulls = !field.nullsOldest ? "" : descending ? " NULLS LAST" : " NULLS FIRST";
         return field.column + direction + nulls + ", c.id" + direction;
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * pattern. A phone typed as "138 1234 5678", "13812345678" or "+86 138-1234-5678" finds the identifier stored as
  * "+8613812345678"; an email is matched lower-cased, as the import stores it.
  */
-record SearchTerm(String raw, Set<String> identifierValues, String namePattern) {
+record SearchTerm(String raw, Set<String> identifierValues, String namePattern, boolean hasCasedLetters) {
 
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,}");
 
@@ -32,7 +32,8 @@ record SearchTerm(String raw, Set<String> identifierValues, String namePattern) 
                 values.add("+" + digits);
             }
         }
-        return new SearchTerm(raw, values, "%" + escapeLike(raw) + "%");
+        boolean casedLetters = raw.chars().anyMatch(c -> Character.isLetter(c) && !Character.isIdeographic(c));
+        return new SearchTerm(raw, values, "%" + escapeLike(raw) + "%", casedLetters);
     }
 
     /** Escapes LIKE wildcards so that "50%" searches for the characters, with '\' as the escape character. */

@@ -71,12 +71,12 @@ class CustomerApiTest {
         }
 
         @Test
-        void sortsByTotalSpentAndLastOrderWithCustomersWithoutOrdersLast() throws Exception {
+        void sortsByTotalSpentAndLastOrderWithNeverOrderedAsOldest() throws Exception {
             list("sort=total_spent,desc").andExpect(jsonPath("$.items[*].id", contains(2, 1, 3, 5)));
             list("sort=-total_spent").andExpect(jsonPath("$.items[*].id", contains(2, 1, 3, 5)));
             list("sort=total_spent").andExpect(jsonPath("$.items[*].id", contains(5, 3, 1, 2)));
             list("sort=last_order_at,desc").andExpect(jsonPath("$.items[*].id", contains(2, 1, 3, 5)));
-            list("sort=last_order_at,asc").andExpect(jsonPath("$.items[*].id", contains(3, 1, 2, 5)));
+            list("sort=last_order_at,asc").andExpect(jsonPath("$.items[*].id", contains(5, 3, 1, 2)));
             list("sort=order_count,desc").andExpect(jsonPath("$.items[*].id", contains(1, 2, 3, 5)));
             list("sort=created_at,asc").andExpect(jsonPath("$.items[*].id", contains(1, 2, 3, 5)));
             list("sort=name,asc").andExpect(jsonPath("$.items[0].name").value("Alice Chen"));
