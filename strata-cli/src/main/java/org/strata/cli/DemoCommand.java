@@ -1,0 +1,46 @@
+package org.strata.cli;
+
+import org.strata.server.demo.DemoDataGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts Strata on its embedded database with a demo company: about 30,000 customers, two "
+                + "years of orders and interactions, teams and sales staff.",
+                "The demo data is generated on the first run only (when the database has no customers)."},
+        footer = {"", "Example:", "  strata demo --port 8080 --data ./strata-data"})
+public class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./strata-data",
+            description = "Folder of the embedded H2 database (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return Banner.serveUntilStopped(this::start);
+    }
+
+    RunningStrata start() {
+        Banner.checkPort(port);
+        System.out.println("Starting Strata with demo data in " + data.toAbsolutePath().normalize() + " ...");
+        RunningStrata strata = ServerLauncher.startServer(ServerLauncher.Database.embedded(data), port);
+        try {
+            System.out.println("Preparing demo data (only on the first run; this takes a little while) ...");
+            strata.bean(DemoDataGenerator.class).generateIfEmpty().ifPresentOrElse(
+                    summary -> System.out.printf("Demo data ready: %,d customers, %,d orders, %,d events (%d s).%n",
+                            summary.customers(), summary.orders(), summary.events(), summary.took().toSeconds()),
+                    () -> System.out.println("The database already has customers; no demo data added."));
+            return strata;
+        } catch (RuntimeException e) {
+            strata.close();
+            throw new StartupFailure("Could not generate the demo data: " + e.getMessage(), e);
+        }
+    }
+}

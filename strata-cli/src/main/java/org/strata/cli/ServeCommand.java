@@ -1,0 +1,37 @@
+package org.strata.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the Strata server on the embedded database or on PostgreSQL.",
+                "The database schema is created or upgraded on start."},
+        footer = {"", "Examples:",
+                "  strata serve                     (embedded database in ./strata-data, port 8080)",
+                "  strata serve --port 9000 --data /var/lib/strata",
+                "  export STRATA_DB_USER=strata STRATA_DB_PASSWORD=...",
+                "  strata serve --db jdbc:postgresql://db:5432/strata"})
+public class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return Banner.serveUntilStopped(this::start);
+    }
+
+    /** Starts the server as the options say; the caller owns (and closes) the result. */
+    RunningStrata start() {
+        ServerLauncher.Database settings = database.database();
+        Banner.checkPort(port);
+        return ServerLauncher.startServer(settings, port);
+    }
+}
