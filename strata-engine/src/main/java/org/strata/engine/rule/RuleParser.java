@@ -1,0 +1,473 @@
+package org.strata.engine.rule;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Recursive descent parser. Precedence from loosest to tightest: {@code or}, {@code and}, {@code not}, a predicate
+ * (comparison, in, between, is null, contains, starts_with; not chainable), {@code + -}, {@code * /}, unary minus.
+ * After a syntax error it skips to the next {@code and}, {@code or} or {@code )} and goes on, so one pass reports
+ * every independent mistake.
+ */
+public final class RuleParser {
+
+    private static final Set<TokenKind> COMPARISONS = EnumSet.of(TokenKind.EQUAL, TokenKind.NOT_EQUAL,
+            TokenKind.LESS, TokenKind.LESS_OR_EQUAL, TokenKind.GREATER, TokenKind.GREATER_OR_EQUAL);
+    private static final Set<TokenKind> VALUE_STARTS = EnumSet.of(TokenKind.NUMBER, TokenKind.STRING,
+            TokenKind.IDENTIFIER, TokenKind.TRUE, TokenKind.FALSE, TokenKind.NULL, TokenKind.LEFT_PAREN,
+            TokenKind.MINUS, TokenKind.NOT);
+
+    /** Unwinds to the nearest recovery point after a syntax error has been reported. */
+    private static final class Bail extends RuntimeException {
+        Bail() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final String source;
+    private final List<Token> tokens;
+    private final DiagnosticSink sink;
+    private final Map<Expr, Span> spans = new IdentityHashMap<>();
+    private int index;
+
+    private RuleParser(String source, List<Token> tokens, DiagnosticSink sink) {
+        this.source = source;
+        this.tokens = tokens;
+        this.sink = sink;
+    }
+
+    /** Parses a rule without checking it against feature declarations; see {@link RuleChecker#check}. */
+    public static ParsedRule parse(String source) {
+        DiagnosticSink sink = new DiagnosticSink(source);
+        ParsedRule parsed = parse(source, sink);
+        return new ParsedRule(source, parsed.expr(), parsed.spans(), sink.diagnostics());
+    }
+
+    static ParsedRule parse(String source, DiagnosticSink sink) {
+        RuleParser parser = new RuleParser(source, RuleLexer.tokenize(source, sink), sink);
+        Expr expr = parser.rule();
+        return new ParsedRule(source, expr, parser.spans, List.of());
+    }
+
+    private Expr rule() {
+        if (peek().kind() == TokenKind.END) {
+            sink.error(peek().span(), "the rule is empty: write a condition like `frequency >= 5`");
+            return at(new Expr.Invalid(), peek().span());
+        }
+        Expr expr = or();
+        while (peek().kind() != TokenKind.END) {
+            Token extra = advance();
+            if (extra.kind() == TokenKind.RIGHT_PAREN) {
+                sink.error(extra.span(), "unexpected `)` without a matching `(`");
+            } else if (extra.kind() != TokenKind.BAD) {
+                sink.error(extra.span(), "unexpected " + extra.shown() + " after a complete condition; join"
+                        + " conditions with `and` or `or`");
+            }
+            if (VALUE_STARTS.contains(extra.kind())) {
+                index--;
+                conjunct(); // parsed only to report its own errors too
+            }
+        }
+        return expr;
+    }
+
+    private Expr or() {
+        Expr left = conjunction();
+        while (match(TokenKind.OR)) {
+            Expr right = conjunction();
+            left = at(new Expr.Logical(LogicalOperator.OR, left, right), spanOf(left).to(spanOf(right)));
+        }
+        return left;
+    }
+
+    private Expr conjunction() {
+        Expr left = conjunct();
+        while (match(TokenKind.AND)) {
+            Expr right = conjunct();
+            left = at(new Expr.Logical(LogicalOperator.AND, left, right), spanOf(left).to(spanOf(right)));
+        }
+        return left;
+    }
+
+    /** The recovery point: a conjunct that fails to parse becomes Invalid and parsing resumes after it. */
+    private Expr conjunct() {
+        int start = peek().span().start();
+        try {
+            return not();
+        } catch (Bail bail) {
+            synchronize();
+            return at(new Expr.Invalid(), new Span(start, Math.max(start, previousEnd())));
+        }
+    }
+
+    private void synchronize() {
+        int depth = 0;
+        while (true) {
+            TokenKind kind = peek().kind();
+            if (kind == TokenKind.END) {
+                return;
+            }
+            if (depth == 0 && (kind == TokenKind.AND || kind == TokenKind.OR || kind == TokenKind.RIGHT_PAREN)) {
+                return;
+            }
+            if (kind == TokenKind.LEFT_PAREN) {
+                depth++;
+            } else if (kind == TokenKind.RIGHT_PAREN) {
+                depth--;
+            }
+            advance();
+        }
+    }
+
+    private Expr not() {
+        if (peek().kind() == TokenKind.NOT) {
+            Token keyword = advance();
+            Expr operand = not();
+            return at(new Expr.Not(operand), keyword.span().to(spanOf(operand)));
+        }
+        return predicate();
+    }
+
+    private Expr predicate() {
+        Expr left = additive();
+        Expr result = predicateTail(left);
+        if (COMPARISONS.contains(peek().kind()) || peek().kind() == TokenKind.BETWEEN
+                || peek().kind() == TokenKind.IN) {
+            sink.error(peek().span(), "conditions cannot be chained: write `a < b and b < c` instead of"
+                    + " `a < b < c`");
+            throw new Bail();
+        }
+        return result;
+    }
+
+    private Expr predicateTail(Expr left) {
+        Token operator = peek();
+        if (COMPARISONS.contains(operator.kind())) {
+            advance();
+            if (peek().kind() == TokenKind.NULL) {
+                Token nullToken = advance();
+                boolean equal = operator.kind() == TokenKind.EQUAL;
+                sink.error(operator.span().to(nullToken.span()), "`" + operator.text() + " null` is never true"
+                        + " (a comparison with null is unknown); write `is " + (equal ? "" : "not ") + "null`");
+                return at(new Expr.Invalid(), spanOf(left).to(nullToken.span()));
+            }
+            Expr right = operand(operator);
+            return at(new Expr.Comparison(comparison(operator.kind()), left, right), spanOf(left).to(spanOf(right)));
+        }
+        boolean negated = false;
+        if (operator.kind() == TokenKind.NOT) {
+            advance();
+            negated = true;
+            if (peek().kind() != TokenKind.IN && peek().kind() != TokenKind.BETWEEN) {
+                sink.error(peek().span(), "expected `in` or `between` after `not` but found " + peek().shown());
+                throw new Bail();
+            }
+        }
+        return switch (peek().kind()) {
+            case IN -> in(left, negated);
+            case BETWEEN -> between(left, negated);
+            case IS -> isNull(left);
+            case CONTAINS, STARTS_WITH -> textMatch(left);
+            default -> left;
+        };
+    }
+
+    private Expr in(Expr value, boolean negated) {
+        Token keyword = advance();
+        expect(TokenKind.LEFT_PAREN, "after `in`: a list like ('a', 'b')", keyword);
+        List<Expr> candidates = new ArrayList<>();
+        if (peek().kind() == TokenKind.RIGHT_PAREN) {
+            sink.error(peek().span(), "an `in` list needs at least one value");
+        } else {
+            do {
+                candidates.add(operand(keyword));
+            } while (match(TokenKind.COMMA));
+        }
+        Token close = expect(TokenKind.RIGHT_PAREN, "to close the `in` list", keyword);
+        return at(new Expr.In(value, candidates, negated), spanOf(value).to(close.span()));
+    }
+
+    private Expr between(Expr value, boolean negated) {
+        Token keyword = advance();
+        Expr low = operand(keyword);
+        expect(TokenKind.AND, "between the two ends of `between` (`x between 1 and 5`)", keyword);
+        Expr high = operand(keyword);
+        Expr between = at(new Expr.Between(value, low, high), spanOf(value).to(spanOf(high)));
+        return negated ? at(new Expr.Not(between), spanOf(between)) : between;
+    }
+
+    private Expr isNull(Expr value) {
+        Token keyword = advance();
+        boolean negated = match(TokenKind.NOT);
+        Token nullToken = expect(TokenKind.NULL, "after `is" + (negated ? " not" : "") + "`", keyword);
+        return at(new Expr.IsNull(value, negated), spanOf(value).to(nullToken.span()));
+    }
+
+    private Expr textMatch(Expr text) {
+        Token keyword = advance();
+        TextMatchOperator operator = keyword.kind() == TokenKind.CONTAINS
+                ? TextMatchOperator.CONTAINS : TextMatchOperator.STARTS_WITH;
+        Token pattern = peek();
+        if (pattern.kind() != TokenKind.STRING) {
+            if (pattern.kind() != TokenKind.BAD) {
+                sink.error(pattern.span(), "expected a text in quotes after `" + keyword.text() + "` but found "
+                        + pattern.shown());
+            }
+            throw new Bail();
+        }
+        advance();
+        return at(new Expr.TextMatch(operator, text, pattern.value()), spanOf(text).to(pattern.span()));
+    }
+
+    /** An operand that must follow {@code after}; a missing one is reported as "expected a value after …". */
+    private Expr operand(Token after) {
+        if (!VALUE_STARTS.contains(peek().kind()) || peek().kind() == TokenKind.NOT) {
+            reportMissingValue(after);
+        }
+        return additive();
+    }
+
+    private Expr additive() {
+        Expr left = multiplicative();
+        while (peek().kind() == TokenKind.PLUS || peek().kind() == TokenKind.MINUS) {
+            Token operator = advance();
+            Expr right = multiplicativeAfter(operator);
+            ArithmeticOperator op = operator.kind() == TokenKind.PLUS
+                    ? ArithmeticOperator.ADD : ArithmeticOperator.SUBTRACT;
+            left = at(new Expr.Arithmetic(op, left, right), spanOf(left).to(spanOf(right)));
+        }
+        return left;
+    }
+
+    private Expr multiplicative() {
+        Expr left = unary();
+        while (peek().kind() == TokenKind.STAR || peek().kind() == TokenKind.SLASH) {
+            Token operator = advance();
+            Expr right = unaryAfter(operator);
+            ArithmeticOperator op = operator.kind() == TokenKind.STAR
+                    ? ArithmeticOperator.MULTIPLY : ArithmeticOperator.DIVIDE;
+            left = at(new Expr.Arithmetic(op, left, right), spanOf(left).to(spanOf(right)));
+        }
+        return left;
+    }
+
+    private Expr multiplicativeAfter(Token operator) {
+        requireValueAfter(operator);
+        return multiplicative();
+    }
+
+    private Expr unaryAfter(Token operator) {
+        requireValueAfter(operator);
+        return unary();
+    }
+
+    private void requireValueAfter(Token operator) {
+        if (!VALUE_STARTS.contains(peek().kind()) || peek().kind() == TokenKind.NOT) {
+            reportMissingValue(operator);
+        }
+    }
+
+    private Expr unary() {
+        if (peek().kind() == TokenKind.MINUS) {
+            Token minus = advance();
+            requireValueAfter(minus);
+            Expr operand = unary();
+            return at(new Expr.Negate(operand), minus.span().to(spanOf(operand)));
+        }
+        return primary();
+    }
+
+    private Expr primary() {
+        Token token = peek();
+        switch (token.kind()) {
+            case NUMBER -> {
+                advance();
+                double value = Double.parseDouble(token.value());
+                if (Double.isInfinite(value)) {
+                    sink.error(token.span(), "number `" + token.text() + "` is too large");
+                    return at(new Expr.Invalid(), token.span());
+                }
+                return at(new Expr.NumberLiteral(value), token.span());
+            }
+            case STRING -> {
+                advance();
+                return at(new Expr.TextLiteral(token.value()), token.span());
+            }
+            case TRUE, FALSE -> {
+                advance();
+                return at(new Expr.BooleanLiteral(token.kind() == TokenKind.TRUE), token.span());
+            }
+            case NULL -> {
+                advance();
+                sink.error(token.span(), "`null` is not a value here: test for a missing value with `is null` /"
+                        + " `is not null`, or give a default with coalesce(x, default)");
+                return at(new Expr.Invalid(), token.span());
+            }
+            case IDENTIFIER -> {
+                advance();
+                if (peek().kind() == TokenKind.LEFT_PAREN) {
+                    return call(token);
+                }
+                return at(new Expr.Feature(token.value()), token.span());
+            }
+            case LEFT_PAREN -> {
+                Token open = advance();
+                Expr inner = or();
+                expect(TokenKind.RIGHT_PAREN, "to close the `(` at " + position(open), open);
+                return inner;
+            }
+            default -> {
+                reportMissingValue(previous());
+                throw new Bail();
+            }
+        }
+    }
+
+    private Expr call(Token name) {
+        Token open = advance();
+        List<Expr> arguments = new ArrayList<>();
+        if (peek().kind() != TokenKind.RIGHT_PAREN) {
+            do {
+                arguments.add(or());
+            } while (match(TokenKind.COMMA));
+        }
+        Token close = expect(TokenKind.RIGHT_PAREN, "to close the arguments of `" + name.text() + "(`", open);
+        Span span = name.span().to(close.span());
+        if (name.value().equals("date")) {
+            return dateLiteral(name, arguments, span);
+        }
+        Optional<Function> function = Function.byName(name.value());
+        if (function.isEmpty()) {
+            List<String> known = new ArrayList<>(Function.names());
+            known.add("date");
+            Optional<String> closest = NameSuggester.closest(name.value(), known);
+            sink.error(name.span(), "unknown function `" + name.text() + "`"
+                    + closest.map(c -> "; did you mean `" + c + "`?").orElse("; functions are "
+                    + String.join(", ", known)), closest.orElse(null));
+            return at(new Expr.Invalid(), span);
+        }
+        return at(new Expr.Call(function.get(), arguments), span);
+    }
+
+    private Expr dateLiteral(Token name, List<Expr> arguments, Span span) {
+        if (arguments.size() != 1 || !(arguments.get(0) instanceof Expr.TextLiteral text)) {
+            sink.error(span, "`date` takes one text in quotes, like date('2026-01-01')");
+            return at(new Expr.Invalid(), span);
+        }
+        try {
+            return at(new Expr.DateLiteral(LocalDate.parse(text.value())), span);
+        } catch (DateTimeParseException e) {
+            sink.error(spanOf(arguments.get(0)), "`" + text.value() + "` is not a date; write year-month-day,"
+                    + " like date('2026-01-01')");
+            return at(new Expr.Invalid(), span);
+        }
+    }
+
+    private void reportMissingValue(Token after) {
+        Token found = peek();
+        if (found.kind() == TokenKind.BAD) {
+            return; // the lexer already said what is wrong with it
+        }
+        String afterText = after == null ? "" : " after `" + after.text() + "`";
+        if (found.kind() == TokenKind.END) {
+            sink.error(found.span(), "unexpected end of rule: expected a value" + afterText);
+        } else {
+            sink.error(found.span(), "expected a value" + afterText + " but found " + found.shown());
+        }
+        throw new Bail();
+    }
+
+    private Token expect(TokenKind kind, String purpose, Token opener) {
+        if (peek().kind() == kind) {
+            return advance();
+        }
+        Token found = peek();
+        if (found.kind() != TokenKind.BAD) {
+            String expected = switch (kind) {
+                case RIGHT_PAREN -> "`)`";
+                case LEFT_PAREN -> "`(`";
+                case AND -> "`and`";
+                case NULL -> "`null`";
+                default -> kind.name().toLowerCase();
+            };
+            sink.error(found.span(), (found.kind() == TokenKind.END ? "unexpected end of rule: " : "")
+                    + "expected " + expected + " " + purpose
+                    + (found.kind() == TokenKind.END ? "" : " but found " + found.shown()));
+        }
+        if (kind == TokenKind.RIGHT_PAREN || kind == TokenKind.NULL) {
+            // a missing closer is reported once; the rest of the rule can still be read
+            return new Token(kind, "", "", new Span(previousEnd(), previousEnd()));
+        }
+        throw new Bail();
+    }
+
+    private String position(Token token) {
+        int offset = token.span().start();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (source.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return line + ":" + (offset - lineStart + 1);
+    }
+
+    private static ComparisonOperator comparison(TokenKind kind) {
+        return switch (kind) {
+            case EQUAL -> ComparisonOperator.EQUAL;
+            case NOT_EQUAL -> ComparisonOperator.NOT_EQUAL;
+            case LESS -> ComparisonOperator.LESS;
+            case LESS_OR_EQUAL -> ComparisonOperator.LESS_OR_EQUAL;
+            case GREATER -> ComparisonOperator.GREATER;
+            case GREATER_OR_EQUAL -> ComparisonOperator.GREATER_OR_EQUAL;
+            default -> throw new IllegalArgumentException(kind.name());
+        };
+    }
+
+    private <E extends Expr> E at(E node, Span span) {
+        spans.put(node, span);
+        return node;
+    }
+
+    private Span spanOf(Expr node) {
+        Span span = spans.get(node);
+        return span != null ? span : peek().span();
+    }
+
+    private boolean match(TokenKind kind) {
+        if (peek().kind() == kind) {
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    private Token peek() {
+        return tokens.get(index);
+    }
+
+    private Token previous() {
+        return index > 0 ? tokens.get(index - 1) : null;
+    }
+
+    private int previousEnd() {
+        return index > 0 ? tokens.get(index - 1).span().end() : 0;
+    }
+
+    private Token advance() {
+        Token token = tokens.get(index);
+        if (token.kind() != TokenKind.END) {
+            index++;
+        }
+        return token;
+    }
+}
