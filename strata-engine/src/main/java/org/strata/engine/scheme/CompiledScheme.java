@@ -1,5 +1,6 @@
 package org.strata.engine.scheme;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -79,10 +80,11 @@ public final class CompiledScheme {
      * Places every row of {@code table}: the first tier whose rule matches, else the default tier; and computes the
      * rule tags, keeping only the first matching tag of each exclusive group.
      *
+     * @param asOf  the day the table was computed for (what today() means in rules)
      * @throws SchemeException when a rule cannot be evaluated over this table (e.g. it reads a feature the table
      *                         lacks); no partial placement is ever returned
      */
-    public Placement evaluate(FeatureTable table) {
+    public Placement evaluate(FeatureTable table, LocalDate asOf) {
         int n = table.size();
         List<Tier> tiers = scheme.tiers();
         int[] tierOf = new int[n];
@@ -91,7 +93,7 @@ public final class CompiledScheme {
         unplaced.set(0, n);
         for (int t = 0; t < tiers.size() && !unplaced.isEmpty(); t++) {
             BitSet matches = evaluateOne("tier " + tiers.get(t).key(), tiers.get(t).rule(), tierConditions.get(t),
-                    table);
+                    table, asOf);
             matches.and(unplaced);
             for (int row = matches.nextSetBit(0); row >= 0; row = matches.nextSetBit(row + 1)) {
                 tierOf[row] = t;
@@ -101,7 +103,7 @@ public final class CompiledScheme {
         Map<String, BitSet> tagRows = new LinkedHashMap<>();
         tagConditions.forEach((key, condition) ->
                 tagRows.put(key, evaluateOne("tag " + key, scheme.tags().stream()
-                        .filter(tag -> tag.key().equals(key)).findFirst().orElseThrow().rule(), condition, table)));
+                        .filter(tag -> tag.key().equals(key)).findFirst().orElseThrow().rule(), condition, table, asOf)));
         for (TagGroup group : scheme.tagGroups()) {
             BitSet taken = new BitSet(n);
             for (String tag : group.tags()) {
@@ -115,7 +117,7 @@ public final class CompiledScheme {
         return new Placement(this, table, tierOf, tagRows);
     }
 
-    private BitSet evaluateOne(String part, String rule, Condition condition, FeatureTable table) {
+    private BitSet evaluateOne(String part, String rule, Condition condition, FeatureTable table, LocalDate asOf) {
         for (String feature : condition.features()) {
             if (!table.has(feature)) {
                 int[] at = position(rule, feature);
@@ -125,7 +127,7 @@ public final class CompiledScheme {
             }
         }
         try {
-            return condition.matches(table);
+            return condition.matches(table, asOf);
         } catch (RuntimeException e) {
             throw new SchemeException(new SchemeProblem(scheme.key(), part, 1, 1,
                     "the rule could not be evaluated: " + e.getMessage(), null), e);

@@ -1,8 +1,10 @@
 package org.strata.engine.scheme;
 
+import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import org.strata.engine.rule.FeatureCatalog;
 import org.strata.engine.table.FeatureTable;
 
 /**
@@ -15,11 +17,16 @@ public interface ConditionCompiler {
     /** The compiled condition, or every problem found in {@code source}. */
     Compilation compile(String source);
 
+    /** Strata's rule language, type-checked against {@code catalog}. */
+    static ConditionCompiler ruleLanguage(FeatureCatalog catalog) {
+        return new RuleLanguageCompiler(catalog);
+    }
+
     /** A rule that compiled: evaluated column-wise over a whole table at once. */
     interface Condition {
 
-        /** The rows of {@code table} that match. */
-        BitSet matches(FeatureTable table);
+        /** The rows of {@code table} that match; {@code asOf} is the day date helpers such as today() mean. */
+        BitSet matches(FeatureTable table, LocalDate asOf);
 
         /** The features the rule reads, which a table must hold and which explain a placement. */
         Set<String> features();
