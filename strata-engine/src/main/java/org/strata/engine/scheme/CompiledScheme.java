@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.strata.engine.scheme.ConditionCompiler.Compilation;
 import org.strata.engine.scheme.ConditionCompiler.Condition;
 import org.strata.engine.scheme.ConditionCompiler.RuleProblem;
@@ -120,7 +118,7 @@ public final class CompiledScheme {
     private BitSet evaluateOne(String part, String rule, Condition condition, FeatureTable table, LocalDate asOf) {
         for (String feature : condition.features()) {
             if (!table.has(feature)) {
-                int[] at = position(rule, feature);
+                int[] at = RuleText.position(rule, feature);
                 throw new SchemeException(List.of(new SchemeProblem(scheme.key(), part, at[0], at[1],
                         "the feature " + feature + " is not computed for these customers (no data source or model "
                                 + "provides it), so the rule cannot be evaluated", null)));
@@ -145,21 +143,9 @@ public final class CompiledScheme {
         return all;
     }
 
-    /** 1-based line and column of the first whole-word use of {@code name} in {@code rule}; 1:1 if not found. */
-    static int[] position(String rule, String name) {
-        Matcher matcher = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
-                .matcher(rule);
-        if (!matcher.find()) {
-            return new int[] {1, 1};
-        }
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < matcher.start(); i++) {
-            if (rule.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {line, matcher.start() - lineStart + 1};
+    /** The features a rule tag's rule reads (none for a manual tag). */
+    Set<String> tagFeatures(String tag) {
+        Condition condition = tagConditions.get(tag);
+        return condition == null ? Set.of() : condition.features();
     }
 }

@@ -87,4 +87,9 @@ public final class Placement {
     public Map<String, Object> why(int row) {
         return FeatureValues.of(table, row, compiled.decidingFeatures(tierOf[row]));
     }
+
+    /** The values of the features a rule tag's rule reads, for the ledger entry that adds the tag. */
+    public Map<String, Object> tagWhy(int row, String tag) {
+        return FeatureValues.of(table, row, compiled.tagFeatures(tag));
+    }
 }

@@ -129,8 +129,8 @@ class SchemeEvaluationTest {
 
     @Test
     void positionOfAFeatureCountsLinesAndColumnsFromOne() {
-        assertThat(CompiledScheme.position("a > 1 and\n   frequency >= 2", "frequency")).containsExactly(2, 4);
-        assertThat(CompiledScheme.position("frequency_30d > 1 or frequency > 2", "frequency"))
+        assertThat(RuleText.position("a > 1 and\n   frequency >= 2", "frequency")).containsExactly(2, 4);
+        assertThat(RuleText.position("frequency_30d > 1 or frequency > 2", "frequency"))
                 .containsExactly(1, 22);
     }
 }
