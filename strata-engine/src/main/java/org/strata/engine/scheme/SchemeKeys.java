@@ -5,8 +5,11 @@ import java.util.regex.Pattern;
 /** Keys of schemes, tiers, tags and groups: stable identifiers used in the API, the ledger and rules. */
 final class SchemeKeys {
 
-    /** Letters first so a key never reads as a number; upper case allowed because "A/B/C" tiers are common. */
-    static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    /**
+     * Lower snake case, like feature names and model segment keys, so a tier key can be compared with a model column
+     * in a rule and stored in a text column; "A" tiers are keyed {@code a} and named "A 类客户".
+     */
+    static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     private SchemeKeys() {
     }

@@ -42,21 +42,21 @@ class SchemeEvaluationTest {
 
     @Test
     void firstMatchingTierWinsAndTheRestFallToTheDefaultTier() {
-        CompiledScheme scheme = CompiledScheme.compile(Presets.find("b2b_manufacturing").orElseThrow(),
+        CompiledScheme scheme = CompiledScheme.compile(SchemePresets.find("b2b_manufacturing").orElseThrow(),
                 ConditionCompiler.ruleLanguage(CATALOG));
 
         Placement placement = scheme.evaluate(b2bCustomers(), AS_OF);
 
         // a distributor buying 8M is A, not C: the A rule comes first; exactly 5M is A (>=); a null spend is D
         assertThat(List.of(placement.tierKey(0), placement.tierKey(1), placement.tierKey(2), placement.tierKey(3),
-                placement.tierKey(4))).containsExactly("A", "A", "B", "C", "D");
-        assertThat(placement.counts()).containsExactly(Map.entry("A", 2), Map.entry("B", 1), Map.entry("C", 1),
-                Map.entry("D", 1));
+                placement.tierKey(4))).containsExactly("a", "a", "b", "c", "d");
+        assertThat(placement.counts()).containsExactly(Map.entry("a", 2), Map.entry("b", 1), Map.entry("c", 1),
+                Map.entry("d", 1));
     }
 
     @Test
     void whyHoldsTheValuesOfTheFeaturesTheDecidingRuleReads() {
-        Placement placement = CompiledScheme.compile(Presets.find("b2b_manufacturing").orElseThrow(),
+        Placement placement = CompiledScheme.compile(SchemePresets.find("b2b_manufacturing").orElseThrow(),
                 ConditionCompiler.ruleLanguage(CATALOG)).evaluate(b2bCustomers(), AS_OF);
 
         assertThat(placement.why(0)).containsExactly(Map.entry("monetary_365d", 8_000_000L));
@@ -113,7 +113,7 @@ class SchemeEvaluationTest {
 
     @Test
     void aRuleOverAFeatureTheTableLacksFailsTheWholeEvaluationNamingTheTier() {
-        CompiledScheme scheme = CompiledScheme.compile(Presets.find("b2b_manufacturing").orElseThrow(),
+        CompiledScheme scheme = CompiledScheme.compile(SchemePresets.find("b2b_manufacturing").orElseThrow(),
                 ConditionCompiler.ruleLanguage(CATALOG));
         FeatureTable withoutType = new FeatureTable(new String[] {"x"}, Map.<String, Column>of(
                 "monetary_365d", NumberColumn.of(10)));
@@ -121,7 +121,7 @@ class SchemeEvaluationTest {
         assertThatThrownBy(() -> scheme.evaluate(withoutType, AS_OF))
                 .isInstanceOfSatisfying(SchemeException.class, e -> assertThat(e.problems().get(0))
                         .satisfies(p -> {
-                            assertThat(p.part()).isEqualTo("tier C");
+                            assertThat(p.part()).isEqualTo("tier c");
                             assertThat(p.column()).isEqualTo(1);
                             assertThat(p.message()).contains("customer_type");
                         }));

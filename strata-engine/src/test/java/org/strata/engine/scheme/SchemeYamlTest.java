@@ -9,8 +9,8 @@ class SchemeYamlTest {
 
     @Test
     void everyPresetSurvivesExportAndImportUnchanged() {
-        for (String key : Presets.KEYS) {
-            TieringScheme preset = Presets.find(key).orElseThrow();
+        for (String key : SchemePresets.KEYS) {
+            TieringScheme preset = SchemePresets.find(key).orElseThrow();
             assertThat(preset.key()).isEqualTo(key);
             assertThat(SchemeYaml.read(SchemeYaml.write(preset))).as(key).isEqualTo(preset);
         }
@@ -18,7 +18,7 @@ class SchemeYamlTest {
 
     @Test
     void exportKeepsChineseTextReadable() {
-        String yaml = SchemeYaml.write(Presets.find("b2b_manufacturing").orElseThrow());
+        String yaml = SchemeYaml.write(SchemePresets.find("b2b_manufacturing").orElseThrow());
 
         assertThat(yaml).contains("制造业 B2B 客户分级").contains("rule: monetary_365d >= 5000000")
                 .contains("downgrade_after_runs: 2");

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.strata.engine.scheme.Presets;
+import org.strata.engine.scheme.SchemePresets;
 import org.strata.engine.scheme.SchemeYaml;
 import org.strata.engine.scheme.TieringScheme;
 
@@ -178,15 +178,15 @@ class SchemeController {
     @Operation(summary = "Ready-made schemes: RFM 11 segments, RFM 8 classes, ABC, pyramid, lifecycle, retail, B2B")
     @GetMapping("/presets")
     List<PresetView> presets() {
-        return Presets.all().stream().map(p -> new PresetView(p.key(), p.nameZh(), p.nameEn(), p.description(), p))
+        return SchemePresets.all().stream().map(p -> new PresetView(p.key(), p.nameZh(), p.nameEn(), p.description(), p))
                 .toList();
     }
 
     @Operation(summary = "A preset as YAML")
     @GetMapping(value = "/presets/{key}/yaml", produces = {YAML, MediaType.TEXT_PLAIN_VALUE})
     String presetYaml(@PathVariable String key) {
-        return SchemeYaml.write(Presets.find(key).orElseThrow(() -> new TieringNotFoundException(
-                "no preset '" + key + "'; presets are " + Presets.KEYS)));
+        return SchemeYaml.write(SchemePresets.find(key).orElseThrow(() -> new TieringNotFoundException(
+                "no preset '" + key + "'; presets are " + SchemePresets.KEYS)));
     }
 
     @Operation(summary = "Create a scheme from a preset (optionally under another key)")

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.strata.engine.scheme.CompiledScheme;
 import org.strata.engine.scheme.ConditionCompiler;
-import org.strata.engine.scheme.Presets;
+import org.strata.engine.scheme.SchemePresets;
 import org.strata.engine.scheme.SchemeYaml;
 import org.strata.engine.scheme.TieringScheme;
 
@@ -44,8 +44,8 @@ class SchemeService {
 
     /** A new scheme from a preset, under {@code key} (the preset's own key when null). */
     SchemeStore.StoredScheme instantiate(String presetKey, String key, String by) {
-        TieringScheme preset = Presets.find(presetKey).orElseThrow(() -> new TieringNotFoundException(
-                "no preset '" + presetKey + "'; presets are " + Presets.KEYS));
+        TieringScheme preset = SchemePresets.find(presetKey).orElseThrow(() -> new TieringNotFoundException(
+                "no preset '" + presetKey + "'; presets are " + SchemePresets.KEYS));
         TieringScheme scheme = key == null || key.isBlank() ? preset : new TieringScheme(key, preset.nameZh(),
                 preset.nameEn(), preset.description(), preset.tiers(), preset.defaultTier(), preset.tags(),
                 preset.tagGroups(), preset.hysteresis());

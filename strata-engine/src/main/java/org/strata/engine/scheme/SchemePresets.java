@@ -11,17 +11,17 @@ import java.util.Optional;
  * Ready-made schemes shipped as YAML resources (the same format users export and import), so a preset is read by the
  * very code that reads a user's file.
  */
-public final class Presets {
+public final class SchemePresets {
 
     /** Preset keys in the order a user sees them. */
     public static final List<String> KEYS = List.of("rfm_11_segments", "rfm_8_classes", "abc", "pyramid",
             "lifecycle", "retail", "b2b_manufacturing");
 
-    private Presets() {
+    private SchemePresets() {
     }
 
     public static List<TieringScheme> all() {
-        return KEYS.stream().map(Presets::load).toList();
+        return KEYS.stream().map(SchemePresets::load).toList();
     }
 
     public static Optional<TieringScheme> find(String key) {
@@ -31,7 +31,7 @@ public final class Presets {
     /** The preset's YAML text, as it would be exported. */
     public static String yaml(String key) {
         String resource = "presets/" + key + ".yaml";
-        try (InputStream in = Presets.class.getResourceAsStream(resource)) {
+        try (InputStream in = SchemePresets.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("preset resource missing: " + resource);
             }
