@@ -77,6 +77,13 @@ class MembershipStore {
     int write(long schemeId, int version, Long runId, RunPlan plan, Instant at, String actor) {
         Timestamp now = Timestamp.from(at);
         List<Object[]> ledger = new ArrayList<>();
+        // an expired pin ends before the move it releases, so the ledger reads in the order things happened
+        for (ActivePin pin : plan.expiredPins) {
+            jdbc.update("UPDATE tiering_pins SET ended_at = ?, ended_by = ? WHERE id = ?",
+                    Timestamp.from(pin.expiresAt()), "expiry", pin.id());
+            ledger.add(ledgerRow(schemeId, pin.customerId(), "unpinned", pin.tier(), null, now, version, runId,
+                    "expiry", Map.of("pin_id", pin.id(), "reason", "the pin expired at " + pin.expiresAt())));
+        }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (RunPlan.Move move : plan.moves) {
@@ -108,12 +115,6 @@ class MembershipStore {
             }
             ledger.add(ledgerRow(schemeId, change.customerId(), change.added() ? "tag_added" : "tag_removed", null,
                     change.tag(), now, version, runId, actor, change.why().isEmpty() ? null : change.why()));
-        }
-        for (ActivePin pin : plan.expiredPins) {
-            jdbc.update("UPDATE tiering_pins SET ended_at = ?, ended_by = ? WHERE id = ?",
-                    Timestamp.from(pin.expiresAt()), "expiry", pin.id());
-            ledger.add(ledgerRow(schemeId, pin.customerId(), "unpinned", pin.tier(), null, now, version, runId,
-                    "expiry", Map.of("pin_id", pin.id(), "reason", "the pin expired at " + pin.expiresAt())));
         }
         int written = batch("INSERT INTO tiering_memberships (scheme_id, customer_id, tier_key, since, run_id, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", inserts);
