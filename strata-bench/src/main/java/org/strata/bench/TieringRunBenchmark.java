@@ -52,12 +52,12 @@ public final class TieringRunBenchmark {
         Path data = Path.of(args[0]);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
+            // command-line arguments, because application.properties overrides default properties
             ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class)
-                    .properties("server.port=0", "server.address=127.0.0.1", "spring.datasource.url=" + url,
-                            "spring.datasource.username=postgres", "spring.datasource.password=",
-                            "strata.tiering.feature-cache-ttl=PT0S", "logging.level.root=WARN",
-                            "logging.level.org.strata.server.tiering=INFO")
-                    .run();
+                    .run("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                            "--strata.tiering.feature-cache-ttl=PT0S", "--logging.level.root=WARN",
+                            "--logging.level.org.strata.server.tiering=INFO");
             try {
                 long loadStart = System.nanoTime();
                 long[] loaded = load(url, data);

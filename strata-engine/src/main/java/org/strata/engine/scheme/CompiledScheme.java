@@ -2,6 +2,7 @@ package org.strata.engine.scheme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,7 +87,7 @@ public final class CompiledScheme {
         int n = table.size();
         List<Tier> tiers = scheme.tiers();
         int[] tierOf = new int[n];
-        java.util.Arrays.fill(tierOf, tiers.size());
+        Arrays.fill(tierOf, tiers.size());
         BitSet unplaced = new BitSet(n);
         unplaced.set(0, n);
         for (int t = 0; t < tiers.size() && !unplaced.isEmpty(); t++) {

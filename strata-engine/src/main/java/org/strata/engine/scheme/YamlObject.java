@@ -1,10 +1,12 @@
 package org.strata.engine.scheme;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -115,7 +117,7 @@ final class YamlObject {
         for (var entry : fields.entrySet()) {
             if (!known.contains(entry.getKey())) {
                 String closest = known.stream()
-                        .min(java.util.Comparator.comparingInt(k -> editDistance(k, entry.getKey()))).orElse("");
+                        .min(Comparator.comparingInt(k -> editDistance(k, entry.getKey()))).orElse("");
                 problem(entry.getValue().getKeyNode(), child(entry.getKey()), "unknown field " + entry.getKey()
                         + "; known fields here: " + known + (editDistance(closest, entry.getKey()) <= 2
                         ? " (did you mean " + closest + "?)" : ""));
@@ -124,7 +126,7 @@ final class YamlObject {
     }
 
     /** Calls {@code action}; an IllegalArgumentException it throws becomes a problem at this object. */
-    <T> T build(java.util.function.Supplier<T> action) {
+    <T> T build(Supplier<T> action) {
         try {
             return action.get();
         } catch (IllegalArgumentException e) {

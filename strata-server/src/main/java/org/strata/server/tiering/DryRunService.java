@@ -2,6 +2,7 @@ package org.strata.server.tiering;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +111,7 @@ class DryRunService {
         Map<Long, ActivePin> active = schemeId == null ? Map.of() : pins.active(schemeId, null);
         Map<String, Long> counts = new LinkedHashMap<>();
         scheme.allTiers().forEach(t -> counts.put(t.key(), 0L));
-        Map<String, Map<String, Long>> matrix = new TreeMap<>(java.util.Comparator.nullsFirst(
-                java.util.Comparator.naturalOrder()));
+        Map<String, Map<String, Long>> matrix = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         long moving = 0;
         for (int row = 0; row < snapshot.size(); row++) {
             String to = placement.tierKey(row);

@@ -2,6 +2,8 @@ package org.strata.server.tiering;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -46,11 +48,11 @@ class FeatureSnapshots {
         return loaded;
     }
 
-    FeatureSnapshot customers(LocalDate asOf, java.util.Collection<Long> customerIds) {
+    FeatureSnapshot customers(LocalDate asOf, Collection<Long> customerIds) {
         return source.loadCustomers(asOf, customerIds);
     }
 
-    java.util.Set<String> modelColumns() {
+    Set<String> modelColumns() {
         return source.modelColumns();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,13 +32,16 @@ class RunController {
     private final SchemeStore schemes;
     private final LedgerQueries ledger;
     private final PinService pins;
+    private final ManualTagService tags;
 
-    RunController(TieringRunner runner, RunStore runs, SchemeStore schemes, LedgerQueries ledger, PinService pins) {
+    RunController(TieringRunner runner, RunStore runs, SchemeStore schemes, LedgerQueries ledger, PinService pins,
+                  ManualTagService tags) {
         this.runner = runner;
         this.runs = runs;
         this.schemes = schemes;
         this.ledger = ledger;
         this.pins = pins;
+        this.tags = tags;
     }
 
     /** @param asOf the day features are computed for; today (business time zone) when absent */
@@ -129,6 +133,22 @@ class RunController {
     PinStore.Pin unpin(@PathVariable String key, @PathVariable long pinId,
                        @RequestHeader(value = SchemeController.USER_HEADER, defaultValue = "api") String user) {
         return pins.unpin(key, pinId, user);
+    }
+
+    @Operation(summary = "Give a customer a manual tag of the scheme (a tag declared without a rule)")
+    @PutMapping("/schemes/{key}/customers/{customerId}/tags/{tag}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void giveTag(@PathVariable String key, @PathVariable long customerId, @PathVariable String tag,
+                 @RequestHeader(value = SchemeController.USER_HEADER, defaultValue = "api") String user) {
+        tags.give(key, customerId, tag, user);
+    }
+
+    @Operation(summary = "Take a manual tag away from a customer")
+    @DeleteMapping("/schemes/{key}/customers/{customerId}/tags/{tag}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void takeTag(@PathVariable String key, @PathVariable long customerId, @PathVariable String tag,
+                 @RequestHeader(value = SchemeController.USER_HEADER, defaultValue = "api") String user) {
+        tags.take(key, customerId, tag, user);
     }
 
     private static int pageSize(int size) {

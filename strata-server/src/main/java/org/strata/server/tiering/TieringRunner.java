@@ -2,13 +2,16 @@ package org.strata.server.tiering;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +70,7 @@ class TieringRunner {
         return locked(stored, () -> execute(stored, RunTrigger.LIVE, time.today(), customerIds));
     }
 
-    private TieringRun locked(SchemeStore.StoredScheme stored, java.util.function.Supplier<TieringRun> work) {
+    private TieringRun locked(SchemeStore.StoredScheme stored, Supplier<TieringRun> work) {
         ReentrantLock lock = locks.computeIfAbsent(stored.id(), id -> new ReentrantLock());
         lock.lock();
         try {
@@ -130,8 +133,8 @@ class TieringRunner {
                 || scheme.tags().stream().filter(t -> !t.isManual()).anyMatch(t -> mentionsAny(t.rule(), models));
     }
 
-    private static boolean mentionsAny(String rule, java.util.Set<String> names) {
-        return !Collections.disjoint(names, java.util.Arrays.asList(rule.split("[^A-Za-z0-9_]+")));
+    private static boolean mentionsAny(String rule, Set<String> names) {
+        return !Collections.disjoint(names, Arrays.asList(rule.split("[^A-Za-z0-9_]+")));
     }
 
     private static long elapsedMs(long startNanos) {

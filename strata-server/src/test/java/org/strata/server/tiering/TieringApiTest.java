@@ -210,6 +210,33 @@ class TieringApiTest {
     }
 
     @Test
+    void manualTagsAreGivenAndTakenByHandOnePerExclusiveGroup() throws Exception {
+        mvc.perform(post("/api/v1/tiering/schemes/import").contentType("application/yaml")
+                        .content(TieringFixture.SCHEME_YAML + """
+                                  - {key: gold_service, name: 金牌服务}
+                                  - {key: basic_service, name: 基础服务}
+                                tag_groups:
+                                  - {key: service, name: 服务等级, tags: [gold_service, basic_service]}
+                                """))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tiering/schemes/b2b_test/publish")).andExpect(status().isOk());
+        String tags = "/api/v1/tiering/schemes/b2b_test/customers/" + TieringFixture.DAVE + "/tags/";
+
+        mvc.perform(put(tags + "basic_service").header("X-Strata-User", "zhou")).andExpect(status().isNoContent());
+        mvc.perform(put(tags + "gold_service").header("X-Strata-User", "zhou")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/tiering/schemes/b2b_test/runs")).andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/tiering/schemes/b2b_test/customers/" + TieringFixture.DAVE))
+                .andExpect(jsonPath("$.tags", org.hamcrest.Matchers.contains("gold_service")))
+                .andExpect(jsonPath("$.ledger[?(@.event == 'tag_removed')].tag").value("basic_service"))
+                .andExpect(jsonPath("$.ledger[?(@.event == 'tag_removed')].actor").value("zhou"));
+        mvc.perform(put(tags + "big_buyer")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("given by its rule")));
+        mvc.perform(delete(tags + "gold_service")).andExpect(status().isNoContent());
+        mvc.perform(delete(tags + "gold_service")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theFeatureCatalogAndPresetsAreListed() throws Exception {
         mvc.perform(get("/api/v1/features"))
                 .andExpect(status().isOk())
