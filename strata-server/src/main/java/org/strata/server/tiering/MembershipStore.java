@@ -19,14 +19,14 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class MembershipStore {
 
-    private static final int BATCH = 2_000;
-
     private final JdbcTemplate jdbc;
     private final BulkReader reader;
     private final ObjectMapper json;
+    private final BulkWriter bulk;
 
-    MembershipStore(JdbcTemplate jdbc, BulkReader reader, ObjectMapper json) {
+    MembershipStore(JdbcTemplate jdbc, BulkReader reader, ObjectMapper json, BulkWriter bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
         this.reader = reader;
         this.json = json;
     }
@@ -116,16 +116,16 @@ class MembershipStore {
             ledger.add(ledgerRow(schemeId, change.customerId(), change.added() ? "tag_added" : "tag_removed", null,
                     change.tag(), now, version, runId, actor, change.why().isEmpty() ? null : change.why()));
         }
-        int written = batch("INSERT INTO tiering_memberships (scheme_id, customer_id, tier_key, since, run_id, version) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", inserts);
-        written += batch("UPDATE tiering_memberships SET tier_key = ?, since = ?, run_id = ?, version = ?, "
+        int written = bulk.insert("tiering_memberships",
+                List.of("scheme_id", "customer_id", "tier_key", "since", "run_id", "version"), inserts);
+        written += bulk.batch("UPDATE tiering_memberships SET tier_key = ?, since = ?, run_id = ?, version = ?, "
                 + "pending_tier = NULL, pending_runs = 0 WHERE scheme_id = ? AND customer_id = ?", updates);
-        written += batch("UPDATE tiering_memberships SET pending_tier = ?, pending_runs = ? "
+        written += bulk.batch("UPDATE tiering_memberships SET pending_tier = ?, pending_runs = ? "
                 + "WHERE scheme_id = ? AND customer_id = ?", pending);
-        written += batch("DELETE FROM tiering_memberships WHERE scheme_id = ? AND customer_id = ?", removals);
-        written += batch("INSERT INTO tiering_tag_memberships (scheme_id, customer_id, tag_key, since, run_id) "
-                + "VALUES (?, ?, ?, ?, ?)", tagInserts);
-        written += batch("DELETE FROM tiering_tag_memberships WHERE scheme_id = ? AND customer_id = ? AND tag_key = ?",
+        written += bulk.batch("DELETE FROM tiering_memberships WHERE scheme_id = ? AND customer_id = ?", removals);
+        written += bulk.insert("tiering_tag_memberships",
+                List.of("scheme_id", "customer_id", "tag_key", "since", "run_id"), tagInserts);
+        written += bulk.batch("DELETE FROM tiering_tag_memberships WHERE scheme_id = ? AND customer_id = ? AND tag_key = ?",
                 tagDeletes);
         written += appendLedger(ledger);
         return written + plan.expiredPins.size();
@@ -133,20 +133,13 @@ class MembershipStore {
 
     /** Appends ledger rows built with {@link #ledgerRow}. */
     int appendLedger(List<Object[]> rows) {
-        return batch("INSERT INTO tiering_ledger (scheme_id, customer_id, event, tier_key, tag_key, occurred_at, "
-                + "version, run_id, actor, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        return bulk.insert("tiering_ledger", List.of("scheme_id", "customer_id", "event", "tier_key", "tag_key",
+                "occurred_at", "version", "run_id", "actor", "why"), rows);
     }
 
     Object[] ledgerRow(long schemeId, long customerId, String event, String tier, String tag, Timestamp at,
                        Integer version, Long runId, String actor, Map<String, Object> why) {
         return new Object[] {schemeId, customerId, event, tier, tag, at, version, runId, actor,
                 why == null ? null : json.writeValueAsString(why)};
-    }
-
-    private int batch(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
-        return rows.size();
     }
 }
