@@ -104,8 +104,9 @@ CREATE TABLE tiering_ledger (
     CONSTRAINT tiering_ledger_event_chk
         CHECK (event IN ('entered', 'left', 'pinned', 'unpinned', 'tag_added', 'tag_removed'))
 );
+-- (scheme, customer, id) serves both a customer's time line and "who was in tier X on date D" (the last row per
+-- customer up to D); a first run appends a row per customer, so every extra index would slow it down.
 CREATE INDEX tiering_ledger_customer_idx ON tiering_ledger (scheme_id, customer_id, id);
-CREATE INDEX tiering_ledger_tier_idx ON tiering_ledger (scheme_id, tier_key, occurred_at);
 CREATE INDEX tiering_ledger_run_idx ON tiering_ledger (run_id);
 
 -- Manual pins: the customer stays in tier_key whatever the rules say, until expires_at (null = until unpinned).

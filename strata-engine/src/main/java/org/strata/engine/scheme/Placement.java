@@ -70,6 +70,9 @@ public final class Placement {
     }
 
     public List<String> tags(int row) {
+        if (tagRows.isEmpty()) {
+            return List.of();
+        }
         List<String> tags = new ArrayList<>();
         tagRows.forEach((tag, rows) -> {
             if (rows.get(row)) {

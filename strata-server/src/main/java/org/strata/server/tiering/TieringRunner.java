@@ -89,6 +89,7 @@ class TieringRunner {
         long runId = runs.start(stored.id(), version.version(), trigger, asOf, started);
         try {
             FeatureSnapshot snapshot = snapshotFor(scheme, asOf, only);
+            long featuresMs = elapsedMs(startNanos);
             CompiledScheme compiled = CompiledScheme.compile(scheme, ConditionCompiler.ruleLanguage(
                     snapshot.catalog()));
             Placement placement = compiled.evaluate(snapshot.table(), asOf);
@@ -96,15 +97,18 @@ class TieringRunner {
             CurrentMemberships current = memberships.load(stored.id(), snapshot, only);
             RunPlan plan = RunPlanner.plan(placement, snapshot.customerIds(), rows, current,
                     pins.active(stored.id(), only), started);
+            long plannedMs = elapsedMs(startNanos);
             transaction.executeWithoutResult(status -> {
                 int written = memberships.write(stored.id(), version.version(), runId, plan, started,
                         "run:" + trigger.code());
                 runs.succeeded(runId, plan, written, time.now(), elapsedMs(startNanos));
                 hooks.forEach(hook -> hook.beforeCommit(runId));
             });
-            log.info("tiering run {} of {} v{} ({}): {} customers, {} moved, {} entered, {} held, {} ms", runId,
-                    stored.key(), version.version(), trigger.code(), plan.evaluated, plan.moved(), plan.entered(),
-                    plan.heldByHysteresis, elapsedMs(startNanos));
+            long totalMs = elapsedMs(startNanos);
+            log.info("tiering run {} of {} v{} ({}): {} customers, {} moved, {} entered, {} held; {} ms "
+                            + "(features {} ms, evaluate and diff {} ms, write {} ms)", runId, stored.key(),
+                    version.version(), trigger.code(), plan.evaluated, plan.moved(), plan.entered(),
+                    plan.heldByHysteresis, totalMs, featuresMs, plannedMs - featuresMs, totalMs - plannedMs);
             return runs.find(runId).orElseThrow();
         } catch (SchemeException e) {
             runs.failed(runId, e.getMessage(), time.now(), elapsedMs(startNanos));
