@@ -30,8 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  *   java /work/shared/bench/GenOrders.java 1000000 /tmp/gen 42
- *   java -Xmx6g -cp ... org.strata.bench.TieringRunBenchmark /tmp/gen
+ *   ./mvnw -q -B -o -pl strata-bench -am package -DskipTests
+ *   ./mvnw -q -B -o -pl strata-bench dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ *   java -Xmx6g -cp "$(cat /tmp/cp.txt):strata-bench/target/classes" org.strata.bench.TieringRunBenchmark /tmp/gen
  * </pre>
+ * (with the strata-engine and strata-server jars of the class path replaced by their target/classes when the local
+ * repository holds an older install). The server logs each run's time split into features, evaluate and write.
  *
  * Every run loads the features from the database (the feature cache is switched off), as a run after a data change
  * would. The data is loaded with PostgreSQL COPY: the import path is measured elsewhere.
