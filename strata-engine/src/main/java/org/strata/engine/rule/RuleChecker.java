@@ -35,8 +35,10 @@ public final class RuleChecker {
         DiagnosticSink sink = new DiagnosticSink(source);
         ParsedRule parsed = RuleParser.parse(source, sink);
         RuleChecker checker = new RuleChecker(source, catalog, sink, parsed);
+        boolean syntaxErrors = sink.hasErrors();
         RuleType type = checker.typeOf(parsed.expr());
-        if (type != RuleType.BOOLEAN && type != RuleType.ERROR) {
+        // after a syntax error the tree is only part of what was meant, so its overall type says nothing
+        if (!syntaxErrors && type != RuleType.BOOLEAN && type != RuleType.ERROR) {
             checker.error(parsed.expr(), "a rule must be a condition (true or false), but this is "
                     + type.described() + "; compare it with something, e.g. `" + checker.text(parsed.expr())
                     + (type == RuleType.TEXT ? " = 'x'`" : type == RuleType.DATE ? " >= today() - 30`" : " > 0`"));
@@ -328,7 +330,6 @@ public final class RuleChecker {
         List<Expr> arguments = call.arguments();
         Expr tag = arguments.get(arguments.size() - 1);
         if (!(tag instanceof Expr.TextLiteral)) {
-            typeOf(tag);
             error(tag, "`has_tag` needs the tag as a text in quotes, like has_tag('vip')");
         } else {
             types.put(tag, RuleType.TEXT);

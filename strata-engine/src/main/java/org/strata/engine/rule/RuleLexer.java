@@ -219,7 +219,10 @@ final class RuleLexer {
             default -> {
                 int codePoint = source.codePointAt(position);
                 position += Character.charCount(codePoint);
-                String shown = new String(Character.toChars(codePoint));
+                if ((c == '&' || c == '|') && peek() == c) {
+                    position++; // "&&" is one mistake, not two
+                }
+                String shown = source.substring(start, position);
                 String hint = c == '%' ? "; there is no `%` operator" : c == '&' || c == '|'
                         ? "; write `and` / `or`" : "";
                 sink.error(new Span(start, position), "unexpected character `" + shown + "`" + hint);

@@ -24,6 +24,20 @@ public final class RuleParser {
             TokenKind.IDENTIFIER, TokenKind.TRUE, TokenKind.FALSE, TokenKind.NULL, TokenKind.LEFT_PAREN,
             TokenKind.MINUS, TokenKind.NOT);
 
+    /** Limits that keep every recursive pass (checker, printer, back ends) far from a stack overflow. */
+    static final int MAX_TOKENS = 4000;
+    static final int MAX_NESTING = 100;
+
+    private static final List<String> KEYWORDS_AFTER_A_VALUE = List.of("and", "or", "not", "in", "between", "is",
+            "contains", "starts_with");
+
+    /** Unwinds all the way out: the rule is too big to read safely, which was reported once. */
+    private static final class TooBig extends RuntimeException {
+        TooBig() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Unwinds to the nearest recovery point after a syntax error has been reported. */
     private static final class Bail extends RuntimeException {
         Bail() {
@@ -36,6 +50,9 @@ public final class RuleParser {
     private final DiagnosticSink sink;
     private final Map<Expr, Span> spans = new IdentityHashMap<>();
     private int index;
+    /** The end of the rule is reported once: "(a = " lacks both a value and a ")", but one message says it. */
+    private boolean endReported;
+    private int nesting;
 
     private RuleParser(String source, List<Token> tokens, DiagnosticSink sink) {
         this.source = source;
@@ -57,28 +74,81 @@ public final class RuleParser {
     }
 
     private Expr rule() {
+        if (tokens.size() > MAX_TOKENS) {
+            sink.error(tokens.get(MAX_TOKENS).span(), "the rule is too long: at most " + MAX_TOKENS + " words and"
+                    + " symbols; split it into several tiers or tags");
+            return at(new Expr.Invalid(), new Span(0, source.length()));
+        }
+        try {
+            return ruleBody();
+        } catch (TooBig tooBig) {
+            return at(new Expr.Invalid(), new Span(0, source.length()));
+        }
+    }
+
+    private Expr ruleBody() {
         if (peek().kind() == TokenKind.END) {
             sink.error(peek().span(), "the rule is empty: write a condition like `frequency >= 5`");
             return at(new Expr.Invalid(), peek().span());
         }
         Expr expr = or();
+        // Whatever follows a complete condition is reported once per stretch; what comes after the next `and` /
+        // `or` is parsed for its own errors (and then dropped: the rule is invalid anyway).
         while (peek().kind() != TokenKind.END) {
             Token extra = advance();
-            if (extra.kind() == TokenKind.RIGHT_PAREN) {
-                sink.error(extra.span(), "unexpected `)` without a matching `(`");
-            } else if (extra.kind() != TokenKind.BAD) {
-                sink.error(extra.span(), "unexpected " + extra.shown() + " after a complete condition; join"
-                        + " conditions with `and` or `or`");
+            boolean connective = extra.kind() == TokenKind.BAD || reportLeftover(extra);
+            if (!connective) {
+                synchronize();
+                if (!match(TokenKind.AND) && !match(TokenKind.OR)) {
+                    continue;
+                }
             }
-            if (VALUE_STARTS.contains(extra.kind())) {
-                index--;
-                conjunct(); // parsed only to report its own errors too
+            if (VALUE_STARTS.contains(peek().kind())) {
+                or();
             }
         }
         return expr;
     }
 
+    /**
+     * Reports a token after a complete condition. A word there is most often a misspelt keyword ("adn") or SQL's
+     * LIKE; returns whether it reads as a misspelt {@code and} / {@code or}, so parsing can go on behind it.
+     */
+    private boolean reportLeftover(Token extra) {
+        if (extra.kind() == TokenKind.RIGHT_PAREN) {
+            sink.error(extra.span(), "unexpected `)` without a matching `(`");
+            return false;
+        }
+        if (extra.kind() == TokenKind.IDENTIFIER && extra.value().equals("like")) {
+            sink.error(extra.span(), "there is no `like`: write `contains 'x'` or `starts_with 'x'`, which match the"
+                    + " text literally");
+            return false;
+        }
+        Optional<String> keyword = extra.kind() == TokenKind.IDENTIFIER
+                ? NameSuggester.closest(extra.value(), KEYWORDS_AFTER_A_VALUE) : Optional.empty();
+        sink.error(extra.span(), "unexpected " + extra.shown() + " after a complete condition; "
+                + keyword.map(k -> "did you mean `" + k + "`?").orElse("join conditions with `and` or `or`"),
+                keyword.orElse(null));
+        return keyword.filter(k -> k.equals("and") || k.equals("or")).isPresent();
+    }
+
     private Expr or() {
+        enter();
+        try {
+            return disjunction();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            sink.error(peek().span(), "the rule nests more than " + MAX_NESTING + " levels deep");
+            throw new TooBig();
+        }
+    }
+
+    private Expr disjunction() {
         Expr left = conjunction();
         while (match(TokenKind.OR)) {
             Expr right = conjunction();
@@ -129,7 +199,13 @@ public final class RuleParser {
     private Expr not() {
         if (peek().kind() == TokenKind.NOT) {
             Token keyword = advance();
-            Expr operand = not();
+            Expr operand;
+            enter();
+            try {
+                operand = not();
+            } finally {
+                nesting--;
+            }
             return at(new Expr.Not(operand), keyword.span().to(spanOf(operand)));
         }
         return predicate();
@@ -278,7 +354,13 @@ public final class RuleParser {
         if (peek().kind() == TokenKind.MINUS) {
             Token minus = advance();
             requireValueAfter(minus);
-            Expr operand = unary();
+            Expr operand;
+            enter();
+            try {
+                operand = unary();
+            } finally {
+                nesting--;
+            }
             return at(new Expr.Negate(operand), minus.span().to(spanOf(operand)));
         }
         return primary();
@@ -372,9 +454,10 @@ public final class RuleParser {
 
     private void reportMissingValue(Token after) {
         Token found = peek();
-        if (found.kind() == TokenKind.BAD) {
-            return; // the lexer already said what is wrong with it
+        if (found.kind() == TokenKind.BAD || found.kind() == TokenKind.END && endReported) {
+            throw new Bail(); // already said what is wrong there
         }
+        endReported |= found.kind() == TokenKind.END;
         String afterText = after == null ? "" : " after `" + after.text() + "`";
         if (found.kind() == TokenKind.END) {
             sink.error(found.span(), "unexpected end of rule: expected a value" + afterText);
@@ -389,7 +472,8 @@ public final class RuleParser {
             return advance();
         }
         Token found = peek();
-        if (found.kind() != TokenKind.BAD) {
+        if (found.kind() != TokenKind.BAD && !(found.kind() == TokenKind.END && endReported)) {
+            endReported |= found.kind() == TokenKind.END;
             String expected = switch (kind) {
                 case RIGHT_PAREN -> "`)`";
                 case LEFT_PAREN -> "`(`";

@@ -8,16 +8,18 @@ final class DateKernels {
     private DateKernels() {
     }
 
+    /** Branch-free like the number kernel: the signs of {@code x - c} and {@code c - x} say below, same or above. */
     static Truth compare(Dates left, int constant, ComparisonOperator operator, Frame frame) {
         int[] d = left.days();
         long[] bits = new long[frame.words()];
-        boolean below = operator.test(-1);
-        boolean same = operator.test(0);
-        boolean above = operator.test(1);
+        long below = operator.test(-1) ? 1 : 0;
+        long same = operator.test(0) ? 1 : 0;
+        long above = operator.test(1) ? 1 : 0;
         for (int i = 0; i < frame.rows(); i++) {
-            int x = d[i];
-            boolean hit = x < constant ? below : x == constant ? same : above;
-            bits[i >>> 6] |= (hit ? 1L : 0L) << i;
+            long lower = ((long) d[i] - constant) >>> 63;
+            long higher = ((long) constant - d[i]) >>> 63;
+            long hit = (below & lower) | (above & higher) | (same & ~(lower | higher));
+            bits[i >>> 6] |= hit << i;
         }
         return Truth.of(bits, left.nulls(), frame);
     }

@@ -2,6 +2,8 @@ package org.strata.engine.rule.eval;
 
 import org.strata.engine.table.FeatureTable;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Map;
 
 /**
@@ -27,7 +29,7 @@ record Frame(FeatureTable table, int rows, int asOfDay) {
     /** All rows set. */
     long[] allRows() {
         long[] words = new long[words()];
-        java.util.Arrays.fill(words, -1L);
+        Arrays.fill(words, -1L);
         if (words.length > 0) {
             words[words.length - 1] = lastWordMask();
         }
@@ -35,7 +37,7 @@ record Frame(FeatureTable table, int rows, int asOfDay) {
     }
 
     /** A null mask as {@code words()} longs (BitSet.toLongArray stops at the last set bit). */
-    long[] words(java.util.BitSet bits) {
-        return java.util.Arrays.copyOf(bits.toLongArray(), words());
+    long[] words(BitSet bits) {
+        return Arrays.copyOf(bits.toLongArray(), words());
     }
 }

@@ -283,14 +283,16 @@ final class VectorCompiler {
         Expr value = between.value();
         Expr low = between.low();
         Expr high = between.high();
+        boolean lowIsConstant = isConstant(low);
+        boolean highIsConstant = isConstant(high);
         if (rule.typeOf(value) == RuleType.NUMBER) {
             NumberNode x = number(value);
             NumberNode a = number(low);
             NumberNode b = number(high);
             return frame -> {
                 Numbers numbers = x.eval(frame);
-                return numberBound(numbers, a, isConstant(low), ComparisonOperator.GREATER_OR_EQUAL, frame)
-                        .and(numberBound(numbers, b, isConstant(high), ComparisonOperator.LESS_OR_EQUAL, frame));
+                return numberBound(numbers, a, lowIsConstant, ComparisonOperator.GREATER_OR_EQUAL, frame)
+                        .and(numberBound(numbers, b, highIsConstant, ComparisonOperator.LESS_OR_EQUAL, frame));
             };
         }
         DateNode x = date(value);
@@ -298,8 +300,8 @@ final class VectorCompiler {
         DateNode b = date(high);
         return frame -> {
             Dates dates = x.eval(frame);
-            return dateBound(dates, a, isConstant(low), ComparisonOperator.GREATER_OR_EQUAL, frame)
-                    .and(dateBound(dates, b, isConstant(high), ComparisonOperator.LESS_OR_EQUAL, frame));
+            return dateBound(dates, a, lowIsConstant, ComparisonOperator.GREATER_OR_EQUAL, frame)
+                    .and(dateBound(dates, b, highIsConstant, ComparisonOperator.LESS_OR_EQUAL, frame));
         };
     }
 

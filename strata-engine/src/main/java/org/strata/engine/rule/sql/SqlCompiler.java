@@ -133,7 +133,7 @@ public final class SqlCompiler {
                     case STARTS_WITH -> pattern + "%";
                 };
                 return SqlFragment.join("(", sql(node.text()), " LIKE ", SqlFragment.parameter(value, "VARCHAR"),
-                        " ESCAPE '\\')");
+                        " ESCAPE '!')");
             }
 
             @Override
@@ -195,11 +195,11 @@ public final class SqlCompiler {
             }
             case HAS_TAG -> {
                 ColumnResolver.TagTable tags = resolver.tagTable(rule.catalog().get(rule.tagFeature(call)));
-                return SqlFragment.join("EXISTS (SELECT 1 FROM " + SqlIdentifiers.quote(tags.table())
+                return SqlFragment.join("(EXISTS (SELECT 1 FROM " + SqlIdentifiers.quote(tags.table())
                                 + " strata_tag WHERE strata_tag." + SqlIdentifiers.quote(tags.customerIdColumn())
                                 + " = " + resolver.customerId() + " AND strata_tag."
                                 + SqlIdentifiers.quote(tags.tagColumn()) + " = ",
-                        SqlFragment.parameter(Rule.tag(call), "VARCHAR"), ")");
+                        SqlFragment.parameter(Rule.tag(call), "VARCHAR"), "))");
             }
             default -> throw new IllegalStateException(function.name());
         }
@@ -221,8 +221,12 @@ public final class SqlCompiler {
         return operator == ComparisonOperator.NOT_EQUAL ? "<>" : operator.symbol();
     }
 
-    /** LIKE treats % and _ as wildcards; the language's contains/starts_with match them literally. */
+    /**
+     * LIKE treats % and _ as wildcards; the language's contains/starts_with match them literally. The escape
+     * character is {@code !}, not a backslash, whose meaning in a SQL string literal depends on PostgreSQL's
+     * standard_conforming_strings setting.
+     */
     static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
