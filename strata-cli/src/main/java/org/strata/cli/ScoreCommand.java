@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "cost). Amounts like ¥1,234.50 are accepted; negative amounts are returns."},
         sortOptions = false)
 public final class ScoreCommand implements Callable<Integer> {
+
+    private static final String NO_TIER = "(none)";
 
     @Spec
     CommandSpec spec;
@@ -112,10 +115,13 @@ public final class ScoreCommand implements Callable<Integer> {
         if (file.skippedWithoutCustomer() > 0) {
             err.println("note: skipped " + file.skippedWithoutCustomer() + " rows without a customer id");
         }
-        Map<String, Integer> counts = new TreeMap<>();
+        // tier keys are the segments' own String instances, so an identity map counts a million rows cheaply
+        Map<String, int[]> byInstance = new IdentityHashMap<>();
         for (String tier : ((TextColumn) result.table().column("tier")).values()) {
-            counts.merge(tier == null ? "(none)" : tier, 1, Integer::sum);
+            byInstance.computeIfAbsent(tier == null ? NO_TIER : tier, t -> new int[1])[0]++;
         }
+        Map<String, Integer> counts = new TreeMap<>();
+        byInstance.forEach((tier, count) -> counts.merge(tier, count[0], Integer::sum));
         err.printf("scored %d customers from %d orders as of %s in %d ms -> %s%n", result.table().size(),
                 file.orders().size(), day, (System.nanoTime() - started) / 1_000_000, out);
         err.println("tiers: " + counts);

@@ -5,22 +5,25 @@ import java.util.Arrays;
 
 /**
  * Customer ids as raw bytes -> dense ints 0..n-1 in order of first appearance: an open-addressing hash table over a
- * byte arena, so reading millions of order rows creates no String and no boxed Integer per row.
+ * byte arena, so reading millions of order rows creates no String and no boxed Integer per row. A slot packs the
+ * id's hash with the id, so a probe costs one memory access unless the hashes match.
  */
 final class ByteIdTable {
 
     private byte[] arena = new byte[1 << 16];
     private int arenaUsed;
     private int[] start = new int[1 << 10];
-    private int[] hashes = new int[1 << 10];
     private int size;
-    private int[] slots;
+    /** (hash << 32) | (id + 1); 0 = empty. */
+    private long[] slots;
     private int mask;
 
     ByteIdTable(int expectedIds) {
-        int capacity = Integer.highestOneBit(Math.max(1024, expectedIds) * 2) * 2;
-        slots = new int[capacity];
+        // the smallest power of two that keeps the expected ids at a load of at most one half
+        int capacity = Integer.highestOneBit(Math.max(512, expectedIds) * 2 - 1) * 2;
+        slots = new long[capacity];
         mask = capacity - 1;
+        start = new int[Math.max(1024, expectedIds) + 2];
     }
 
     int size() {
@@ -31,14 +34,16 @@ final class ByteIdTable {
     int getOrAdd(byte[] b, int from, int to) {
         int h = hash(b, from, to);
         int slot = h & mask;
-        for (int v; (v = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            int id = v - 1;
-            if (hashes[id] == h && Arrays.equals(arena, start[id], start[id + 1], b, from, to)) {
-                return id;
+        for (long v; (v = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            if ((int) (v >>> 32) == h) {
+                int id = (int) v - 1;
+                if (Arrays.equals(arena, start[id], start[id + 1], b, from, to)) {
+                    return id;
+                }
             }
         }
-        int id = append(b, from, to, h);
-        slots[slot] = id + 1;
+        int id = append(b, from, to);
+        slots[slot] = ((long) h << 32) | (id + 1L);
         if (size * 2 > slots.length) {
             rehash();
         }
@@ -59,7 +64,7 @@ final class ByteIdTable {
         return new String(arena, start[id], start[id + 1] - start[id], StandardCharsets.UTF_8);
     }
 
-    private int append(byte[] b, int from, int to, int h) {
+    private int append(byte[] b, int from, int to) {
         int length = to - from;
         if (arenaUsed + length > arena.length) {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + length));
@@ -68,22 +73,23 @@ final class ByteIdTable {
         arenaUsed += length;
         if (size + 2 > start.length) {
             start = Arrays.copyOf(start, start.length * 2);
-            hashes = Arrays.copyOf(hashes, hashes.length * 2);
         }
-        hashes[size] = h;
         start[size + 1] = arenaUsed;
         return size++;
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
+        long[] old = slots;
+        slots = new long[old.length * 2];
         mask = slots.length - 1;
-        for (int id = 0; id < size; id++) {
-            int slot = hashes[id] & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
+        for (long v : old) {
+            if (v != 0) {
+                int slot = (int) (v >>> 32) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = v;
             }
-            slots[slot] = id + 1;
         }
     }
 

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.strata.engine.data.CustomerColumns;
 import org.strata.engine.data.CustomerColumns.Attribute;
 import org.strata.engine.data.CustomerIndex;
@@ -23,8 +22,8 @@ import org.strata.engine.data.CustomerIndex;
  */
 public final class CustomersCsvReader {
 
-    private static final List<String> ID = List.of("customerid", "customer", "customerno", "custid", "clientid",
-            "client", "buyerid", "memberid", "userid", "accountid", "id", "客户id", "客户编号", "会员id", "用户id");
+    private static final List<String> ID = java.util.stream.Stream.concat(
+            OrderCsvLayout.names(OrderCsvLayout.Role.CUSTOMER).stream(), java.util.stream.Stream.of("id")).toList();
     private static final List<String> REGION = List.of("region", "area", "province", "地区", "区域", "省份");
     private static final List<String> INDUSTRY = List.of("industry", "sector", "行业");
     private static final List<String> OWNER = List.of("owner", "salesrep", "accountmanager", "负责人", "销售", "客户经理");
@@ -85,7 +84,7 @@ public final class CustomersCsvReader {
 
     private static void cell(CustomerColumns.Builder customers, int row, String column, String value,
                              Timestamps timestamps, String file, long line, int c) {
-        String key = normalise(column);
+        String key = OrderCsvLayout.normalise(column);
         if (PERSONAL.contains(key)) {
             return;
         }
@@ -116,16 +115,12 @@ public final class CustomersCsvReader {
     private static int idColumn(String[] header, String file) {
         for (String candidate : ID) {
             for (int c = 0; c < header.length; c++) {
-                if (normalise(header[c]).equals(candidate)) {
+                if (OrderCsvLayout.normalise(header[c]).equals(candidate)) {
                     return c;
                 }
             }
         }
         throw new CsvException(file, 1, 0, "the header " + Arrays.toString(header) + " lacks a customer id column "
                 + "(e.g. customer_id, CustomerID, 客户编号)");
-    }
-
-    private static String normalise(String name) {
-        return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
     }
 }

@@ -96,7 +96,13 @@ final class OrderCsvLayout {
         return -1;
     }
 
-    private static String normalise(String name) {
+    /** Header names the layout recognises for a role, normalised (lower case, no spaces, _ - or .). */
+    static List<String> names(Role role) {
+        return NAMES.get(role);
+    }
+
+    /** A header name as compared with the known names: {@code Customer_ID} and {@code customer id} are alike. */
+    static String normalise(String name) {
         return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
     }
 }

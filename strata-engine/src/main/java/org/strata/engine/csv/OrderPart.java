@@ -44,7 +44,7 @@ final class OrderPart {
             return;
         }
         if (size == customer.length) {
-            grow();
+            ensureCapacity(size + (size >> 1) + 16);
         }
         this.customer[size] = customerId;
         this.day[size] = epochDay;
@@ -55,8 +55,10 @@ final class OrderPart {
         size++;
     }
 
-    private void grow() {
-        int capacity = customer.length + (customer.length >> 1);
+    void ensureCapacity(int capacity) {
+        if (capacity <= customer.length) {
+            return;
+        }
         customer = Arrays.copyOf(customer, capacity);
         day = Arrays.copyOf(day, capacity);
         amount = Arrays.copyOf(amount, capacity);

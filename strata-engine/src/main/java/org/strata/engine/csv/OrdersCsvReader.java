@@ -25,7 +25,7 @@ import org.strata.engine.data.OrderStatus;
 public final class OrdersCsvReader {
 
     private static final long PARALLEL_FROM_BYTES = 4 << 20;
-    private static final int MAX_PART_BYTES = Integer.MAX_VALUE - 64;
+    private static final int CHUNK_BYTES = 512 * 1024;
 
     private final ZoneId zone;
 
@@ -45,7 +45,7 @@ public final class OrdersCsvReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             long dataStart = headerEnd(channel);
-            ByteIdTable ids = new ByteIdTable((int) Math.min(size / 64, 1 << 24));
+            ByteIdTable ids = new ByteIdTable(expectedIds(size));
             for (int row = 0; row < customers.size(); row++) {
                 ids.getOrAdd(customers.id(row));
             }
@@ -78,20 +78,19 @@ public final class OrdersCsvReader {
     private OrderPart readPlain(FileChannel channel, long from, long to, OrderCsvLayout layout, String name,
                                 ByteIdTable ids) throws IOException {
         long bytes = to - from;
-        if (bytes < PARALLEL_FROM_BYTES || Runtime.getRuntime().availableProcessors() < 2
-                || bytes / 2 > MAX_PART_BYTES) {
-            if (bytes > MAX_PART_BYTES) {
-                throw new FastCsvScanner.QuotedFieldFound(); // too large for one buffer: the streaming reader takes it
-            }
-            return parsePart(read(channel, from, to), 2, layout, name, ids);
+        // about 45 bytes per order row in typical exports; parts grow when the guess is short
+        int expectedOrders = (int) Math.min(bytes / 40 + 16, Integer.MAX_VALUE - 16);
+        if (bytes < PARALLEL_FROM_BYTES || Runtime.getRuntime().availableProcessors() < 2) {
+            return parsePart(channel, from, to, 2, layout, name, ids, expectedOrders);
         }
         long middle = lineStartAfter(channel, from + bytes / 2, to);
-        PartTask second = new PartTask(channel, middle, to, layout, name);
+        PartTask second = new PartTask(channel, middle, to, layout, name, (int) ((to - middle) / 40 + 16));
         Thread thread = new Thread(second, "strata-orders-reader");
         thread.start();
         OrderPart first;
         try {
-            first = parsePart(read(channel, from, middle), 2, layout, name, ids);
+            // the first part gets room for the whole file so the second can be appended without copying the first
+            first = parsePart(channel, from, middle, 2, layout, name, ids, expectedOrders);
         } finally {
             join(thread);
         }
@@ -104,15 +103,67 @@ public final class OrdersCsvReader {
         if (second.failure != null) {
             throw new IllegalStateException(second.failure);
         }
-        return append(first, second.part);
+        append(first, second.part);
+        return first;
     }
 
-    private OrderPart parsePart(byte[] bytes, long firstLine, OrderCsvLayout layout, String name, ByteIdTable ids) {
-        OrderPart part = new OrderPart(ids, bytes.length / 40);
+    /**
+     * Parses bytes {@code [from, to)} of the file, starting at a line start, in chunks small enough to be ordinary
+     * young objects for the garbage collector (a whole 140 MB file in one array would be copied and scanned by it).
+     */
+    private OrderPart parsePart(FileChannel channel, long from, long to, long firstLine, OrderCsvLayout layout,
+                                String name, ByteIdTable ids, int expectedOrders) throws IOException {
+        OrderPart part = new OrderPart(ids, expectedOrders);
         OrderRowParser parser = new OrderRowParser(name, layout, zone, part);
-        part.lines = FastCsvScanner.scan(bytes, 0, bytes.length, firstLine, parser);
+        byte[] buffer = new byte[CHUNK_BYTES];
+        long position = from;
+        long line = firstLine;
+        int carried = 0;
+        while (position < to || carried > 0) {
+            int wanted = (int) Math.min(buffer.length - carried, to - position);
+            int filled = carried + readFully(channel, buffer, carried, wanted, position);
+            position += wanted;
+            int end = position >= to ? filled : lastLineEnd(buffer, filled);
+            if (end == 0) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                carried = filled;
+                continue;
+            }
+            line += FastCsvScanner.scan(buffer, 0, end, line, parser);
+            carried = filled - end;
+            System.arraycopy(buffer, end, buffer, 0, carried);
+        }
+        part.lines = line - firstLine;
         parser.finish();
         return part;
+    }
+
+    /** A first guess of the distinct customers in so many bytes of orders (the table grows when it is short). */
+    private static int expectedIds(long bytes) {
+        return (int) Math.min(bytes / 128, 1 << 24);
+    }
+
+    private static int lastLineEnd(byte[] buffer, int filled) {
+        for (int i = filled - 1; i >= 0; i--) {
+            if (buffer[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int readFully(FileChannel channel, byte[] buffer, int offset, int length, long position)
+            throws IOException {
+        ByteBuffer target = ByteBuffer.wrap(buffer, offset, length);
+        long p = position;
+        while (target.hasRemaining()) {
+            int n = channel.read(target, p);
+            if (n < 0) {
+                throw new IOException("the file became shorter while it was read");
+            }
+            p += n;
+        }
+        return length;
     }
 
     /** Parses the second half of a file on its own thread with its own id table (its first line numbered 1). */
@@ -122,29 +173,31 @@ public final class OrdersCsvReader {
         private final long to;
         private final OrderCsvLayout layout;
         private final String name;
+        private final int expectedOrders;
         OrderPart part;
         Throwable failure;
 
-        PartTask(FileChannel channel, long from, long to, OrderCsvLayout layout, String name) {
+        PartTask(FileChannel channel, long from, long to, OrderCsvLayout layout, String name, int expectedOrders) {
             this.channel = channel;
             this.from = from;
             this.to = to;
             this.layout = layout;
             this.name = name;
+            this.expectedOrders = expectedOrders;
         }
 
         @Override
         public void run() {
             try {
-                part = parsePart(read(channel, from, to), 1, layout, name, new ByteIdTable((int) ((to - from) / 64)));
+                part = parsePart(channel, from, to, 1, layout, name, new ByteIdTable(expectedIds(to - from)), expectedOrders);
             } catch (Throwable t) {
                 failure = t;
             }
         }
     }
 
-    /** The orders of {@code second} after those of {@code first}, its customers renumbered into first's table. */
-    private static OrderPart append(OrderPart first, OrderPart second) {
+    /** Appends the orders of {@code second} to {@code first}, its customers renumbered into first's table. */
+    private static void append(OrderPart first, OrderPart second) {
         int[] renumber = new int[second.ids.size()];
         for (int id = 0; id < renumber.length; id++) {
             renumber[id] = first.ids.getOrAdd(second.ids, id);
@@ -159,34 +212,18 @@ public final class OrdersCsvReader {
             first.refund[first.size - 1] += second.refund[0];
             skip = 1;
         }
-        int total = first.size + second.size - skip;
-        OrderPart all = new OrderPart(first.ids, 0);
-        all.customer = Arrays.copyOf(first.customer, total);
-        for (int i = skip; i < second.size; i++) {
-            all.customer[first.size + i - skip] = renumber[second.customer[i]];
+        int count = second.size - skip;
+        first.ensureCapacity(first.size + count);
+        for (int i = 0; i < count; i++) {
+            first.customer[first.size + i] = renumber[second.customer[skip + i]];
         }
-        all.day = concat(first.day, first.size, second.day, skip, second.size);
-        all.amount = concat(first.amount, first.size, second.amount, skip, second.size);
-        all.cost = concat(first.cost, first.size, second.cost, skip, second.size);
-        all.refund = concat(first.refund, first.size, second.refund, skip, second.size);
-        byte[] status = Arrays.copyOf(first.status, total);
-        System.arraycopy(second.status, skip, status, first.size, second.size - skip);
-        all.status = status;
-        all.size = total;
-        all.skippedWithoutCustomer = first.skippedWithoutCustomer + second.skippedWithoutCustomer;
-        return all;
-    }
-
-    private static int[] concat(int[] a, int aSize, int[] b, int bFrom, int bSize) {
-        int[] out = Arrays.copyOf(a, aSize + bSize - bFrom);
-        System.arraycopy(b, bFrom, out, aSize, bSize - bFrom);
-        return out;
-    }
-
-    private static double[] concat(double[] a, int aSize, double[] b, int bFrom, int bSize) {
-        double[] out = Arrays.copyOf(a, aSize + bSize - bFrom);
-        System.arraycopy(b, bFrom, out, aSize, bSize - bFrom);
-        return out;
+        System.arraycopy(second.day, skip, first.day, first.size, count);
+        System.arraycopy(second.amount, skip, first.amount, first.size, count);
+        System.arraycopy(second.cost, skip, first.cost, first.size, count);
+        System.arraycopy(second.refund, skip, first.refund, first.size, count);
+        System.arraycopy(second.status, skip, first.status, first.size, count);
+        first.size += count;
+        first.skippedWithoutCustomer += second.skippedWithoutCustomer;
     }
 
     /** Negative completed orders are returns of that value; return rows carry their value as refund, not amount. */
@@ -206,20 +243,6 @@ public final class OrdersCsvReader {
                 part.amount[i] = 0;
             }
         }
-    }
-
-    private static byte[] read(FileChannel channel, long from, long to) throws IOException {
-        byte[] bytes = new byte[(int) (to - from)];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long position = from;
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, position);
-            if (n < 0) {
-                break;
-            }
-            position += n;
-        }
-        return bytes;
     }
 
     /** Offset just after the first line break (the data start). */

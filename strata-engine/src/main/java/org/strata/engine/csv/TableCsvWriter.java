@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.strata.engine.table.BooleanColumn;
 import org.strata.engine.table.Column;
 import org.strata.engine.table.DateColumn;
@@ -19,129 +21,252 @@ import org.strata.engine.table.TagColumn;
 import org.strata.engine.table.TextColumn;
 
 /**
- * Writes a feature table as UTF-8 CSV, one row per customer, first column {@code customer_id}. Values: numbers that
- * are whole are written as integers, others rounded to 2 decimals; dates as {@code yyyy-MM-dd}; tags joined by
- * {@code ;}; missing values as empty fields; text quoted only when it holds a comma, quote or line break.
+ * Writes a feature table as UTF-8 CSV, one row per customer, first column {@code customer_id}. Values: whole numbers
+ * are written as integers, others rounded to 2 decimals (trailing zeros dropped); dates as {@code yyyy-MM-dd}; tags
+ * joined by {@code ;}; missing values as empty fields; text quoted only when it holds a comma, quote or line break.
  *
- * <p>Speed: bytes are formatted by hand (no String.format, no String per value) into large buffers, the second half
- * of the rows on a second thread while the first half is written.
+ * <p>Speed: bytes are formatted by hand (no String.format, no String per value). Rows are cut into blocks; a second
+ * thread formats the odd blocks while this one formats and writes the even ones, so the file is written in order with
+ * only a few blocks in memory.
  */
 public final class TableCsvWriter {
 
-    private static final int PARALLEL_FROM_ROWS = 50_000;
+    private static final int BLOCK_ROWS = 16_384;
 
     private TableCsvWriter() {
     }
 
     public static void write(FeatureTable table, List<String> columns, Path out) {
-        List<Column> cells = new ArrayList<>();
-        for (String name : columns) {
-            Column column = table.column(name);
-            cells.add(column instanceof TagColumn tags ? joinedTags(tags) : column);
-        }
-        String[] ids = table.customerIds();
-        int n = ids.length;
+        Cells cells = new Cells(table, columns);
+        int blocks = (table.size() + BLOCK_ROWS - 1) / BLOCK_ROWS;
         try (OutputStream stream = Files.newOutputStream(out)) {
-            ByteSink head = new ByteSink(1 << 20, stream);
-            head.ascii("customer_id");
+            ByteSink sink = new ByteSink(1 << 16);
+            sink.ascii("customer_id");
             for (String name : columns) {
-                head.put((byte) ',').text(name);
-            }
-            head.put((byte) '\n');
-            if (n < PARALLEL_FROM_ROWS || Runtime.getRuntime().availableProcessors() < 2) {
-                rows(ids, cells, 0, n, head);
-                head.flush();
-                return;
-            }
-            int middle = n / 2;
-            ByteSink tail = new ByteSink(64 << 20, null);
-            Thread thread = new Thread(() -> rows(ids, cells, middle, n, tail), "strata-csv-writer");
-            thread.start();
-            rows(ids, cells, 0, middle, head);
-            head.flush();
-            thread.join();
-            tail.writeTo(stream);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + out, e);
-        }
-    }
-
-    /** Writes one column's value of a row (nulls are handled by the caller). */
-    private interface CellWriter {
-        void write(int row, ByteSink sink);
-    }
-
-    private static CellWriter writerOf(Column column) {
-        if (column instanceof NumberColumn number) {
-            double[] values = number.values();
-            return (row, sink) -> sink.number(values[row]);
-        }
-        if (column instanceof TextColumn text) {
-            String[] values = text.values();
-            return (row, sink) -> sink.text(values[row]);
-        }
-        if (column instanceof DateColumn date) {
-            int[] days = date.epochDays();
-            return (row, sink) -> sink.date(days[row]);
-        }
-        if (column instanceof BooleanColumn bool) {
-            BitSet values = bool.values();
-            return (row, sink) -> sink.ascii(values.get(row) ? "true" : "false");
-        }
-        throw new IllegalStateException("tags are joined into text before writing");
-    }
-
-    private static void rows(String[] ids, List<Column> cells, int from, int to, ByteSink sink) {
-        Column[] columns = cells.toArray(Column[]::new);
-        CellWriter[] writers = new CellWriter[columns.length];
-        for (int c = 0; c < columns.length; c++) {
-            writers[c] = writerOf(columns[c]);
-        }
-        for (int row = from; row < to; row++) {
-            sink.text(ids[row]);
-            for (int c = 0; c < columns.length; c++) {
-                sink.put((byte) ',');
-                if (!columns[c].isNull(row)) {
-                    writers[c].write(row, sink);
-                }
+                sink.put((byte) ',').text(name);
             }
             sink.put((byte) '\n');
+            if (blocks < 2 || Runtime.getRuntime().availableProcessors() < 2) {
+                cells.rows(0, table.size(), sink);
+                sink.writeTo(stream);
+                return;
+            }
+            sink.writeTo(stream);
+            writeInterleaved(cells, blocks, table.size(), stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** The tags of every row joined by ';' (sorted by tag name as the column holds them). */
-    private static TextColumn joinedTags(TagColumn tags) {
-        StringBuilder[] joined = new StringBuilder[tags.size()];
-        for (Map.Entry<String, BitSet> entry : tags.rowsByTag().entrySet()) {
-            BitSet rows = entry.getValue();
-            for (int row = rows.nextSetBit(0); row >= 0 && row < joined.length; row = rows.nextSetBit(row + 1)) {
-                if (joined[row] == null) {
-                    joined[row] = new StringBuilder();
-                } else {
-                    joined[row].append(';');
+    private static void writeInterleaved(Cells cells, int blocks, int rows, OutputStream stream) throws IOException {
+        BlockingQueue<ByteSink> formatted = new ArrayBlockingQueue<>(2);
+        BlockingQueue<ByteSink> free = new ArrayBlockingQueue<>(2);
+        free.add(new ByteSink(4 << 20));
+        free.add(new ByteSink(4 << 20));
+        Thread worker = new Thread(() -> {
+            try {
+                for (int b = 1; b < blocks; b += 2) {
+                    ByteSink sink = free.take();
+                    sink.clear();
+                    try {
+                        cells.rows(b * BLOCK_ROWS, Math.min(rows, (b + 1) * BLOCK_ROWS), sink);
+                    } catch (RuntimeException e) {
+                        sink.failure = e;
+                    }
+                    formatted.put(sink);
                 }
-                joined[row].append(entry.getKey());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "strata-csv-writer");
+        worker.setDaemon(true);
+        worker.start();
+        ByteSink own = new ByteSink(4 << 20);
+        try {
+            for (int b = 0; b < blocks; b++) {
+                if (b % 2 == 0) {
+                    own.clear();
+                    cells.rows(b * BLOCK_ROWS, Math.min(rows, (b + 1) * BLOCK_ROWS), own);
+                    own.writeTo(stream);
+                } else {
+                    ByteSink theirs = formatted.take();
+                    if (theirs.failure != null) {
+                        throw theirs.failure;
+                    }
+                    theirs.writeTo(stream);
+                    free.put(theirs);
+                }
+            }
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } finally {
+            if (worker.isAlive()) {
+                worker.interrupt();
             }
         }
-        String[] values = new String[joined.length];
-        for (int row = 0; row < values.length; row++) {
-            values[row] = joined[row] == null ? null : joined[row].toString();
-        }
-        return new TextColumn(values);
     }
 
-    /** A growing byte buffer that formats values and flushes to a stream when one is given. */
+    /** The table's columns as plain arrays with a kind per column, so formatting a cell is a switch, not a call. */
+    private static final class Cells {
+        private static final int NUMBER = 0;
+        private static final int NULLABLE_NUMBER = 1;
+        private static final int TEXT = 2;
+        private static final int DATE = 3;
+        private static final int BOOLEAN = 4;
+
+        private final String[] ids;
+        private final int[] kinds;
+        private final double[][] numbers;
+        private final String[][] texts;
+        private final int[][] dates;
+        private final BitSet[] booleans;
+        private final BitSet[] nulls;
+        /** Per date column, the text of every day from its first to its last, so a cell is a copy, not arithmetic. */
+        private final byte[][][] formattedDays;
+        private final int[] firstDay;
+
+        Cells(FeatureTable table, List<String> columns) {
+            ids = table.customerIds();
+            int count = columns.size();
+            kinds = new int[count];
+            numbers = new double[count][];
+            texts = new String[count][];
+            dates = new int[count][];
+            booleans = new BitSet[count];
+            nulls = new BitSet[count];
+            formattedDays = new byte[count][][];
+            firstDay = new int[count];
+            for (int c = 0; c < count; c++) {
+                Column column = table.column(columns.get(c));
+                if (column instanceof NumberColumn number) {
+                    // most counts and sums have no missing values: skip the null test per cell for them
+                    kinds[c] = number.nulls().isEmpty() ? NUMBER : NULLABLE_NUMBER;
+                    numbers[c] = number.values();
+                    nulls[c] = number.nulls();
+                } else if (column instanceof TextColumn text) {
+                    kinds[c] = TEXT;
+                    texts[c] = text.values();
+                } else if (column instanceof TagColumn tags) {
+                    kinds[c] = TEXT;
+                    texts[c] = joinedTags(tags);
+                } else if (column instanceof DateColumn date) {
+                    kinds[c] = DATE;
+                    dates[c] = date.epochDays();
+                    nulls[c] = date.nulls();
+                    formatDays(c, date);
+                } else if (column instanceof BooleanColumn bool) {
+                    kinds[c] = BOOLEAN;
+                    booleans[c] = bool.values();
+                    nulls[c] = bool.nulls();
+                }
+            }
+        }
+
+        void rows(int from, int to, ByteSink sink) {
+            for (int row = from; row < to; row++) {
+                sink.text(ids[row]);
+                for (int c = 0; c < kinds.length; c++) {
+                    sink.put((byte) ',');
+                    switch (kinds[c]) {
+                        case NUMBER -> sink.number(numbers[c][row]);
+                        case NULLABLE_NUMBER -> {
+                            if (!nulls[c].get(row)) {
+                                sink.number(numbers[c][row]);
+                            }
+                        }
+                        case TEXT -> {
+                            String value = texts[c][row];
+                            if (value != null) {
+                                sink.text(value);
+                            }
+                        }
+                        case DATE -> {
+                            if (!nulls[c].get(row)) {
+                                int day = dates[c][row] - firstDay[c];
+                                if (day >= 0 && day < formattedDays[c].length) {
+                                    sink.bytes(formattedDays[c][day]);
+                                } else {
+                                    sink.date(dates[c][row]);
+                                }
+                            }
+                        }
+                        default -> {
+                            if (!nulls[c].get(row)) {
+                                sink.ascii(booleans[c].get(row) ? "true" : "false");
+                            }
+                        }
+                    }
+                }
+                sink.put((byte) '\n');
+            }
+        }
+
+        private void formatDays(int c, DateColumn date) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int row = 0; row < date.size(); row++) {
+                if (!date.isNull(row)) {
+                    min = Math.min(min, date.epochDays()[row]);
+                    max = Math.max(max, date.epochDays()[row]);
+                }
+            }
+            int span = min <= max && (long) max - min < 100_000 ? max - min + 1 : 0;
+            formattedDays[c] = new byte[span][];
+            firstDay[c] = min;
+            ByteSink sink = new ByteSink(16);
+            for (int day = 0; day < span; day++) {
+                sink.clear();
+                sink.date(min + day);
+                formattedDays[c][day] = Arrays.copyOf(sink.bytes, sink.used);
+            }
+        }
+
+        /** The tags of every row joined by ';'. */
+        private static String[] joinedTags(TagColumn tags) {
+            StringBuilder[] joined = new StringBuilder[tags.size()];
+            for (Map.Entry<String, BitSet> entry : tags.rowsByTag().entrySet()) {
+                BitSet rows = entry.getValue();
+                for (int row = rows.nextSetBit(0); row >= 0 && row < joined.length; row = rows.nextSetBit(row + 1)) {
+                    if (joined[row] == null) {
+                        joined[row] = new StringBuilder();
+                    } else {
+                        joined[row].append(';');
+                    }
+                    joined[row].append(entry.getKey());
+                }
+            }
+            String[] values = new String[joined.length];
+            for (int row = 0; row < values.length; row++) {
+                values[row] = joined[row] == null ? null : joined[row].toString();
+            }
+            return values;
+        }
+    }
+
+    /** A growing byte buffer with hand-written formatting of the value types. */
     static final class ByteSink {
+        /** "00" "01" ... "99": two digits per division. */
+        private static final byte[] DIGIT_PAIRS = new byte[200];
+
+        static {
+            for (int i = 0; i < 100; i++) {
+                DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+                DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+            }
+        }
+
         private byte[] bytes;
         private int used;
-        private final OutputStream stream;
+        RuntimeException failure;
 
-        ByteSink(int capacity, OutputStream stream) {
+        ByteSink(int capacity) {
             this.bytes = new byte[capacity];
-            this.stream = stream;
+        }
+
+        void clear() {
+            used = 0;
         }
 
         ByteSink put(byte b) {
@@ -152,26 +277,32 @@ public final class TableCsvWriter {
             return this;
         }
 
+        ByteSink bytes(byte[] value) {
+            makeRoom(value.length);
+            System.arraycopy(value, 0, bytes, used, value.length);
+            used += value.length;
+            return this;
+        }
+
         ByteSink ascii(String s) {
-            makeRoom(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                bytes[used++] = (byte) s.charAt(i);
-            }
+            int length = s.length();
+            makeRoom(length);
+            s.getBytes(0, length, bytes, used); // deprecated for non-Latin-1 text; callers pass ASCII only
+            used += length;
             return this;
         }
 
         ByteSink text(String s) {
-            boolean plainAscii = true;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
-                    plainAscii = false;
-                    break;
+                    return escaped(s);
                 }
             }
-            if (plainAscii) {
-                return ascii(s);
-            }
+            return ascii(s);
+        }
+
+        private ByteSink escaped(String s) {
             boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
                     || s.indexOf('\r') >= 0;
             byte[] utf8 = (quote ? '"' + s.replace("\"", "\"\"") + '"' : s).getBytes(StandardCharsets.UTF_8);
@@ -182,44 +313,62 @@ public final class TableCsvWriter {
         }
 
         ByteSink number(double v) {
+            if (v == 0) {
+                return put((byte) '0');
+            }
+            int whole = (int) v;
+            if (whole == v) {
+                makeRoom(12);
+                integer(whole);
+                return this;
+            }
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 return this;
             }
             if (Math.abs(v) >= 1e13) {
                 return ascii(Double.toString(v));
             }
-            long cents = Math.round(v * 100);
+            // half away from zero on the magnitude (Math.round is a slow call in C1-compiled code)
+            long cents = (long) (Math.abs(v) * 100 + 0.5);
             makeRoom(24);
-            if (cents < 0) {
+            if (v < 0 && cents != 0) {
                 bytes[used++] = '-';
-                cents = -cents;
             }
-            digits(cents / 100);
-            long fraction = cents % 100;
+            long units = cents / 100;
+            if (units <= Integer.MAX_VALUE) {
+                integer((int) units);
+            } else {
+                byte[] digits = Long.toString(units).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(digits, 0, bytes, used, digits.length);
+                used += digits.length;
+            }
+            int fraction = (int) (cents - units * 100);
             if (fraction != 0) {
                 bytes[used++] = '.';
                 bytes[used++] = (byte) ('0' + fraction / 10);
-                bytes[used++] = (byte) ('0' + fraction % 10);
+                if (fraction % 10 != 0) {
+                    bytes[used++] = (byte) ('0' + fraction % 10);
+                }
             }
             return this;
         }
 
         ByteSink date(int epochDay) {
             // civil_from_days (H. Hinnant)
-            long z = epochDay + 719468L;
-            long era = Math.floorDiv(z, 146097);
-            long dayOfEra = z - era * 146097;
-            long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-            long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-            long mp = (5 * dayOfYear + 2) / 153;
-            int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-            int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-            long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-            makeRoom(12);
+            int z = epochDay + 719468;
+            int era = Math.floorDiv(z, 146097);
+            int dayOfEra = z - era * 146097;
+            int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+            int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+            int mp = (5 * dayOfYear + 2) / 153;
+            int day = dayOfYear - (153 * mp + 2) / 5 + 1;
+            int month = mp < 10 ? mp + 3 : mp - 9;
+            int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
             if (year < 1000 || year > 9999) {
                 return ascii(java.time.LocalDate.ofEpochDay(epochDay).toString());
             }
-            digits(year);
+            makeRoom(10);
+            integer(year);
             bytes[used++] = '-';
             bytes[used++] = (byte) ('0' + month / 10);
             bytes[used++] = (byte) ('0' + month % 10);
@@ -229,41 +378,42 @@ public final class TableCsvWriter {
             return this;
         }
 
-        private void digits(long value) {
+        /** Writes an int; the caller has made room for 11 bytes. */
+        private void integer(int value) {
+            if (value < 0) {
+                if (value == Integer.MIN_VALUE) {
+                    ascii(Integer.toString(value));
+                    return;
+                }
+                bytes[used++] = '-';
+                value = -value;
+            }
             if (value < 10) {
                 bytes[used++] = (byte) ('0' + value);
                 return;
             }
-            int length = 0;
-            for (long v = value; v > 0; v /= 10) {
-                length++;
+            int length = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5
+                    : value < 1000000 ? 6 : value < 10000000 ? 7 : value < 100000000 ? 8 : value < 1000000000 ? 9 : 10;
+            int i = used + length;
+            while (value >= 100) {
+                int next = value / 100;
+                int pair = (value - next * 100) * 2;
+                bytes[--i] = DIGIT_PAIRS[pair + 1];
+                bytes[--i] = DIGIT_PAIRS[pair];
+                value = next;
             }
-            for (int i = used + length - 1; i >= used; i--) {
-                bytes[i] = (byte) ('0' + value % 10);
-                value /= 10;
+            if (value >= 10) {
+                bytes[--i] = DIGIT_PAIRS[value * 2 + 1];
+                bytes[--i] = DIGIT_PAIRS[value * 2];
+            } else {
+                bytes[--i] = (byte) ('0' + value);
             }
             used += length;
         }
 
         private void makeRoom(int extra) {
-            if (used + extra <= bytes.length) {
-                return;
-            }
-            if (stream != null) {
-                flush();
-                if (extra <= bytes.length) {
-                    return;
-                }
-            }
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + extra));
-        }
-
-        void flush() {
-            try {
-                stream.write(bytes, 0, used);
-                used = 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (used + extra > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + extra));
             }
         }
 

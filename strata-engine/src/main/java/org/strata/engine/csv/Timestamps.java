@@ -34,6 +34,47 @@ final class Timestamps {
 
     /** Epoch day of bytes {@code [from, to)}, or {@link #INVALID}. */
     int epochDay(byte[] b, int from, int to) {
+        int length = to - from;
+        if ((length == 10 || length == 19) && b[from + 4] == '-' && b[from + 7] == '-') {
+            int day = isoLocal(b, from, length);
+            if (day != INVALID) {
+                return day;
+            }
+        }
+        return general(b, from, to);
+    }
+
+    /**
+     * The common case in straight-line code: {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm:ss} without offset, whose
+     * day is the date written. Anything unusual goes to the general path.
+     */
+    private static int isoLocal(byte[] b, int p, int length) {
+        int year = digit(b[p]) * 1000 + digit(b[p + 1]) * 100 + digit(b[p + 2]) * 10 + digit(b[p + 3]);
+        int month = digit(b[p + 5]) * 10 + digit(b[p + 6]);
+        int day = digit(b[p + 8]) * 10 + digit(b[p + 9]);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+            return INVALID;
+        }
+        if (length == 19) {
+            if ((b[p + 10] != ' ' && b[p + 10] != 'T') || b[p + 13] != ':' || b[p + 16] != ':') {
+                return INVALID;
+            }
+            int hour = digit(b[p + 11]) * 10 + digit(b[p + 12]);
+            int minute = digit(b[p + 14]) * 10 + digit(b[p + 15]);
+            int second = digit(b[p + 17]) * 10 + digit(b[p + 18]);
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+                return INVALID;
+            }
+        }
+        return (int) epochDay(year, month, day);
+    }
+
+    /** The digit's value, or a large negative number that makes any sum it is part of negative. */
+    private static int digit(byte c) {
+        return c >= '0' && c <= '9' ? c - '0' : -100_000;
+    }
+
+    private int general(byte[] b, int from, int to) {
         while (from < to && b[from] == ' ') {
             from++;
         }

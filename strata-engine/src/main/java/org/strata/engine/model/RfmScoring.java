@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.strata.engine.table.FeatureTable;
 import org.strata.engine.table.NumberColumn;
 
@@ -77,15 +78,28 @@ public final class RfmScoring {
         monetary = new NumberColumn(monetary.values(), noPurchase);
         Map<String, NumberColumn> scores = new LinkedHashMap<>();
         if (recencyLimits == null) {
-            scores.put("r_score", QuantileScores.score(recency, bins, false));
-            scores.put("f_score", QuantileScores.score(frequency, bins, true));
-            scores.put("m_score", QuantileScores.score(monetary, bins, true));
+            // the three are independent: R on a second thread while F and M are scored here
+            NumberColumn buyersFrequency = frequency;
+            NumberColumn buyersMonetary = monetary;
+            CompletableFuture<NumberColumn> r = CompletableFuture.supplyAsync(
+                    () -> QuantileScores.score(recency, bins, false), RfmScoring::runOnOwnThread);
+            NumberColumn f = QuantileScores.score(buyersFrequency, bins, true);
+            NumberColumn m = QuantileScores.score(buyersMonetary, bins, true);
+            scores.put("r_score", r.join());
+            scores.put("f_score", f);
+            scores.put("m_score", m);
         } else {
             scores.put("r_score", byThresholds(recency, recencyLimits, false));
             scores.put("f_score", byThresholds(frequency, frequencyMinimums, true));
             scores.put("m_score", byThresholds(monetary, monetaryMinimums, true));
         }
         return scores;
+    }
+
+    private static void runOnOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "strata-rfm-scores");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public FeatureTable addTo(FeatureTable table) {
