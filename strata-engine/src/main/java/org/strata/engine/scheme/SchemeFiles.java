@@ -38,15 +38,14 @@ public final class SchemeFiles {
                 throw new UncheckedIOException(e);
             }
         }
-        var schemePreset = SchemePresets.find(lower);
-        if (schemePreset.isPresent()) {
-            return new SchemeTierScheme(schemePreset.get(), asOf);
-        }
+        // the model presets of batch scoring come first: abc, pyramid and lifecycle name one of each kind, and
+        // batch scoring's own keep the caller's RFM bins
         try {
             return Presets.named(presetOrFile).scheme();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + "; scheme presets are " + SchemePresets.KEYS
-                    + "; or give a scheme file (.yaml)", e);
+        } catch (IllegalArgumentException notModelPreset) {
+            return SchemePresets.find(lower).<TierScheme>map(preset -> new SchemeTierScheme(preset, asOf))
+                    .orElseThrow(() -> new IllegalArgumentException(notModelPreset.getMessage() + "; scheme presets "
+                            + "are " + SchemePresets.KEYS + "; or give a scheme file (.yaml)", notModelPreset));
         }
     }
 }

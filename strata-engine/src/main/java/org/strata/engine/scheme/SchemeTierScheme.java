@@ -44,10 +44,18 @@ public final class SchemeTierScheme implements TierScheme {
         return scheme.allTiers().stream().map(t -> new Segment(t.key(), t.nameZh(), t.nameEn())).toList();
     }
 
-    /** Adds the model columns (RFM 8 class, ABC, pyramid, lifecycle ...) that the table lacks. */
+    /**
+     * Adds the model columns (RFM 8 class, ABC, pyramid, lifecycle ...) that the table lacks; columns it has (scores
+     * made with the caller's bins) are kept as they are.
+     */
     @Override
     public FeatureTable addedColumns(FeatureTable table) {
-        return models.columns().stream().allMatch(table::has) ? table : models.addTo(table);
+        if (models.columns().stream().allMatch(table::has)) {
+            return table;
+        }
+        Map<String, Column> columns = new LinkedHashMap<>(table.columns());
+        models.addTo(table).columns().forEach(columns::putIfAbsent);
+        return new FeatureTable(table.customerIds(), columns);
     }
 
     @Override

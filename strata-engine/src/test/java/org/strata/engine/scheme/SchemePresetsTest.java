@@ -116,5 +116,7 @@ class SchemePresetsTest {
                 .hasMessageContaining("rfm11").hasMessageContaining("b2b_manufacturing").hasMessageContaining(".yaml");
         assertThat(SchemeFiles.tierScheme("rfm8", AS_OF).key()).isEqualTo("rfm8");
         assertThat(SchemeFiles.tierScheme("retail", AS_OF).key()).isEqualTo("retail");
+        assertThat(SchemeFiles.tierScheme("abc", AS_OF)).as("batch scoring's model preset").isNotInstanceOf(
+                SchemeTierScheme.class);
     }
 }
