@@ -18,7 +18,7 @@ import org.strata.engine.data.CustomerColumns;
 import org.strata.engine.data.CustomerIndex;
 import org.strata.engine.model.RfmScoring;
 import org.strata.engine.score.BatchScore;
-import org.strata.engine.score.Presets;
+import org.strata.engine.scheme.SchemeFiles;
 import org.strata.engine.table.TextColumn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +54,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--scheme", paramLabel = "PRESET", defaultValue = "rfm11",
             description = "Where the tier comes from: rfm11 (default; tier = rfm_segment), rfm8, abc, pyramid, "
-                    + "lifecycle.")
+                    + "lifecycle; a scheme preset (retail, b2b_manufacturing ...); or a scheme file (.yaml) whose "
+                    + "tiers have rules.")
     String scheme;
 
     @Option(names = "--as-of", paramLabel = "DATE",
@@ -78,7 +79,6 @@ public final class ScoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         try {
-            Presets preset = Presets.named(scheme);
             RfmScoring rfm = RfmScoring.quantiles(bins);
             requireFile(orders, "--orders");
             CustomerColumns known = null;
@@ -95,7 +95,7 @@ public final class ScoreCommand implements Callable<Integer> {
             LocalDate day = asOf != null ? asOf : LocalDate.ofEpochDay(file.orders().lastEpochDay() + 1L);
             CustomerColumns described = known != null ? known : CustomerColumns.idsOnly(index);
             BatchScore.Result result = BatchScore.run(described, file.orders(), null, day, zone, rfm,
-                    preset.scheme());
+                    SchemeFiles.tierScheme(scheme, day));
             TableCsvWriter.write(result.table(), result.columns(), out);
             report(err, file, result, day, started);
             return 0;

@@ -1,0 +1,27 @@
+package org.strata.engine.scheme;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A scheme that cannot be compiled or evaluated. It never places part of the customers: either every rule works
+ * or the whole evaluation fails, with every problem and where it is.
+ */
+public class SchemeException extends RuntimeException {
+
+    private final transient List<SchemeProblem> problems;
+
+    public SchemeException(List<SchemeProblem> problems) {
+        super(problems.stream().map(SchemeProblem::toString).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public SchemeException(SchemeProblem problem, Throwable cause) {
+        super(problem.toString(), cause);
+        this.problems = List.of(problem);
+    }
+
+    public List<SchemeProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,101 @@
+package org.strata.engine.scheme;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An ordered list of tiers (the first whose rule matches wins; {@code defaultTier} takes the rest), tags with rules or
+ * given by hand, groups of mutually exclusive tags, and the hysteresis that keeps boundary customers stable.
+ * Structure is checked here; rules are checked against the feature declarations when the scheme is compiled.
+ */
+public record TieringScheme(String key, String nameZh, String nameEn, String description, List<Tier> tiers,
+                            Tier defaultTier, List<TagDefinition> tags, List<TagGroup> tagGroups,
+                            Hysteresis hysteresis) {
+
+    public TieringScheme {
+        SchemeKeys.require("scheme", key);
+        nameZh = Tier.nullToEmpty(nameZh);
+        nameEn = Tier.nullToEmpty(nameEn);
+        description = Tier.nullToEmpty(description);
+        tiers = List.copyOf(tiers);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        tagGroups = tagGroups == null ? List.of() : List.copyOf(tagGroups);
+        hysteresis = hysteresis == null ? Hysteresis.NONE : hysteresis;
+        List<String> problems = problems(tiers, defaultTier, tags, tagGroups);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("scheme " + key + ": " + String.join("; ", problems));
+        }
+    }
+
+    private static List<String> problems(List<Tier> tiers, Tier defaultTier, List<TagDefinition> tags,
+                                         List<TagGroup> groups) {
+        List<String> problems = new ArrayList<>();
+        if (tiers.isEmpty()) {
+            problems.add("a scheme needs at least one tier with a rule");
+        }
+        if (defaultTier == null) {
+            problems.add("a scheme needs a default tier for the customers no rule places");
+        } else if (!defaultTier.isDefault()) {
+            problems.add("the default tier " + defaultTier.key() + " must not have a rule");
+        }
+        Set<String> tierKeys = new HashSet<>();
+        for (Tier tier : tiers) {
+            if (tier.isDefault()) {
+                problems.add("tier " + tier.key() + " needs a rule (only the default tier has none)");
+            }
+            if (!tierKeys.add(tier.key())) {
+                problems.add("tier key " + tier.key() + " is used twice");
+            }
+        }
+        if (defaultTier != null && !tierKeys.add(defaultTier.key())) {
+            problems.add("the default tier's key " + defaultTier.key() + " is also the key of a tier");
+        }
+        Set<String> tagKeys = new HashSet<>();
+        for (TagDefinition tag : tags) {
+            if (!tagKeys.add(tag.key())) {
+                problems.add("tag key " + tag.key() + " is used twice");
+            }
+        }
+        Set<String> grouped = new HashSet<>();
+        for (TagGroup group : groups) {
+            for (String tag : group.tags()) {
+                if (!tagKeys.contains(tag)) {
+                    problems.add("tag group " + group.key() + " names tag " + tag + ", which the scheme does not "
+                            + "define; defined tags: " + tagKeys);
+                } else if (!grouped.add(tag)) {
+                    problems.add("tag " + tag + " is in more than one group; a tag can be exclusive in one group only");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Tiers in order with the default tier last: index i of a placement refers to this list. */
+    public List<Tier> allTiers() {
+        List<Tier> all = new ArrayList<>(tiers);
+        all.add(defaultTier);
+        return all;
+    }
+
+    public Optional<Tier> tier(String tierKey) {
+        return allTiers().stream().filter(t -> t.key().equals(tierKey)).findFirst();
+    }
+
+    /** The position of a tier, 0 = highest; the default tier is lowest. -1 when the scheme has no such tier. */
+    public int rank(String tierKey) {
+        List<Tier> all = allTiers();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).key().equals(tierKey)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Optional<TagGroup> groupOf(String tagKey) {
+        return tagGroups.stream().filter(g -> g.tags().contains(tagKey)).findFirst();
+    }
+}

@@ -1,0 +1,138 @@
+package org.strata.server.tiering;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.strata.engine.rule.Diagnostic;
+import org.strata.engine.rule.Rule;
+import org.strata.engine.rule.RuleCheck;
+import org.strata.engine.rule.RuleChecker;
+import org.strata.engine.rule.eval.CompiledRule;
+import org.strata.engine.scheme.CompiledScheme;
+import org.strata.engine.scheme.ConditionCompiler;
+import org.strata.engine.scheme.FeatureValues;
+import org.strata.engine.scheme.Placement;
+import org.strata.engine.scheme.RuleText;
+import org.strata.engine.scheme.SchemeException;
+import org.strata.engine.scheme.SchemeProblem;
+import org.strata.engine.scheme.TieringScheme;
+import org.strata.engine.table.FeatureTable;
+
+/**
+ * Previews before publishing: how many customers a rule matches (with a sample), and where a draft scheme would put
+ * everyone compared with where they are now. Reads the cached features, so it answers while a user types, and
+ * writes nothing.
+ */
+@Service
+class DryRunService {
+
+    static final int MAX_SAMPLE = 100;
+
+    private final FeatureSnapshots features;
+    private final MembershipStore memberships;
+    private final PinStore pins;
+    private final TieringTime time;
+
+    DryRunService(FeatureSnapshots features, MembershipStore memberships, PinStore pins, TieringTime time) {
+        this.features = features;
+        this.memberships = memberships;
+        this.pins = pins;
+        this.time = time;
+    }
+
+    /** One matching customer: id and the values of the features the rule reads. */
+    public record SampleCustomer(long customerId, Map<String, Object> values) {
+    }
+
+    /** {@code valid} false: {@code diagnostics} say what is wrong and where (line:column). */
+    public record RulePreview(boolean valid, LocalDate asOf, long matching, long total,
+                              List<SampleCustomer> sample, List<Diagnostic> diagnostics) {
+    }
+
+    /** {@code from} null: customers the scheme has not placed yet. */
+    public record MatrixCell(String from, String to, long customers) {
+    }
+
+    public record SchemePreview(boolean valid, LocalDate asOf, long total, Map<String, Long> counts, long moving,
+                                List<MatrixCell> matrix, List<SchemeProblem> problems) {
+    }
+
+    RulePreview rule(String source, LocalDate asOf, int sampleSize) {
+        LocalDate day = asOf == null ? time.today() : asOf;
+        FeatureSnapshot snapshot = features.all(day);
+        RuleCheck check = RuleChecker.check(source, snapshot.catalog());
+        if (!check.isValid()) {
+            return new RulePreview(false, day, 0, snapshot.size(), List.of(), check.diagnostics());
+        }
+        Rule rule = check.orThrow();
+        FeatureTable table = snapshot.table();
+        List<Diagnostic> missing = new ArrayList<>();
+        for (String name : rule.featureNames()) {
+            if (!table.has(name)) {
+                int[] at = RuleText.position(source, name);
+                missing.add(new Diagnostic(at[0], at[1], 0, name.length(), "the feature " + name + " is not "
+                        + "computed for these customers (no data source provides it)", null));
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new RulePreview(false, day, 0, snapshot.size(), List.of(), missing);
+        }
+        CompiledRule compiled = CompiledRule.compile(rule);
+        int count = compiled.count(table, day);
+        List<SampleCustomer> sample = new ArrayList<>();
+        for (int row : compiled.sample(table, day, Math.max(0, Math.min(sampleSize, MAX_SAMPLE)))) {
+            sample.add(new SampleCustomer(snapshot.customerIds()[row],
+                    FeatureValues.of(table, row, rule.featureNames())));
+        }
+        return new RulePreview(true, day, count, snapshot.size(), sample, List.of());
+    }
+
+    /**
+     * Where {@code scheme} would put every customer (pins honoured; hysteresis not simulated: it depends on runs
+     * yet to come), counted against the stored memberships of {@code schemeId} (null: none stored yet).
+     */
+    SchemePreview scheme(TieringScheme scheme, Long schemeId, LocalDate asOf) {
+        LocalDate day = asOf == null ? time.today() : asOf;
+        FeatureSnapshot snapshot = features.all(day);
+        Placement placement;
+        try {
+            placement = CompiledScheme.compile(scheme, ConditionCompiler.ruleLanguage(snapshot.catalog()))
+                    .evaluate(snapshot.table(), day);
+        } catch (SchemeException e) {
+            return new SchemePreview(false, day, snapshot.size(), Map.of(), 0, List.of(), e.problems());
+        }
+        CurrentMemberships current = schemeId == null ? new CurrentMemberships(snapshot.size())
+                : memberships.load(schemeId, snapshot, null);
+        Map<Long, ActivePin> active = schemeId == null ? Map.of() : pins.active(schemeId, null);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        scheme.allTiers().forEach(t -> counts.put(t.key(), 0L));
+        Map<String, Map<String, Long>> matrix = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        long moving = 0;
+        for (int row = 0; row < snapshot.size(); row++) {
+            String to = placement.tierKey(row);
+            ActivePin pin = active.get(snapshot.customerIds()[row]);
+            if (pin != null && !pin.expiredAt(time.now()) && scheme.rank(pin.tier()) >= 0) {
+                to = pin.tier();
+            }
+            counts.merge(to, 1L, Long::sum);
+            String from = current.tier[row];
+            matrix.computeIfAbsent(from, f -> new LinkedHashMap<>()).merge(to, 1L, Long::sum);
+            if (!to.equals(from)) {
+                moving++;
+            }
+        }
+        // customers no longer tiered (merged or removed) leave the scheme: "to" is null
+        for (CurrentMemberships.Orphan orphan : current.orphans) {
+            matrix.computeIfAbsent(orphan.tier(), f -> new LinkedHashMap<>()).merge(null, 1L, Long::sum);
+            moving++;
+        }
+        List<MatrixCell> cells = new ArrayList<>();
+        matrix.forEach((from, row) -> row.forEach((to, n) -> cells.add(new MatrixCell(from, to, n))));
+        return new SchemePreview(true, day, snapshot.size(), counts, moving, cells, List.of());
+    }
+}

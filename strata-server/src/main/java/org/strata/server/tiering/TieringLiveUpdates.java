@@ -1,0 +1,91 @@
+package org.strata.server.tiering;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Brings the tiers of customers whose orders or events just arrived up to date within seconds. Changes are gathered
+ * for a short moment (an import of 10,000 orders becomes one update, not 10,000), then every published scheme with
+ * live updates re-places exactly those customers.
+ */
+@Component
+public class TieringLiveUpdates implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TieringLiveUpdates.class);
+
+    private final SchemeStore schemes;
+    private final TieringRunner runner;
+    private final FeatureSnapshots features;
+    private final long gatherMillis;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "tiering-live");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Set<Long> pending = new HashSet<>();
+    private boolean flushScheduled;
+
+    TieringLiveUpdates(SchemeStore schemes, TieringRunner runner, FeatureSnapshots features,
+                       @Value("${strata.tiering.live-gather-ms:300}") long gatherMillis) {
+        this.schemes = schemes;
+        this.runner = runner;
+        this.features = features;
+        this.gatherMillis = gatherMillis;
+    }
+
+    /** Call after the data of these customers changed (and was committed). Returns at once. */
+    public void customersChanged(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        features.invalidate();
+        synchronized (this) {
+            pending.addAll(customerIds);
+            if (!flushScheduled) {
+                flushScheduled = true;
+                worker.schedule(this::flush, gatherMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Ingestion publishes {@link CustomerDataChanged} in its transaction; act once it has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CustomerDataChanged event) {
+        customersChanged(event.customerIds());
+    }
+
+    private void flush() {
+        Set<Long> batch;
+        synchronized (this) {
+            batch = pending;
+            pending = new HashSet<>();
+            flushScheduled = false;
+        }
+        for (SchemeStore.StoredScheme scheme : schemes.list()) {
+            if (scheme.liveUpdates() && scheme.publishedVersion() != null) {
+                try {
+                    runner.runFor(scheme.key(), batch);
+                } catch (RuntimeException e) {
+                    // one broken scheme must not keep the others stale; the failed run is in the history
+                    log.warn("live update of scheme {} for {} customers failed: {}", scheme.key(), batch.size(),
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}
