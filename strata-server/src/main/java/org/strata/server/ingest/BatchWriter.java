@@ -1,0 +1,26 @@
+package org.strata.server.ingest;
+
+import java.util.List;
+
+/**
+ * Stores one batch of validated records of one kind. {@link ImportService} calls {@link #write} inside the batch's
+ * transaction, with records whose keys are unique within the batch.
+ */
+public interface BatchWriter<T> {
+
+    ImportKind kind();
+
+    Class<T> recordType();
+
+    /** The record's idempotency key, e.g. source + order number: two records with the same key are the same. */
+    String key(T record);
+
+    /**
+     * What the database could not store although the reader accepted it (a value longer than its column). Returned
+     * as row errors so that the row is reported instead of failing the whole batch.
+     */
+    List<RowError> check(T record, long line);
+
+    /** @param writtenBy who writes, for the merge ledger, e.g. "import:job 12" */
+    BatchResult write(List<T> records, String writtenBy);
+}
