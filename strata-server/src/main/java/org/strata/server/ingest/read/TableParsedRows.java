@@ -1,0 +1,106 @@
+package org.strata.server.ingest.read;
+
+import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportMessages;
+import org.strata.server.ingest.ParsedRow;
+import org.strata.server.ingest.RowError;
+import org.strata.server.ingest.mapping.ColumnMapping;
+import org.strata.server.ingest.record.RowParser;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** Parsed rows of a CSV or Excel table: reads one row ahead so that {@link #hasNext()} is exact. */
+final class TableParsedRows<T> implements ParsedRows<T> {
+
+    private final ImportKind kind;
+    private final TableSource table;
+    private final ColumnMapping mapping;
+    private final RowParser<T> parser;
+    private final MappedRow row;
+    private final char delimiter;
+    private TableSource.TableRow pending;
+    private boolean done;
+    private long rowsRead;
+
+    TableParsedRows(ImportKind kind, TableSource table, ColumnMapping mapping, RowParser<T> parser, char delimiter) {
+        this.kind = kind;
+        this.table = table;
+        this.mapping = mapping;
+        this.parser = parser;
+        this.row = new MappedRow(mapping);
+        this.delimiter = delimiter;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending == null && !done) {
+            pending = table.next();
+            done = pending == null;
+        }
+        return pending != null;
+    }
+
+    @Override
+    public ParsedRow<T> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        TableSource.TableRow raw = pending;
+        pending = null;
+        rowsRead++;
+        ParsedRow<T> parsed = parser.parse(row.at(raw.line(), raw.cells()));
+        if (raw.extraValues() == 0) {
+            return parsed;
+        }
+        // Values beyond the header usually mean a delimiter inside an unquoted value shifted the columns, so the
+        // values that did parse may be in the wrong fields: the row is rejected even when they look valid.
+        List<RowError> errors = new ArrayList<>(parsed.errors());
+        errors.add(0, new RowError(raw.line(), mapping.headers().size() + 1, null, null,
+                ImportMessages.extraValues(mapping.headers().size() + raw.extraValues(), mapping.headers().size(),
+                        delimiter)));
+        return new ParsedRow<>(raw.line(), null, List.copyOf(errors));
+    }
+
+    @Override
+    public ImportKind kind() {
+        return kind;
+    }
+
+    @Override
+    public SourceFormat format() {
+        return table.format();
+    }
+
+    @Override
+    public ColumnMapping mapping() {
+        return mapping;
+    }
+
+    @Override
+    public Charset encoding() {
+        return table.encoding();
+    }
+
+    @Override
+    public long bytesRead() {
+        return done ? Math.max(table.bytesRead(), table.totalBytes()) : table.bytesRead();
+    }
+
+    @Override
+    public long totalBytes() {
+        return table.totalBytes();
+    }
+
+    @Override
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    @Override
+    public void close() {
+        table.close();
+    }
+}

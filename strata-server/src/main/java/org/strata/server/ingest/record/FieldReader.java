@@ -1,0 +1,165 @@
+package org.strata.server.ingest.record;
+
+import org.strata.server.ingest.ImportMessages;
+import org.strata.server.ingest.RowError;
+import org.strata.server.ingest.mapping.TargetField;
+import org.strata.server.ingest.value.AmountValues;
+import org.strata.server.ingest.value.DateTimeValues;
+import org.strata.server.ingest.value.EmailValues;
+import org.strata.server.ingest.value.IdValues;
+import org.strata.server.ingest.value.PhoneValues;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads typed values from one {@link RowInput} and collects every problem instead of stopping at the first, so
+ * a rejected row lists all that is wrong with it. One instance per row.
+ */
+final class FieldReader {
+
+    /** NUMERIC(18, x) holds 16 digits before the point when x is 2; the same limit for x = 4 keeps one rule. */
+    private static final int MAX_WHOLE_DIGITS = 16;
+
+    private final RowInput row;
+    private final DateTimeValues dates;
+    private List<RowError> errors;
+
+    FieldReader(RowInput row, DateTimeValues dates) {
+        this.row = row;
+        this.dates = dates;
+    }
+
+    RowInput row() {
+        return row;
+    }
+
+    /** Trimmed text, at most {@code maxLength} characters; null when blank. */
+    String text(TargetField field, int maxLength) {
+        String value = row.text(field);
+        if (value != null && value.length() > maxLength) {
+            fail(field, value, ImportMessages.tooLong(maxLength));
+            return null;
+        }
+        return value;
+    }
+
+    /** Like {@link #text} but cut to {@code maxLength}: for descriptive text that must not cost a row. */
+    String truncated(TargetField field, int maxLength) {
+        String value = row.text(field);
+        return value != null && value.length() > maxLength ? value.substring(0, maxLength) : value;
+    }
+
+    String requiredText(TargetField field, int maxLength) {
+        return required(field, text(field, maxLength));
+    }
+
+    /** An identifier: trimmed, {@code 17850.0} read as {@code 17850}. */
+    String id(TargetField field, int maxLength) {
+        String value = text(field, maxLength);
+        return value == null ? null : IdValues.normalize(value);
+    }
+
+    String requiredId(TargetField field, int maxLength) {
+        return required(field, id(field, maxLength));
+    }
+
+    OffsetDateTime date(TargetField field) {
+        String value = row.text(field);
+        if (value == null) {
+            return null;
+        }
+        OffsetDateTime parsed = dates.parse(value);
+        if (parsed == null) {
+            fail(field, value, ImportMessages.NOT_A_DATE);
+        }
+        return parsed;
+    }
+
+    OffsetDateTime requiredDate(TargetField field) {
+        return required(field, date(field));
+    }
+
+    /** A money amount rounded half-up to {@code scale} decimals; null when blank or invalid (then an error is added). */
+    BigDecimal number(TargetField field, int scale, boolean allowNegative, String notANumber, String negative) {
+        String value = row.text(field);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal parsed = AmountValues.parse(value);
+        if (parsed == null) {
+            fail(field, value, notANumber);
+            return null;
+        }
+        if (!allowNegative && parsed.signum() < 0) {
+            fail(field, value, negative);
+            return null;
+        }
+        if (parsed.precision() - parsed.scale() > MAX_WHOLE_DIGITS) {
+            fail(field, value, ImportMessages.TOO_LARGE);
+            return null;
+        }
+        return parsed.scale() == scale ? parsed : parsed.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    BigDecimal amount(TargetField field) {
+        return number(field, 2, false, ImportMessages.NOT_AN_AMOUNT, ImportMessages.NEGATIVE_AMOUNT);
+    }
+
+    String phone(TargetField field) {
+        String value = row.text(field);
+        if (value == null) {
+            return null;
+        }
+        String normalized = PhoneValues.normalize(value);
+        if (normalized == null) {
+            fail(field, value, ImportMessages.NOT_A_PHONE);
+        }
+        return normalized;
+    }
+
+    String email(TargetField field) {
+        String value = row.text(field);
+        if (value == null) {
+            return null;
+        }
+        String normalized = EmailValues.normalize(value);
+        if (normalized == null) {
+            fail(field, value, ImportMessages.NOT_AN_EMAIL);
+        }
+        return normalized;
+    }
+
+    <V> V required(TargetField field, V value) {
+        if (value == null && row.text(field) == null) {
+            fail(field, null, ImportMessages.required(field.fieldName()));
+        }
+        return value;
+    }
+
+    void fail(TargetField field, String raw, String reason) {
+        add(row.error(field, raw, reason));
+    }
+
+    void failRow(String reason) {
+        add(row.rowError(reason));
+    }
+
+    private void add(RowError error) {
+        if (errors == null) {
+            errors = new ArrayList<>(2);
+        }
+        errors.add(error);
+    }
+
+    boolean hasErrors() {
+        return errors != null;
+    }
+
+    List<RowError> errors() {
+        return errors == null ? List.of() : List.copyOf(errors);
+    }
+}

@@ -1,0 +1,82 @@
+package org.strata.server.ingest.record;
+
+import org.strata.server.ingest.ImportMessages;
+import org.strata.server.ingest.OrderRecord;
+import org.strata.server.ingest.ParsedRow;
+import org.strata.server.ingest.mapping.OrderField;
+import org.strata.server.ingest.read.ImportOptions;
+import org.strata.server.ingest.value.DateTimeValues;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Orders. order_id, ordered_at and amount are required; amounts are rounded half-up to cents and must not be
+ * negative (zero is accepted; the quality report lists zero amounts). A row without any customer key is accepted
+ * (the order still counts for the company's revenue; the quality report lists orders without a known customer).
+ * <p>
+ * Cost comes from the cost column, else from margin (cost = amount - margin). Status comes from the status column;
+ * without one it follows from the refund: none → completed, part → partially_refunded, all → refunded. A status of
+ * refunded without a refund amount means the whole amount was refunded.
+ */
+public final class OrderRowParser implements RowParser<OrderRecord> {
+
+    private final String source;
+    private final String defaultCurrency;
+    private final DateTimeValues dates;
+
+    public OrderRowParser(ImportOptions options) {
+        this.source = options.source();
+        this.defaultCurrency = options.defaultCurrency();
+        this.dates = new DateTimeValues(options.zone());
+    }
+
+    @Override
+    public ParsedRow<OrderRecord> parse(RowInput row) {
+        FieldReader in = new FieldReader(row, dates);
+        String orderNo = in.requiredId(OrderField.ORDER_ID, 128);
+        String customerRef = in.id(OrderField.CUSTOMER_ID, 128);
+        String phone = in.phone(OrderField.CUSTOMER_PHONE);
+        String email = in.email(OrderField.CUSTOMER_EMAIL);
+        OffsetDateTime orderedAt = in.requiredDate(OrderField.ORDERED_AT);
+        BigDecimal amount = in.required(OrderField.AMOUNT, in.amount(OrderField.AMOUNT));
+        BigDecimal cost = in.amount(OrderField.COST);
+        BigDecimal margin = in.number(OrderField.MARGIN, 2, true, ImportMessages.NOT_AN_AMOUNT, null);
+        BigDecimal refund = in.amount(OrderField.REFUND_AMOUNT);
+        String currency = Values.currency(in, OrderField.CURRENCY, defaultCurrency);
+        String channel = in.text(OrderField.CHANNEL, 64);
+        String status = status(in);
+        if (amount != null) {
+            if (cost == null && margin != null) {
+                cost = amount.subtract(margin);
+            }
+            if (refund == null) {
+                refund = "refunded".equals(status) ? amount : BigDecimal.ZERO.setScale(2);
+            } else if (refund.compareTo(amount) > 0) {
+                in.fail(OrderField.REFUND_AMOUNT, row.text(OrderField.REFUND_AMOUNT), ImportMessages.REFUND_EXCEEDS_AMOUNT
+                        + " (" + amount.toPlainString() + "); a refund is at most the amount");
+            }
+            if (status == null && row.text(OrderField.STATUS) == null) {
+                status = refund.signum() == 0 ? "completed" : refund.compareTo(amount) < 0 ? "partially_refunded" : "refunded";
+            }
+        }
+        if (in.hasErrors()) {
+            return new ParsedRow<>(row.line(), null, in.errors());
+        }
+        return new ParsedRow<>(row.line(), new OrderRecord(source, orderNo, customerRef, phone, email, orderedAt, amount,
+                cost, refund, currency, channel, status), List.of());
+    }
+
+    private static String status(FieldReader in) {
+        String raw = in.row().text(OrderField.STATUS);
+        if (raw == null) {
+            return null;
+        }
+        String status = Vocabulary.orderStatus(raw);
+        if (status == null) {
+            in.fail(OrderField.STATUS, raw, ImportMessages.NOT_A_STATUS);
+        }
+        return status;
+    }
+}
