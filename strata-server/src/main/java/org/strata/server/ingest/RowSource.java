@@ -1,5 +1,7 @@
 package org.strata.server.ingest;
 
+import org.strata.server.ingest.read.ParsedRows;
+
 import java.util.Iterator;
 import java.util.List;
 
@@ -17,6 +19,36 @@ public interface RowSource<T> extends Iterator<ParsedRow<T>>, AutoCloseable {
 
     @Override
     void close();
+
+    /** The rows of a file opened with {@link org.strata.server.ingest.read.ImportReaders}. */
+    static <T> RowSource<T> of(ParsedRows<T> rows) {
+        return new RowSource<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public ParsedRow<T> next() {
+                return rows.next();
+            }
+
+            @Override
+            public long bytesRead() {
+                return rows.bytesRead();
+            }
+
+            @Override
+            public long bytesTotal() {
+                return rows.totalBytes();
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
+    }
 
     /** Rows already in memory (REST batches, tests). */
     static <T> RowSource<T> of(List<ParsedRow<T>> rows) {
