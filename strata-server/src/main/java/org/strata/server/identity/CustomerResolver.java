@@ -81,6 +81,19 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
     }
 
     @Override
+    public Map<String, Long> idsOf(List<CustomerRecord> customers) {
+        Map<IdentityKey, KeyOwner> owners = identifiers.owners(customers.stream().map(c -> keysOf(c).get(0)).toList());
+        Map<String, Long> ids = new HashMap<>();
+        for (CustomerRecord customer : customers) {
+            KeyOwner owner = owners.get(keysOf(customer).get(0));
+            if (owner != null) {
+                ids.put(key(customer), owner.customerId());
+            }
+        }
+        return ids;
+    }
+
+    @Override
     public List<RowError> check(CustomerRecord c, long line) {
         List<RowError> errors = new ArrayList<>(0);
         if (keysOf(c).isEmpty()) {

@@ -1,6 +1,7 @@
 package org.strata.server.ingest;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores one batch of validated records of one kind. {@link ImportService} calls {@link #write} inside the batch's
@@ -20,6 +21,9 @@ public interface BatchWriter<T> {
      * as row errors so that the row is reported instead of failing the whole batch.
      */
     List<RowError> check(T record, long line);
+
+    /** The stored row id of each record, by {@link #key}; records not stored are missing. */
+    Map<String, Long> idsOf(List<T> records);
 
     /** @param writtenBy who writes, for the merge ledger, e.g. "import:job 12" */
     BatchResult write(List<T> records, String writtenBy);

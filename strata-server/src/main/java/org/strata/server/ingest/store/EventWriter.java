@@ -11,6 +11,7 @@ import org.strata.server.sql.Upsert;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Events by (source, event key); the customer is looked up like an order's. */
 @Component
@@ -48,6 +49,11 @@ class EventWriter implements BatchWriter<EventRecord> {
     @Override
     public String key(EventRecord event) {
         return event.source() + '\u0000' + event.eventKey();
+    }
+
+    @Override
+    public Map<String, Long> idsOf(List<EventRecord> records) {
+        return StoredIds.of(staging.jdbc(), "events", "event_key", records, EventRecord::source, EventRecord::eventKey);
     }
 
     @Override

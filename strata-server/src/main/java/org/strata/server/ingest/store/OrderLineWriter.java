@@ -11,6 +11,7 @@ import org.strata.server.sql.Upsert;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Order lines by (source, order number, line number), then every order touched by the batch is re-aggregated from
@@ -83,6 +84,21 @@ class OrderLineWriter implements BatchWriter<OrderLineRecord> {
     @Override
     public String key(OrderLineRecord line) {
         return line.source() + '\u0000' + line.orderNo() + '\u0000' + line.lineNo();
+    }
+
+    @Override
+    public Map<String, Long> idsOf(List<OrderLineRecord> lines) {
+        // The id of a line is that of the order it was aggregated into.
+        Map<String, Long> orders = StoredIds.of(staging.jdbc(), "orders", "order_no", lines, OrderLineRecord::source,
+                OrderLineRecord::orderNo);
+        Map<String, Long> ids = new java.util.HashMap<>();
+        for (OrderLineRecord line : lines) {
+            Long order = orders.get(line.source() + '\u0000' + line.orderNo());
+            if (order != null) {
+                ids.put(key(line), order);
+            }
+        }
+        return ids;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.strata.server.sql.Upsert;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Orders by (source, order number); the customer is looked up by the order's customer reference. */
@@ -54,6 +55,11 @@ class OrderWriter implements BatchWriter<OrderRecord> {
     @Override
     public String key(OrderRecord order) {
         return order.source() + '\u0000' + order.orderNo();
+    }
+
+    @Override
+    public Map<String, Long> idsOf(List<OrderRecord> records) {
+        return StoredIds.of(staging.jdbc(), "orders", "order_no", records, OrderRecord::source, OrderRecord::orderNo);
     }
 
     @Override
