@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code strata} command. Sub-commands are registered here. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "Strata 0.1.0",
         description = "Strata — customer tiering and segmentation (客户分层管理系统).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 
     @CommandLine.Spec
