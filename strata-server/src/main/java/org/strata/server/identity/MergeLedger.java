@@ -67,11 +67,15 @@ class MergeLedger {
      */
     MergeRecord undo(MergeRecord merge, String undoneBy) {
         long absorbed = merge.absorbedId();
+        // Everything the absorbed subtree brought is held by the root of the survivor's tree now: search there, by
+        // the indexed customer_id, rather than over all rows by origin.
+        long holder = rootOf(merge.survivorId());
         List<Long> restored = subtree(absorbed);
         SqlArrayValue ids = new SqlArrayValue("bigint", restored.toArray());
         jdbc.update("UPDATE customers SET merged_into = NULL, updated_at = CURRENT_TIMESTAMP WHERE id = ?", absorbed);
         for (String table : List.of("customer_identifiers", "orders", "events")) {
-            jdbc.update("UPDATE " + table + " SET customer_id = ? WHERE origin_customer_id = ANY (?)", absorbed, ids);
+            jdbc.update("UPDATE " + table + " SET customer_id = ? WHERE customer_id = ? AND origin_customer_id = ANY (?)",
+                    absorbed, holder, ids);
         }
         jdbc.update("UPDATE identity_merges SET undone_by = ?, undone_at = CURRENT_TIMESTAMP WHERE id = ?", undoneBy,
                 merge.id());
