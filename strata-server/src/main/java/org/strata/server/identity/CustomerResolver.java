@@ -71,11 +71,6 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
     }
 
     @Override
-    public Class<CustomerRecord> recordType() {
-        return CustomerRecord.class;
-    }
-
-    @Override
     public String key(CustomerRecord customer) {
         return keysOf(customer).get(0).toString();
     }

@@ -11,8 +11,6 @@ public interface BatchWriter<T> {
 
     ImportKind kind();
 
-    Class<T> recordType();
-
     /** The record's idempotency key, e.g. source + order number: two records with the same key are the same. */
     String key(T record);
 

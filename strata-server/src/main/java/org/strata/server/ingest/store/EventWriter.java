@@ -42,11 +42,6 @@ class EventWriter implements BatchWriter<EventRecord> {
     }
 
     @Override
-    public Class<EventRecord> recordType() {
-        return EventRecord.class;
-    }
-
-    @Override
     public String key(EventRecord event) {
         return event.source() + '\u0000' + event.eventKey();
     }

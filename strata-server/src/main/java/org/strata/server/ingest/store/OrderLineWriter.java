@@ -77,11 +77,6 @@ class OrderLineWriter implements BatchWriter<OrderLineRecord> {
     }
 
     @Override
-    public Class<OrderLineRecord> recordType() {
-        return OrderLineRecord.class;
-    }
-
-    @Override
     public String key(OrderLineRecord line) {
         return line.source() + '\u0000' + line.orderNo() + '\u0000' + line.lineNo();
     }

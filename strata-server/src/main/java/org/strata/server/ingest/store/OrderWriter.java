@@ -48,11 +48,6 @@ class OrderWriter implements BatchWriter<OrderRecord> {
     }
 
     @Override
-    public Class<OrderRecord> recordType() {
-        return OrderRecord.class;
-    }
-
-    @Override
     public String key(OrderRecord order) {
         return order.source() + '\u0000' + order.orderNo();
     }
