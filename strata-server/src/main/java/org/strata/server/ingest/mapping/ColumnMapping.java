@@ -1,6 +1,7 @@
 package org.strata.server.ingest.mapping;
 
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * Which file column fills which field, resolved from the header row: explicit {@link MappingSpec} entries first,
- * then guesses from header names (the first column whose header matches a field wins; a later one with the same
- * meaning stays unmapped). Callers show {@link #describe()} so users see what was guessed.
+ * then guesses from header names. When several headers suggest one field, the strongest suggestion wins (see
+ * {@link RecordSchema#guessRank}), the first column on a tie; the others stay unmapped. Callers show
+ * {@link #describe()} so users see what was guessed.
  */
 public final class ColumnMapping {
 
@@ -44,19 +46,23 @@ public final class ColumnMapping {
         boolean[] taken = new boolean[headers.size()];
         for (Map.Entry<String, String> entry : explicit.columnsByField().entrySet()) {
             TargetField field = schema.field(entry.getKey()).orElseThrow(() -> new ImportFileException(
-                    "the mapping names the unknown field \"" + entry.getKey() + "\"; fields of "
-                            + kindName(schema) + " are: " + schema.fieldNames()));
+                    ImportMessages.mappingUnknownField(entry.getKey(), kindName(schema), schema.fieldNames())));
             int column = explicitColumn(entry.getValue(), headers, field);
             columnByField[field.ordinal()] = column;
             taken[column] = true;
+        }
+        boolean[] explicitField = new boolean[columnByField.length];
+        for (int f = 0; f < columnByField.length; f++) {
+            explicitField[f] = columnByField[f] >= 0;
         }
         for (int column = 0; column < headers.size(); column++) {
             if (taken[column]) {
                 continue;
             }
             int c = column;
-            schema.guess(headers.get(column)).ifPresent(field -> {
-                if (columnByField[field.ordinal()] < 0) {
+            schema.guess(headers.get(column)).filter(field -> !explicitField[field.ordinal()]).ifPresent(field -> {
+                int current = columnByField[field.ordinal()];
+                if (current < 0 || schema.guessRank(headers.get(c)) < schema.guessRank(headers.get(current))) {
                     columnByField[field.ordinal()] = c;
                 }
             });
@@ -84,30 +90,30 @@ public final class ColumnMapping {
             if (number >= 1 && number <= headers.size()) {
                 return number - 1;
             }
-            throw new ImportFileException("the mapping " + field.fieldName() + "=" + ref + " names column " + number
-                    + " but the file has " + headers.size() + " columns");
+            throw new ImportFileException(ImportMessages.mappingColumnOutOfRange(field.fieldName(), ref, number,
+                    headers.size()));
         }
-        throw new ImportFileException("the mapping " + field.fieldName() + "=" + ref + " names no header of the file; "
-                + "headers found: " + String.join(", ", headers));
+        throw new ImportFileException(ImportMessages.mappingNoSuchHeader(field.fieldName(), ref, headers));
     }
 
     private void checkRequired() {
         List<String> problems = new ArrayList<>();
+        TargetField firstMissing = null;
         for (TargetField field : schema.required()) {
             if (!has(field)) {
-                problems.add("no column for " + field.fieldName() + " (accepted headers: "
-                        + String.join(", ", schema.acceptedHeaders(field)) + ")");
+                problems.add(ImportMessages.noColumnFor(field.fieldName(), schema.acceptedHeaders(field)));
+                firstMissing = firstMissing == null ? field : firstMissing;
             }
         }
         if (!schema.customerKeys().isEmpty() && schema.customerKeys().stream().noneMatch(this::has)) {
-            problems.add("no column that identifies the customer; need one of " + RecordSchema.names(schema.customerKeys())
-                    + " (e.g. headers " + String.join(", ", schema.acceptedHeaders(schema.customerKeys().get(0))) + ")");
+            TargetField key = schema.customerKeys().get(0);
+            problems.add(ImportMessages.noCustomerColumn(RecordSchema.names(schema.customerKeys()),
+                    schema.acceptedHeaders(key)));
+            firstMissing = firstMissing == null ? key : firstMissing;
         }
-        if (!problems.isEmpty()) {
-            throw new ImportFileException("missing required columns for " + kindName(schema) + ": "
-                    + String.join("; ", problems) + ". Headers found: " + String.join(", ", headers)
-                    + ". Rename a header or map it, e.g. --mapping " + schema.required().stream().findFirst()
-                    .orElse(schema.customerKeys().get(0)).fieldName() + "=<header or column number>");
+        if (firstMissing != null) {
+            throw new ImportFileException(ImportMessages.missingColumns(kindName(schema), problems, headers,
+                    firstMissing.fieldName()));
         }
     }
 

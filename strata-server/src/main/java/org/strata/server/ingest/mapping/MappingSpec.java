@@ -1,6 +1,7 @@
 package org.strata.server.ingest.mapping;
 
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,25 @@ public record MappingSpec(Map<String, String> columnsByField) {
         return fromEntries(List.of(text.split(",")), "--mapping");
     }
 
+    /**
+     * What a {@code --mapping} option holds: the path of an existing mapping file, or the mapping itself. A mapping
+     * text always contains {@code =}, which file names rarely do; an existing file wins.
+     */
+    public static MappingSpec fromArgument(String argument) throws IOException {
+        if (argument == null || argument.isBlank()) {
+            return NONE;
+        }
+        try {
+            Path file = Path.of(argument.strip());
+            if (Files.isRegularFile(file)) {
+                return read(file);
+            }
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // a mapping text with characters no path may hold; read it as a mapping
+        }
+        return parse(argument);
+    }
+
     /** Reads a mapping file: one {@code field=header} per line, {@code #} comments, UTF-8 (a BOM is ignored). */
     public static MappingSpec read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -51,8 +71,7 @@ public record MappingSpec(Map<String, String> columnsByField) {
             }
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1 || entry.substring(eq + 1).isBlank()) {
-                throw new ImportFileException("mapping entry \"" + entry.strip() + "\" in " + where
-                        + " is not field=header; write e.g. customer_id=客户编号 or amount=3 (a 1-based column number)");
+                throw new ImportFileException(ImportMessages.malformedMappingEntry(entry.strip(), where));
             }
             map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
         }

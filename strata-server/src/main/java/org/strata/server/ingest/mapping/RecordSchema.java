@@ -41,6 +41,7 @@ public final class RecordSchema {
     private final String extrasName;
     private final Map<String, TargetField> byName = new HashMap<>();
     private final Map<String, TargetField> byHeaderKey = new HashMap<>();
+    private final Map<String, Integer> rankByHeaderKey = new HashMap<>();
 
     private RecordSchema(ImportKind kind, TargetField[] fields, List<TargetField> required,
                          List<TargetField> customerKeys, String extrasName) {
@@ -51,12 +52,19 @@ public final class RecordSchema {
         this.extrasName = extrasName;
         for (TargetField field : fields) {
             byName.put(field.fieldName(), field);
-            byHeaderKey.putIfAbsent(HeaderNames.key(field.fieldName()), field);
+            addAlias(field.fieldName(), field, 0);
         }
         for (TargetField field : fields) {
-            for (String alias : field.headerAliases()) {
-                byHeaderKey.putIfAbsent(HeaderNames.key(alias), field);
+            for (int i = 0; i < field.headerAliases().size(); i++) {
+                addAlias(field.headerAliases().get(i), field, i + 1);
             }
+        }
+    }
+
+    private void addAlias(String alias, TargetField field, int rank) {
+        String key = HeaderNames.key(alias);
+        if (byHeaderKey.putIfAbsent(key, field) == null) {
+            rankByHeaderKey.put(key, rank);
         }
     }
 
@@ -95,6 +103,14 @@ public final class RecordSchema {
     /** The field a header is guessed to mean, if any. */
     public Optional<TargetField> guess(String header) {
         return Optional.ofNullable(byHeaderKey.get(HeaderNames.key(header)));
+    }
+
+    /**
+     * How strongly a header suggests its guessed field: 0 for the canonical name, then the alias's position in the
+     * field's list. When several columns suggest one field the strongest wins (实付金额 over 订单金额 for amount).
+     */
+    public int guessRank(String header) {
+        return rankByHeaderKey.getOrDefault(HeaderNames.key(header), Integer.MAX_VALUE);
     }
 
     public String fieldNames() {

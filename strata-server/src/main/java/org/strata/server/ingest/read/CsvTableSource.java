@@ -4,15 +4,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * CSV rows with the file line where each starts, even when quoted values hold line breaks: Commons CSV counts the
@@ -24,11 +23,9 @@ final class CsvTableSource implements TableSource {
     private final CountingInputStream counted;
     private final long totalBytes;
     private final Charset encoding;
-    private final char delimiter;
     private final String fileName;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final List<String> headers;
     private long linesConsumed;
 
     /** @param in positioned after the BOM, if any; counts every byte of the file read so far */
@@ -37,7 +34,6 @@ final class CsvTableSource implements TableSource {
         this.counted = in;
         this.totalBytes = totalBytes;
         this.encoding = encoding;
-        this.delimiter = delimiter;
         this.fileName = fileName;
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
@@ -46,21 +42,6 @@ final class CsvTableSource implements TableSource {
                 .get();
         this.parser = CSVParser.builder().setReader(new InputStreamReader(in, encoding)).setFormat(format).get();
         this.records = parser.iterator();
-        TableRow header = next();
-        if (header == null) {
-            close();
-            throw FileSniffer.empty(fileName);
-        }
-        List<String> names = new ArrayList<>(header.cells().length);
-        for (int c = 0; c < header.cells().length; c++) {
-            names.add(TableSource.headerName(header.cells()[c], c));
-        }
-        this.headers = List.copyOf(names);
-    }
-
-    @Override
-    public List<String> headers() {
-        return headers;
     }
 
     @Override
@@ -74,26 +55,15 @@ final class CsvTableSource implements TableSource {
                 }
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw new ImportFileException(start, "the CSV cannot be read from here on: " + rootMessage(e)
-                        + "; check that every quoted value has its closing quote (\")", e);
+                throw new ImportFileException(start, ImportMessages.csvBrokenOff(rootMessage(e)), e);
             }
             linesConsumed = parser.getCurrentLineNumber();
             String[] cells = record.values();
             if (isBlank(cells)) {
                 continue;
             }
-            return new TableRow(start, cells, headers == null ? 0 : extraValues(cells));
+            return new TableRow(start, cells);
         }
-    }
-
-    private int extraValues(String[] cells) {
-        int extra = 0;
-        for (int c = headers.size(); c < cells.length; c++) {
-            if (!cells[c].isBlank()) {
-                extra++;
-            }
-        }
-        return extra;
     }
 
     private static boolean isBlank(String[] cells) {
@@ -111,10 +81,6 @@ final class CsvTableSource implements TableSource {
             t = t.getCause();
         }
         return t.getMessage();
-    }
-
-    char delimiter() {
-        return delimiter;
     }
 
     @Override

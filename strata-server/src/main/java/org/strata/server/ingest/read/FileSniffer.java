@@ -1,6 +1,7 @@
 package org.strata.server.ingest.read;
 
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -38,18 +39,17 @@ final class FileSniffer {
             if (containsAscii(sample, length, "xl/") || lowerName(fileName).endsWith(".xlsx")) {
                 return new Sniffed(SourceFormat.XLSX, null, 0, ',');
             }
-            throw notReadable(name, "a ZIP archive");
+            throw notReadable(name, ImportMessages.ZIP_ARCHIVE);
         }
         if (startsWith(sample, length, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new ImportFileException(name + " is a legacy Excel .xls file or a password-protected workbook; open it "
-                    + "in Excel and save it as .xlsx (without password) or as CSV UTF-8");
+            throw new ImportFileException(ImportMessages.legacyExcel(name));
         }
         String binaryKind = knownBinary(sample, length);
         if (binaryKind != null) {
             throw notReadable(name, binaryKind);
         }
         if (lowerName(fileName).endsWith(".xlsx")) {
-            throw new ImportFileException(name + " is named .xlsx but is not an Excel workbook; save it again from Excel");
+            throw new ImportFileException(ImportMessages.namedXlsxButIsNot(name));
         }
         Charset bomCharset = null;
         int bom = 0;
@@ -77,7 +77,7 @@ final class FileSniffer {
             encoding = utf16WithoutBom(sample, length);
             if (encoding == null) {
                 if (looksBinary(sample, length)) {
-                    throw notReadable(name, "binary data (it contains control bytes that text never has)");
+                    throw notReadable(name, ImportMessages.BINARY_DATA);
                 }
                 encoding = isStrictUtf8(sample, length, wholeFile) ? StandardCharsets.UTF_8 : GB18030;
             }
@@ -91,13 +91,11 @@ final class FileSniffer {
     }
 
     static ImportFileException notReadable(String name, String what) {
-        return new ImportFileException(name + " is not a CSV or Excel file but " + what
-                + "; expected CSV text (UTF-8 or GBK) or an Excel .xlsx workbook");
+        return new ImportFileException(ImportMessages.notReadable(name, what));
     }
 
     static ImportFileException empty(String name) {
-        return new ImportFileException(name + " is empty; expected a header row (e.g. "
-                + "order_id,customer_id,ordered_at,amount) followed by one row per record");
+        return new ImportFileException(ImportMessages.emptyFile(name));
     }
 
     private static String knownBinary(byte[] s, int n) {

@@ -1,6 +1,7 @@
 package org.strata.server.ingest.read;
 
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.mapping.MappingSpec;
 
 import java.nio.charset.Charset;
@@ -62,7 +63,7 @@ public record ImportOptions(String source, Charset encoding, MappingSpec mapping
         try {
             return withEncoding(Charset.forName(name.strip()));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ImportFileException("unknown encoding \"" + name + "\"; use e.g. UTF-8, GBK, GB18030 or UTF-16");
+            throw new ImportFileException(ImportMessages.unknownEncoding(name));
         }
     }
 
@@ -85,6 +86,23 @@ public record ImportOptions(String source, Charset encoding, MappingSpec mapping
 
     public ImportOptions withDelimiter(Character delimiter) {
         return new ImportOptions(source, encoding, mapping, zone, sheet, delimiter, defaultCurrency);
+    }
+
+    /**
+     * @param delimiter as typed on a command line: {@code ,} {@code ;} {@code |} a tab, or the words {@code tab},
+     *                  {@code \t}; null or blank to detect
+     * @throws ImportFileException for anything else
+     */
+    public ImportOptions withDelimiter(String delimiter) {
+        if (delimiter == null || delimiter.isEmpty()) {
+            return withDelimiter((Character) null);
+        }
+        String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+        if (d.length() != 1 || Character.isLetterOrDigit(d.charAt(0)) || d.charAt(0) == '"' || d.charAt(0) == '\n'
+                || d.charAt(0) == '\r') {
+            throw new ImportFileException(ImportMessages.unusableDelimiter(delimiter));
+        }
+        return withDelimiter(d.charAt(0));
     }
 
     public ImportOptions withDefaultCurrency(String currency) {

@@ -108,7 +108,7 @@ public final class ImportReaders {
         FileSniffer.Sniffed sniffed = FileSniffer.sniff(sample, length, length == size, name, options);
         if (sniffed.format() == SourceFormat.XLSX) {
             return rows(kind, parser, new XlsxTableSource(file.toFile(), size, options.sheet(), name, () -> { }),
-                    options, ',');
+                    sheetName(name, options), options, ',');
         }
         CountingInputStream counted = new CountingInputStream(Files.newInputStream(file), 0);
         counted.skipNBytes(sniffed.bomLength());
@@ -132,12 +132,15 @@ public final class ImportReaders {
         if (sniffed.format() == SourceFormat.XLSX) {
             // A zip's directory is at its end: the workbook needs random access, so the upload goes to a temp file.
             Path temp = Files.createTempFile("strata-import-", ".xlsx");
+            Runnable delete = () -> temp.toFile().delete();
             try (rest) {
                 Files.copy(rest, temp, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                delete.run();
+                throw e;
             }
-            Runnable delete = () -> temp.toFile().delete();
             return rows(kind, parser, new XlsxTableSource(temp.toFile(), Files.size(temp), options.sheet(), name,
-                    delete), options, ',');
+                    delete), sheetName(name, options), options, ',');
         }
         CountingInputStream counted = new CountingInputStream(rest, 0);
         counted.skipNBytes(sniffed.bomLength());
@@ -154,18 +157,26 @@ public final class ImportReaders {
             in.close();
             throw e;
         }
-        return rows(kind, parser, table, options, sniffed.delimiter());
+        return rows(kind, parser, table, name, options, sniffed.delimiter());
     }
 
-    private static <T> ParsedRows<T> rows(ImportKind kind, RowParser<T> parser, TableSource table,
+    private static String sheetName(String fileName, ImportOptions options) {
+        return options.sheet() == null ? fileName : fileName + " sheet " + options.sheet();
+    }
+
+    private static <T> ParsedRows<T> rows(ImportKind kind, RowParser<T> parser, TableSource table, String name,
                                           ImportOptions options, char delimiter) {
-        ColumnMapping mapping;
         try {
-            mapping = ColumnMapping.resolve(RecordSchema.of(kind), table.headers(), options.mapping());
+            RecordSchema schema = RecordSchema.of(kind);
+            HeaderRow header = HeaderRow.find(table, schema, options.mapping());
+            if (header == null) {
+                throw FileSniffer.empty(name);
+            }
+            ColumnMapping mapping = ColumnMapping.resolve(schema, header.names(), options.mapping());
+            return new TableParsedRows<>(kind, table, header, mapping, parser, delimiter);
         } catch (RuntimeException e) {
             table.close();
             throw e;
         }
-        return new TableParsedRows<>(kind, table, mapping, parser, delimiter);
     }
 }

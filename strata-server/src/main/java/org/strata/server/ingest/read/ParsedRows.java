@@ -23,6 +23,9 @@ public interface ParsedRows<T> extends Iterator<ParsedRow<T>>, AutoCloseable {
     /** The mapping resolved from the header row (and the explicit mapping); show it with {@link ColumnMapping#describe()}. */
     ColumnMapping mapping();
 
+    /** Where the header is: line 1 unless title rows stand above it. */
+    long headerLine();
+
     /** The encoding the CSV is read in (given or detected); null for Excel files. */
     Charset encoding();
 

@@ -1,5 +1,6 @@
 package org.strata.server.ingest.read;
 
+import org.strata.server.ingest.ImportFileException;
 import org.strata.server.ingest.ImportKind;
 import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.ParsedRow;
@@ -9,6 +10,7 @@ import org.strata.server.ingest.record.RowParser;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -21,12 +23,19 @@ final class TableParsedRows<T> implements ParsedRows<T> {
     private final RowParser<T> parser;
     private final MappedRow row;
     private final char delimiter;
+    private final Deque<TableSource.TableRow> readAhead;
+    private final long headerLine;
+    private ImportFileException brokenAfterReadAhead;
     private TableSource.TableRow pending;
     private boolean done;
     private long rowsRead;
 
-    TableParsedRows(ImportKind kind, TableSource table, ColumnMapping mapping, RowParser<T> parser, char delimiter) {
+    TableParsedRows(ImportKind kind, TableSource table, HeaderRow header, ColumnMapping mapping, RowParser<T> parser,
+                    char delimiter) {
         this.kind = kind;
+        this.readAhead = header.rowsAfter();
+        this.headerLine = header.line();
+        this.brokenAfterReadAhead = header.brokenAfter();
         this.table = table;
         this.mapping = mapping;
         this.parser = parser;
@@ -37,7 +46,18 @@ final class TableParsedRows<T> implements ParsedRows<T> {
     @Override
     public boolean hasNext() {
         if (pending == null && !done) {
-            pending = table.next();
+            if (readAhead.isEmpty() && brokenAfterReadAhead != null) {
+                ImportFileException broken = brokenAfterReadAhead;
+                brokenAfterReadAhead = null;
+                done = true;
+                throw broken;
+            }
+            try {
+                pending = readAhead.isEmpty() ? table.next() : readAhead.poll();
+            } catch (ImportFileException e) {
+                done = true;  // the reader cannot go on after a break-off; asking again must not re-read
+                throw e;
+            }
             done = pending == null;
         }
         return pending != null;
@@ -52,15 +72,17 @@ final class TableParsedRows<T> implements ParsedRows<T> {
         pending = null;
         rowsRead++;
         ParsedRow<T> parsed = parser.parse(row.at(raw.line(), raw.cells()));
-        if (raw.extraValues() == 0) {
+        int width = mapping.headers().size();
+        // Only CSV: cells right of an Excel table are separate cells (notes, totals), not a split value.
+        int extraValues = table.format() == SourceFormat.CSV ? raw.nonBlankCellsFrom(width) : 0;
+        if (extraValues == 0) {
             return parsed;
         }
         // Values beyond the header usually mean a delimiter inside an unquoted value shifted the columns, so the
         // values that did parse may be in the wrong fields: the row is rejected even when they look valid.
         List<RowError> errors = new ArrayList<>(parsed.errors());
-        errors.add(0, new RowError(raw.line(), mapping.headers().size() + 1, null, null,
-                ImportMessages.extraValues(mapping.headers().size() + raw.extraValues(), mapping.headers().size(),
-                        delimiter)));
+        errors.add(0, new RowError(raw.line(), width + 1, null, null,
+                ImportMessages.extraValues(raw.nonBlankCells(), width, delimiter)));
         return new ParsedRow<>(raw.line(), null, List.copyOf(errors));
     }
 
@@ -77,6 +99,11 @@ final class TableParsedRows<T> implements ParsedRows<T> {
     @Override
     public ColumnMapping mapping() {
         return mapping;
+    }
+
+    @Override
+    public long headerLine() {
+        return headerLine;
     }
 
     @Override

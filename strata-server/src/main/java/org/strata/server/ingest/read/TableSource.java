@@ -4,11 +4,11 @@ import java.io.Closeable;
 import java.nio.charset.Charset;
 import java.util.List;
 
-/** Rows of cells from a CSV or a sheet, before any mapping: the format-specific half of reading a file. */
+/**
+ * Rows of cells from a CSV or a sheet, header included, before any mapping: the format-specific half of reading a
+ * file. {@link HeaderRow} finds the header among the first rows.
+ */
 interface TableSource extends Closeable {
-
-    /** The header row's cells, trimmed; a blank header is named "column N". */
-    List<String> headers();
 
     /** The next row with at least one non-blank cell, or null at the end. */
     TableRow next();
@@ -28,18 +28,26 @@ interface TableSource extends Closeable {
     /**
      * One row as read.
      *
-     * @param line          1-based file line (CSV) or Excel row number where the row starts
-     * @param cells         the values, null or as written (not yet trimmed)
-     * @param extraValues   non-blank values beyond the header's columns (a sign of an unquoted delimiter), else 0
+     * @param line  1-based file line (CSV) or Excel row number where the row starts
+     * @param cells the values, null or as written (not yet trimmed)
      */
-    record TableRow(long line, String[] cells, int extraValues) {
-    }
+    record TableRow(long line, String[] cells) {
 
-    static String headerName(String raw, int column) {
-        String name = raw == null ? "" : raw.strip();
-        if (name.startsWith("\uFEFF")) {
-            name = name.substring(1).strip();
+        int nonBlankCells() {
+            int count = 0;
+            for (String cell : cells) {
+                count += cell != null && !cell.isBlank() ? 1 : 0;
+            }
+            return count;
         }
-        return name.isEmpty() ? "column " + (column + 1) : name;
+
+        /** Non-blank values right of the first {@code width} columns. */
+        int nonBlankCellsFrom(int width) {
+            int count = 0;
+            for (int c = width; c < cells.length; c++) {
+                count += cells[c] != null && !cells[c].isBlank() ? 1 : 0;
+            }
+            return count;
+        }
     }
 }

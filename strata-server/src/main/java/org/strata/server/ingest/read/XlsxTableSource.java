@@ -1,5 +1,6 @@
 package org.strata.server.ingest.read;
 
+import com.github.pjfanning.xlsx.SharedStringsImplementationType;
 import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -8,6 +9,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.strata.server.ingest.ImportFileException;
+import org.strata.server.ingest.ImportMessages;
 
 import java.io.File;
 import java.io.IOException;
@@ -40,36 +42,26 @@ final class XlsxTableSource implements TableSource {
     private final long totalBytes;
     private final int lastRowNumber;
     private final Runnable onClose;
-    private final List<String> headers;
     private volatile int currentRowNumber;
 
     XlsxTableSource(File file, long totalBytes, String sheetRef, String fileName, Runnable onClose) {
         this.totalBytes = totalBytes;
         this.onClose = onClose;
         try {
-            this.workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(16 * 1024).open(file);
+            // The read-only shared-string table keeps every distinct text of the workbook as a plain String (tens of
+            // MB for a million distinct order ids) rather than as XML beans; a temp-file table would need the extra
+            // poi-shared-strings library, which a sheet's maximum of 1,048,576 rows does not justify.
+            StreamingReader.Builder builder = StreamingReader.builder().rowCacheSize(200).bufferSize(16 * 1024)
+                    .setSharedStringsImplementationType(SharedStringsImplementationType.POI_READ_ONLY)
+                    .setReadComments(false).setReadHyperlinks(false).setReadShapes(false);
+            this.workbook = builder.open(file);
         } catch (RuntimeException e) {
             onClose.run();
-            throw new ImportFileException(0, fileName + " cannot be opened as an Excel workbook: " + e.getMessage()
-                    + "; save it again from Excel as .xlsx", e);
+            throw new ImportFileException(0, ImportMessages.workbookUnreadable(fileName, e.getMessage()), e);
         }
         Sheet sheet = sheet(sheetRef, fileName);
         this.lastRowNumber = sheet.getLastRowNum() + 1;
         this.rows = sheet.rowIterator();
-        TableRow header = next();
-        if (header == null) {
-            close();
-            throw FileSniffer.empty(fileName + (sheetRef == null ? "" : " sheet " + sheetRef));
-        }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < header.cells().length; c++) {
-            names.add(TableSource.headerName(header.cells()[c], c));
-        }
-        while (!names.isEmpty() && names.get(names.size() - 1).equals("column " + names.size())
-                && header.cells()[names.size() - 1] == null) {
-            names.remove(names.size() - 1);  // formatting-only cells right of the header are not columns
-        }
-        this.headers = List.copyOf(names);
     }
 
     private Sheet sheet(String ref, String fileName) {
@@ -93,13 +85,7 @@ final class XlsxTableSource implements TableSource {
             names.add(workbook.getSheetName(i));
         }
         close();
-        throw new ImportFileException(fileName + " has no sheet \"" + ref + "\"; sheets: " + String.join(", ", names)
-                + " (give a name or a number from 1)");
-    }
-
-    @Override
-    public List<String> headers() {
-        return headers;
+        throw new ImportFileException(ImportMessages.noSuchSheet(fileName, ref, names));
     }
 
     @Override
@@ -107,7 +93,7 @@ final class XlsxTableSource implements TableSource {
         while (rows.hasNext()) {
             Row row = rows.next();
             currentRowNumber = row.getRowNum() + 1;
-            int width = headers == null ? Math.max(row.getLastCellNum(), 0) : headers.size();
+            int width = Math.max(row.getLastCellNum(), 0);
             String[] cells = new String[width];
             boolean any = false;
             for (Cell cell : row) {
@@ -118,7 +104,7 @@ final class XlsxTableSource implements TableSource {
                 }
             }
             if (any) {
-                return new TableRow(currentRowNumber, cells, 0);
+                return new TableRow(currentRowNumber, cells);
             }
         }
         currentRowNumber = lastRowNumber;

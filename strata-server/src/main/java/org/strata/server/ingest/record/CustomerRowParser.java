@@ -5,12 +5,14 @@ import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.mapping.CustomerField;
 import org.strata.server.ingest.mapping.RecordSchema;
+import org.strata.server.ingest.mapping.TargetField;
 import org.strata.server.ingest.read.ImportOptions;
 import org.strata.server.ingest.ImportKind;
 import org.strata.server.ingest.value.DateTimeValues;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +23,10 @@ import java.util.Map;
  */
 public final class CustomerRowParser implements RowParser<CustomerRecord> {
 
-    private static final String KEYS = RecordSchema.names(RecordSchema.of(ImportKind.CUSTOMERS).customerKeys());
+    private static final List<TargetField> KEYS = RecordSchema.of(ImportKind.CUSTOMERS).customerKeys();
+
+    private static final CustomerField[] IDENTIFIERS =
+            java.util.Arrays.stream(CustomerField.values()).filter(CustomerField::isIdentifier).toArray(CustomerField[]::new);
 
     private final String source;
     private final DateTimeValues dates;
@@ -44,24 +49,13 @@ public final class CustomerRowParser implements RowParser<CustomerRecord> {
         String industry = in.text(CustomerField.INDUSTRY, 100);
         String region = in.text(CustomerField.REGION, 100);
         OffsetDateTime createdAt = in.date(CustomerField.CREATED_AT);
-        Map<String, String> identifiers = Map.of();
-        for (CustomerField field : CustomerField.values()) {
-            String value = field.isIdentifier() ? in.id(field, 320) : null;
-            if (value != null) {
-                identifiers = identifiers.isEmpty() ? new LinkedHashMap<>() : identifiers;
-                identifiers.put(field.fieldName(), value);
-            }
-        }
+        Map<String, String> identifiers = identifiers(in);
         Map<String, String> attributes = attributes(in);
-        if (externalId == null && phone == null && email == null && identifiers.isEmpty()
-                && row.text(CustomerField.PHONE) == null && row.text(CustomerField.EMAIL) == null) {
-            in.failRow(ImportMessages.noCustomerKey(KEYS));
+        if (!Values.hasAny(row, KEYS)) {
+            in.failRow(ImportMessages.noCustomerKey(RecordSchema.names(KEYS)));
         }
-        if (in.hasErrors()) {
-            return new ParsedRow<>(row.line(), null, in.errors());
-        }
-        return new ParsedRow<>(row.line(), new CustomerRecord(source, externalId, name, type, phone, email, owner, team,
-                industry, region, createdAt, identifiers, attributes), java.util.List.of());
+        return in.result(() -> new CustomerRecord(source, externalId, name, type, phone, email, owner, team,
+                industry, region, createdAt, identifiers, attributes));
     }
 
     private static String type(FieldReader in) {
@@ -74,6 +68,19 @@ public final class CustomerRowParser implements RowParser<CustomerRecord> {
             in.fail(CustomerField.TYPE, raw, ImportMessages.NOT_A_CUSTOMER_TYPE);
         }
         return type;
+    }
+
+    /** Source-specific ids by kind (shop_user_id, wechat_openid ...); an immutable empty map when there are none. */
+    private static Map<String, String> identifiers(FieldReader in) {
+        Map<String, String> identifiers = null;
+        for (CustomerField field : IDENTIFIERS) {
+            String value = in.id(field, 320);
+            if (value != null) {
+                identifiers = identifiers == null ? new LinkedHashMap<>() : identifiers;
+                identifiers.put(field.fieldName(), value);
+            }
+        }
+        return identifiers == null ? Map.of() : identifiers;
     }
 
     private static Map<String, String> attributes(FieldReader in) {

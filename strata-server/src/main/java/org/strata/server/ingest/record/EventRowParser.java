@@ -6,6 +6,7 @@ import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.mapping.EventField;
 import org.strata.server.ingest.mapping.RecordSchema;
+import org.strata.server.ingest.mapping.TargetField;
 import org.strata.server.ingest.read.ImportOptions;
 import org.strata.server.ingest.value.DateTimeValues;
 
@@ -19,7 +20,9 @@ import java.util.TreeMap;
 
 /**
  * Events. type and occurred_at are required, and unlike orders an event needs a customer key: an interaction that
- * belongs to nobody tells nothing about any customer. Columns that match no field become the properties, a JSON
+ * belongs to nobody tells nothing about any customer. Known types get their canonical name (登录 → login,
+ * 访问 → visit, 工单 → ticket, 活动点击 → campaign_click, 满意度 → nps) so that features count them alike whatever
+ * the source called them; other types are kept as given. Columns that match no field become the properties, a JSON
  * object with sorted keys.
  * <p>
  * Without an event_id the key is {@code sha256:} + the SHA-256 of customer keys, type, instant and properties, so
@@ -28,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class EventRowParser implements RowParser<EventRecord> {
 
-    private static final String KEYS = RecordSchema.names(RecordSchema.of(ImportKind.EVENTS).customerKeys());
+    private static final List<TargetField> KEYS = RecordSchema.of(ImportKind.EVENTS).customerKeys();
 
     private final String source;
     private final DateTimeValues dates;
@@ -51,20 +54,19 @@ public final class EventRowParser implements RowParser<EventRecord> {
         String customerRef = in.id(EventField.CUSTOMER_ID, 128);
         String phone = in.phone(EventField.CUSTOMER_PHONE);
         String email = in.email(EventField.CUSTOMER_EMAIL);
-        String type = in.requiredText(EventField.TYPE, 64);
+        String givenType = in.requiredText(EventField.TYPE, 64);
+        String type = givenType == null ? null : Vocabulary.eventType(givenType);
         OffsetDateTime occurredAt = in.requiredDate(EventField.OCCURRED_AT);
         TreeMap<String, String> properties = new TreeMap<>();
         row.forEachExtra(properties::putIfAbsent);
         String propertiesJson = properties.isEmpty() ? null : Json.object(properties);
-        if (!Values.hasCustomerKey(row, EventField.CUSTOMER_ID, EventField.CUSTOMER_PHONE, EventField.CUSTOMER_EMAIL)) {
-            in.failRow(ImportMessages.noCustomerKey(KEYS));
+        if (!Values.hasAny(row, KEYS)) {
+            in.failRow(ImportMessages.noCustomerKey(RecordSchema.names(KEYS)));
         }
-        if (in.hasErrors()) {
-            return new ParsedRow<>(row.line(), null, in.errors());
-        }
-        String key = eventId != null ? eventId : derivedKey(customerRef, phone, email, type, occurredAt, propertiesJson);
-        return new ParsedRow<>(row.line(), new EventRecord(source, key, customerRef, phone, email, type, occurredAt,
-                propertiesJson), List.of());
+        return in.result(() -> new EventRecord(source,
+                eventId != null ? eventId : derivedKey(customerRef, phone, email, type, occurredAt, propertiesJson),
+                customerRef, phone, email, type, occurredAt,
+                propertiesJson));
     }
 
     private String derivedKey(String customerRef, String phone, String email, String type, OffsetDateTime at,

@@ -1,6 +1,7 @@
 package org.strata.server.ingest.record;
 
 import org.strata.server.ingest.ImportMessages;
+import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.RowError;
 import org.strata.server.ingest.mapping.TargetField;
 import org.strata.server.ingest.value.AmountValues;
@@ -14,6 +15,8 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads typed values from one {@link RowInput} and collects every problem instead of stopping at the first, so
@@ -23,6 +26,8 @@ final class FieldReader {
 
     /** NUMERIC(18, x) holds 16 digits before the point when x is 2; the same limit for x = 4 keeps one rule. */
     private static final int MAX_WHOLE_DIGITS = 16;
+
+    static final int MAX_ERROR_VALUE = 1000;
 
     private final RowInput row;
     private final DateTimeValues dates;
@@ -68,15 +73,7 @@ final class FieldReader {
     }
 
     OffsetDateTime date(TargetField field) {
-        String value = row.text(field);
-        if (value == null) {
-            return null;
-        }
-        OffsetDateTime parsed = dates.parse(value);
-        if (parsed == null) {
-            fail(field, value, ImportMessages.NOT_A_DATE);
-        }
-        return parsed;
+        return parsed(field, dates::parse, ImportMessages.NOT_A_DATE);
     }
 
     OffsetDateTime requiredDate(TargetField field) {
@@ -110,27 +107,24 @@ final class FieldReader {
     }
 
     String phone(TargetField field) {
-        String value = row.text(field);
-        if (value == null) {
-            return null;
-        }
-        String normalized = PhoneValues.normalize(value);
-        if (normalized == null) {
-            fail(field, value, ImportMessages.NOT_A_PHONE);
-        }
-        return normalized;
+        return parsed(field, PhoneValues::normalize, ImportMessages.NOT_A_PHONE);
     }
 
     String email(TargetField field) {
+        return parsed(field, EmailValues::normalize, ImportMessages.NOT_AN_EMAIL);
+    }
+
+    /** The value read by {@code parser}; null when blank, or when the parser cannot read it (then {@code reason} is added). */
+    private <V> V parsed(TargetField field, Function<String, V> parser, String reason) {
         String value = row.text(field);
         if (value == null) {
             return null;
         }
-        String normalized = EmailValues.normalize(value);
-        if (normalized == null) {
-            fail(field, value, ImportMessages.NOT_AN_EMAIL);
+        V parsed = parser.apply(value);
+        if (parsed == null) {
+            fail(field, value, reason);
         }
-        return normalized;
+        return parsed;
     }
 
     <V> V required(TargetField field, V value) {
@@ -141,7 +135,12 @@ final class FieldReader {
     }
 
     void fail(TargetField field, String raw, String reason) {
-        add(row.error(field, raw, reason));
+        add(row.error(field, clipped(raw), reason));
+    }
+
+    /** Raw values in errors are cut to what an error report (and the import_errors table) keeps. */
+    static String clipped(String raw) {
+        return raw != null && raw.length() > MAX_ERROR_VALUE ? raw.substring(0, MAX_ERROR_VALUE - 1) + "…" : raw;
     }
 
     void failRow(String reason) {
@@ -159,7 +158,17 @@ final class FieldReader {
         return errors != null;
     }
 
+    /** The accepted row with the record {@code build} makes, or, when any value was wrong, the rejected row. */
+    <T> ParsedRow<T> result(Supplier<T> build) {
+        return hasErrors() ? new ParsedRow<>(row.line(), null, errors()) : new ParsedRow<>(row.line(), build.get(), List.of());
+    }
+
+    /** In column order (whole-row errors first), so a report reads like the row from left to right. */
     List<RowError> errors() {
-        return errors == null ? List.of() : List.copyOf(errors);
+        if (errors == null) {
+            return List.of();
+        }
+        errors.sort(java.util.Comparator.comparingInt(RowError::column));
+        return List.copyOf(errors);
     }
 }

@@ -24,7 +24,8 @@ import java.util.function.BiConsumer;
  * which Jackson 2 and 3 both produce with {@code convertValue(node, Map.class)}) whose member names are the
  * canonical field names ({@code customer_id, name, phone, amount, ordered_at ...}); customers may carry an
  * {@code attributes} object and events a {@code properties} object of text, number or boolean values.
- * Errors name the JSON pointer of the member, e.g. {@code /items/3/amount}, with line 0.
+ * Errors name the JSON pointer of the member, e.g. {@code /items/3/amount}, with line 0. Not thread-safe (the
+ * event parser keeps a digest): create one per request or batch, which is cheap.
  * <pre>{@code
  * JsonRecords<OrderRecord> orders = JsonRecords.orders(ImportOptions.defaults().withSource("shop"));
  * ParsedRow<OrderRecord> row = orders.parse(item, "/items/" + i);
@@ -109,13 +110,13 @@ public final class JsonRecords<T> {
                 if (name.equals(schema.extrasName())) {
                     readExtras(value);
                 } else if (schema.field(name).isEmpty()) {
-                    problems.add(new RowError(0, 0, pointer + "/" + name, scalarOrNull(value),
+                    problems.add(new RowError(0, 0, pointer + "/" + escaped(name), scalarOrNull(value),
                             ImportMessages.unknownJsonField(name, schema.fieldNames()
                                     + (schema.extrasName() == null ? "" : ", " + schema.extrasName()))));
                 } else if (isScalar(value)) {
                     values.put(name, scalar(value));
                 } else {
-                    problems.add(new RowError(0, 0, pointer + "/" + name, null, ImportMessages.NOT_A_SCALAR));
+                    problems.add(new RowError(0, 0, pointer + "/" + escaped(name), null, ImportMessages.NOT_A_SCALAR));
                 }
             }
         }
@@ -135,8 +136,8 @@ public final class JsonRecords<T> {
                         extras.put(String.valueOf(k), scalar(v));
                     }
                 } else {
-                    problems.add(new RowError(0, 0, pointer + "/" + schema.extrasName() + "/" + k, null,
-                            ImportMessages.NOT_A_SCALAR));
+                    String member = pointer + "/" + schema.extrasName() + "/" + escaped(String.valueOf(k));
+                    problems.add(new RowError(0, 0, member, null, ImportMessages.NOT_A_SCALAR));
                 }
             });
         }
@@ -177,12 +178,17 @@ public final class JsonRecords<T> {
         }
     }
 
+    /** A member name as a JSON pointer token (RFC 6901): ~ becomes ~0 and / becomes ~1. */
+    static String escaped(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
     private static boolean isScalar(Object value) {
         return value == null || value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
     private static String scalarOrNull(Object value) {
-        return isScalar(value) ? scalar(value) : null;
+        return isScalar(value) ? FieldReader.clipped(scalar(value)) : null;
     }
 
     /** Numbers keep their decimal digits as written: a double 1234.5 is "1234.5", never "1.2345E3". */

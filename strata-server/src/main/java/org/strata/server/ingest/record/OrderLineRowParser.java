@@ -9,7 +9,6 @@ import org.strata.server.ingest.value.DateTimeValues;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * Order lines. order_id, ordered_at, quantity and unit_price are required. Quantities may be negative (a return);
@@ -48,12 +47,9 @@ public final class OrderLineRowParser implements RowParser<OrderLineRecord> {
         String currency = Values.currency(in, OrderLineField.CURRENCY, defaultCurrency);
         String channel = in.text(OrderLineField.CHANNEL, 64);
         boolean cancelled = cancelled(in, orderNo);
-        if (in.hasErrors()) {
-            return new ParsedRow<>(row.line(), null, in.errors());
-        }
-        return new ParsedRow<>(row.line(), new OrderLineRecord(source, orderNo,
+        return in.result(() -> new OrderLineRecord(source, orderNo,
                 lineNo != null ? lineNo : String.valueOf(row.position()), customerRef, phone, email, orderedAt, sku,
-                description, quantity, unitPrice, currency, channel, cancelled), List.of());
+                description, quantity, unitPrice, currency, channel, cancelled));
     }
 
     private static boolean cancelled(FieldReader in, String orderNo) {

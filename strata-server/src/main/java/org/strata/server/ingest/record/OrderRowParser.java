@@ -9,7 +9,6 @@ import org.strata.server.ingest.value.DateTimeValues;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * Orders. order_id, ordered_at and amount are required; amounts are rounded half-up to cents and must not be
@@ -21,6 +20,8 @@ import java.util.List;
  * refunded without a refund amount means the whole amount was refunded.
  */
 public final class OrderRowParser implements RowParser<OrderRecord> {
+
+    private static final BigDecimal NO_REFUND = BigDecimal.ZERO.setScale(2);
 
     private final String source;
     private final String defaultCurrency;
@@ -41,31 +42,38 @@ public final class OrderRowParser implements RowParser<OrderRecord> {
         String email = in.email(OrderField.CUSTOMER_EMAIL);
         OffsetDateTime orderedAt = in.requiredDate(OrderField.ORDERED_AT);
         BigDecimal amount = in.required(OrderField.AMOUNT, in.amount(OrderField.AMOUNT));
-        BigDecimal cost = in.amount(OrderField.COST);
-        BigDecimal margin = in.number(OrderField.MARGIN, 2, true, ImportMessages.NOT_AN_AMOUNT, null);
-        BigDecimal refund = in.amount(OrderField.REFUND_AMOUNT);
+        BigDecimal cost = cost(in, amount);
         String currency = Values.currency(in, OrderField.CURRENCY, defaultCurrency);
         String channel = in.text(OrderField.CHANNEL, 64);
-        String status = status(in);
-        if (amount != null) {
-            if (cost == null && margin != null) {
-                cost = amount.subtract(margin);
-            }
-            if (refund == null) {
-                refund = "refunded".equals(status) ? amount : BigDecimal.ZERO.setScale(2);
-            } else if (refund.compareTo(amount) > 0) {
-                in.fail(OrderField.REFUND_AMOUNT, row.text(OrderField.REFUND_AMOUNT), ImportMessages.REFUND_EXCEEDS_AMOUNT
-                        + " (" + amount.toPlainString() + "); a refund is at most the amount");
-            }
-            if (status == null && row.text(OrderField.STATUS) == null) {
-                status = refund.signum() == 0 ? "completed" : refund.compareTo(amount) < 0 ? "partially_refunded" : "refunded";
-            }
+        String givenStatus = status(in);
+        BigDecimal refund = refund(in, amount, givenStatus);
+        String status = givenStatus != null || amount == null || refund == null ? givenStatus
+                : refund.signum() == 0 ? "completed" : refund.compareTo(amount) < 0 ? "partially_refunded" : "refunded";
+        return in.result(() -> new OrderRecord(source, orderNo, customerRef, phone, email, orderedAt, amount,
+                cost, refund, currency, channel, status));
+    }
+
+    /** The cost column, else amount - margin; null when neither is given. */
+    private static BigDecimal cost(FieldReader in, BigDecimal amount) {
+        BigDecimal cost = in.amount(OrderField.COST);
+        BigDecimal margin = in.number(OrderField.MARGIN, 2, true, ImportMessages.NOT_AN_AMOUNT, null);
+        return cost == null && margin != null && amount != null ? amount.subtract(margin) : cost;
+    }
+
+    /** The refund column (at most the amount); without one, all of it for a refunded order and none otherwise. */
+    private static BigDecimal refund(FieldReader in, BigDecimal amount, String status) {
+        BigDecimal refund = in.amount(OrderField.REFUND_AMOUNT);
+        if (amount == null) {
+            return refund;
         }
-        if (in.hasErrors()) {
-            return new ParsedRow<>(row.line(), null, in.errors());
+        if (refund == null) {
+            return "refunded".equals(status) ? amount : NO_REFUND;
         }
-        return new ParsedRow<>(row.line(), new OrderRecord(source, orderNo, customerRef, phone, email, orderedAt, amount,
-                cost, refund, currency, channel, status), List.of());
+        if (refund.compareTo(amount) > 0) {
+            in.fail(OrderField.REFUND_AMOUNT, in.row().text(OrderField.REFUND_AMOUNT),
+                    ImportMessages.refundExceedsAmount(amount.toPlainString()));
+        }
+        return refund;
     }
 
     private static String status(FieldReader in) {

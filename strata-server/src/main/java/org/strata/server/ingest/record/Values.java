@@ -3,6 +3,8 @@ package org.strata.server.ingest.record;
 import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.mapping.TargetField;
 
+import java.util.List;
+
 /** Field readings shared by several record parsers that need the vocabulary. */
 final class Values {
 
@@ -22,8 +24,13 @@ final class Values {
         return code;
     }
 
-    /** True when any customer key column has a value (valid or not: an invalid one is already an error). */
-    static boolean hasCustomerKey(RowInput row, TargetField id, TargetField phone, TargetField email) {
-        return row.text(id) != null || row.text(phone) != null || row.text(email) != null;
+    /** True when any of the fields has a value, valid or not (an invalid one is already an error of its own). */
+    static boolean hasAny(RowInput row, List<TargetField> fields) {
+        for (TargetField field : fields) {
+            if (row.text(field) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

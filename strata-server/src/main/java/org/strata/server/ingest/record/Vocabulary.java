@@ -32,6 +32,14 @@ final class Vocabulary {
             {"HKD", "港币", "港元"},
             {"JPY", "日元"}});
 
+    /** Event types the tiering features count by name; other types are kept as given. */
+    private static final Map<String, String> EVENT_TYPES = lookup(new String[][] {
+            {"visit", "访问", "浏览", "到访", "到店", "页面访问", "page_view", "pageview", "view"},
+            {"login", "登录", "登陆", "log_in", "signin", "sign_in"},
+            {"ticket", "工单", "投诉", "售后", "客诉", "support_ticket", "complaint"},
+            {"campaign_click", "活动点击", "营销点击", "点击", "click", "email_click", "campaign click"},
+            {"nps", "nps调查", "满意度", "满意度调查", "净推荐值", "nps_answer", "survey"}});
+
     private static final Map<String, String> YES_NO = lookup(new String[][] {
             {"true", "是", "已取消", "取消", "yes", "y", "1", "t", "x"},
             {"false", "否", "未取消", "no", "n", "0", "f"}});
@@ -55,6 +63,11 @@ final class Vocabulary {
             return known;
         }
         return s.length() == 3 && s.chars().allMatch(c -> c >= 'a' && c <= 'z') ? s.toUpperCase(Locale.ROOT) : null;
+    }
+
+    /** The canonical name of a known event type (登录 → login), else the type as given. */
+    static String eventType(String raw) {
+        return EVENT_TYPES.getOrDefault(raw.strip().toLowerCase(Locale.ROOT), raw.strip());
     }
 
     /** TRUE, FALSE or null when the word is not a yes/no. */

@@ -2,6 +2,7 @@ package org.strata.server.ingest.report;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.strata.server.ingest.ImportFileException;
 import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.RowError;
 
@@ -61,6 +62,14 @@ public final class ErrorReportWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes a problem of the whole file (or one that stopped reading at a line) as a report line of its own. */
+    public void write(ImportFileException problem) {
+        String message = problem.getMessage();
+        String prefix = "line " + problem.line() + ": ";
+        write(new RowError(problem.line(), 0, null, null,
+                message.startsWith(prefix) ? message.substring(prefix.length()) : message));
     }
 
     public ImportSummary summary() {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
@@ -30,10 +31,19 @@ public final class DateTimeValues {
 
     private final ZoneId zone;
     private final ZoneRules rules;
+    /** From this local time on the zone's offset never changes (China: since 1991); null when it keeps changing. */
+    private final LocalDateTime fixedFrom;
+    private final ZoneOffset fixedOffset;
 
     public DateTimeValues(ZoneId zone) {
         this.zone = zone;
         this.rules = zone.getRules();
+        // Looking the offset up in the transition table costs a binary search per value; for zones without
+        // daylight saving today (Asia/Shanghai) every date after the last transition has one offset.
+        ZoneOffsetTransition last = rules.getTransitionRules().isEmpty() && !rules.getTransitions().isEmpty()
+                ? rules.getTransitions().get(rules.getTransitions().size() - 1) : null;
+        this.fixedFrom = last == null ? null : last.getDateTimeAfter().plusDays(1);
+        this.fixedOffset = last == null ? null : last.getOffsetAfter();
     }
 
     public ZoneId zone() {
@@ -58,6 +68,9 @@ public final class DateTimeValues {
 
     /** The local date-time an Excel date cell holds, in the configured zone. */
     public OffsetDateTime atZone(LocalDateTime local) {
+        if (fixedFrom != null && local.isAfter(fixedFrom)) {
+            return OffsetDateTime.of(local, fixedOffset);
+        }
         return OffsetDateTime.of(local, rules.getOffset(local));
     }
 

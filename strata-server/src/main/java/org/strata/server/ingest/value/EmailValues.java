@@ -37,22 +37,28 @@ public final class EmailValues {
         return true;
     }
 
+    /** Labels of letters, digits and inner dashes, separated by dots; at least two labels, the last of 2+ chars. */
     private static boolean validDomain(String domain) {
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2 || labels[labels.length - 1].length() < 2) {
-            return false;
-        }
-        for (String label : labels) {
-            if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")) {
-                return false;
-            }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
+        int labels = 0;
+        int start = 0;
+        for (int i = 0; i <= domain.length(); i++) {
+            if (i < domain.length() && domain.charAt(i) != '.') {
+                char c = domain.charAt(i);
                 if (!(Character.isLetterOrDigit(c) || c == '-')) {
                     return false;
                 }
+                continue;
             }
+            int length = i - start;
+            if (length == 0 || domain.charAt(start) == '-' || domain.charAt(i - 1) == '-') {
+                return false;
+            }
+            labels++;
+            if (i == domain.length() && length < 2) {
+                return false;
+            }
+            start = i + 1;
         }
-        return true;
+        return labels >= 2;
     }
 }

@@ -33,6 +33,10 @@ public final class PhoneValues {
         if (s.length() > 40 || digitCount(s) < 5) {
             return null;
         }
+        String mobile = mainlandMobileIn(s);
+        if (mobile != null) {
+            return "+86" + mobile;
+        }
         PhoneNumber number;
         try {
             number = UTIL.parse(s, "CN");
@@ -45,6 +49,34 @@ public final class PhoneValues {
             return null;
         }
         return "+" + number.getCountryCode() + national;
+    }
+
+    /**
+     * A mainland mobile written with separators and an optional country code ({@code 138 0013 8000},
+     * {@code +86-138-0013-8000}, {@code 0086 13800138000}), as its 11 digits; null for anything else. Read before
+     * libphonenumber because it takes a leading 179xx as a carrier-selection prefix and so misreads mobiles of the
+     * 179 range once they are written with spaces.
+     */
+    private static String mainlandMobileIn(String s) {
+        StringBuilder digits = new StringBuilder(16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' && digits.length() == 0)) {
+                return null;
+            }
+        }
+        String d = digits.toString();
+        boolean international = s.startsWith("+");
+        if (!international && isMainlandMobile(d, 0)) {
+            return d;
+        }
+        String countryCode = international ? "86" : d.startsWith("0086") ? "0086" : null;
+        if (countryCode != null && d.startsWith(countryCode) && isMainlandMobile(d, countryCode.length())) {
+            return d.substring(countryCode.length());
+        }
+        return null;
     }
 
     private static boolean isMainlandMobile(String s, int from) {

@@ -82,6 +82,41 @@ class CsvImportTest {
         assertThat(rows.get(3).record().amount()).isEqualByComparingTo("5");
     }
 
+    @Test
+    void titleRowsAboveTheHeaderAreSkipped() throws IOException {
+        Path orders = write("export.csv", """
+                2026年3月订单明细,,,
+                导出时间：2026-04-01 09:00,,,
+
+                订单编号,客户编号,下单时间,实付金额
+                D1,K1,2026-03-01,10
+                """);
+        try (ParsedRows<OrderRecord> rows = ImportReaders.orders(orders, ImportOptions.defaults())) {
+            assertThat(rows.headerLine()).isEqualTo(4);
+            assertThat(rows.mapping().headers()).containsExactly("订单编号", "客户编号", "下单时间", "实付金额");
+            ParsedRow<OrderRecord> row = rows.next();
+            assertThat(row.line()).isEqualTo(5);
+            assertThat(row.record().orderNo()).isEqualTo("D1");
+            assertThat(rows.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void withoutARecognisableHeaderTheFirstRowIsTheHeaderAndTheErrorShowsIt() throws IOException {
+        Path orders = write("odd.csv", "a,b,c\n1,2,3\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportReaders.orders(orders, ImportOptions.defaults()))
+                .isInstanceOf(org.strata.server.ingest.ImportFileException.class)
+                .hasMessageContaining("Headers found: a, b, c");
+    }
+
+    @Test
+    void aBlankColumnRightOfTheHeaderIsNotAColumnButAValueThereIsReported() throws IOException {
+        Path customers = write("c.csv", "customer_id,name,\nK1,张三,\nK2,李四,多余\n");
+        List<ParsedRow<CustomerRecord>> rows = readAll(ImportReaders.customers(customers, ImportOptions.defaults()));
+        assertThat(rows.get(0).accepted()).isTrue();
+        assertThat(rows.get(1).errors()).singleElement().satisfies(e -> assertThat(e.column()).isEqualTo(3));
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);

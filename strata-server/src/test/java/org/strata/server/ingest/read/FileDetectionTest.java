@@ -66,6 +66,19 @@ class FileDetectionTest {
     }
 
     @Test
+    void excelUnicodeTextExportIsRead() throws IOException {
+        // Excel's "Unicode Text (*.txt)": UTF-16LE with BOM, tab-delimited, CRLF.
+        String text = "客户编号\t客户名称\t手机号\r\nK1\t张三\t138 0013 8000\r\n";
+        byte[] content = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+        List<ParsedRow<CustomerRecord>> rows = readAll(ImportReaders.customers(write("客户.txt", content),
+                ImportOptions.defaults()));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.record().name()).isEqualTo("张三");
+            assertThat(row.record().phone()).isEqualTo("+8613800138000");
+        });
+    }
+
+    @Test
     void anExplicitEncodingWins() throws IOException {
         Path file = write("latin.csv", "customer_id,name\nK1,José\n".getBytes(StandardCharsets.ISO_8859_1));
         List<ParsedRow<CustomerRecord>> rows = readAll(ImportReaders.customers(file,
@@ -89,6 +102,24 @@ class FileDetectionTest {
             assertThat(rows).singleElement().satisfies(row -> assertThat(row.errors()).singleElement()
                     .satisfies(e -> assertThat(e.value()).isEqualTo("1,5")));
         }
+    }
+
+    @Test
+    void delimitersAreGivenAsTypedOnACommandLine() {
+        assertThat(ImportOptions.defaults().withDelimiter("tab").delimiter()).isEqualTo('\t');
+        assertThat(ImportOptions.defaults().withDelimiter("\\t").delimiter()).isEqualTo('\t');
+        assertThat(ImportOptions.defaults().withDelimiter("|").delimiter()).isEqualTo('|');
+        assertThat(ImportOptions.defaults().withDelimiter("").delimiter()).isNull();
+        assertThatThrownBy(() -> ImportOptions.defaults().withDelimiter("ab"))
+                .isInstanceOf(ImportFileException.class).hasMessageContaining("one character");
+    }
+
+    @Test
+    void anExplicitDelimiterIsUsed() throws IOException {
+        Path file = write("p.csv", "order_id|customer_id|ordered_at|amount\nA1|C1|2026-03-01|1,234.50\n"
+                .getBytes(StandardCharsets.UTF_8));
+        List<ParsedRow<OrderRecord>> rows = readAll(ImportReaders.orders(file, ImportOptions.defaults().withDelimiter("|")));
+        assertThat(rows.get(0).record().amount()).isEqualByComparingTo("1234.50");
     }
 
     @Test
@@ -167,8 +198,9 @@ class FileDetectionTest {
         assertThatThrownBy(() -> ImportReaders.open(ImportKind.ORDERS, file, ImportOptions.defaults()))
                 .isInstanceOf(ImportFileException.class)
                 .hasMessageContaining("no column for amount")
-                .hasMessageContaining("订单金额, 实付金额")
-                .hasMessageContaining("Headers found: 订单编号, 客户编号, 下单时间, 备注");
+                .hasMessageContaining("amount, 实付金额, 实收金额")
+                .hasMessageContaining("Headers found: 订单编号, 客户编号, 下单时间, 备注")
+                .hasMessageEndingWith("e.g. --mapping amount=<header or column number>");
     }
 
     @Test
@@ -188,6 +220,25 @@ class FileDetectionTest {
             assertThatThrownBy(rows::next).isInstanceOf(ImportFileException.class)
                     .satisfies(e -> assertThat(((ImportFileException) e).line()).isEqualTo(3))
                     .hasMessageContaining("closing quote");
+            assertThat(rows.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void anUnclosedQuoteFarIntoTheFileStopsReadingThereAfterTheGoodRows() throws IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,amount\n");
+        for (int i = 1; i <= 20; i++) {
+            csv.append("A").append(i).append(",C1,2026-03-01,1\n");
+        }
+        csv.append("B1,\"C2,2026-03-01,1\nB2,C1,2026-03-01,1\n");
+        Path file = write("o.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        try (ParsedRows<?> rows = ImportReaders.open(ImportKind.ORDERS, file, ImportOptions.defaults())) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(rows.next().accepted()).isTrue();
+            }
+            assertThatThrownBy(rows::hasNext).isInstanceOf(ImportFileException.class)
+                    .satisfies(e -> assertThat(((ImportFileException) e).line()).isEqualTo(22));
+            assertThat(rows.hasNext()).isFalse();
         }
     }
 

@@ -108,6 +108,28 @@ class XlsxImportTest {
     }
 
     @Test
+    void aTitleRowAboveTheTableIsSkipped() throws IOException {
+        Path file = dir.resolve("t.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("客户名单（2026年3月）");
+            Row header = sheet.createRow(2);
+            header.createCell(0).setCellValue("客户编号");
+            header.createCell(1).setCellValue("手机号");
+            Row row = sheet.createRow(3);
+            row.createCell(0).setCellValue("K1");
+            row.createCell(1).setCellValue("13800138000");
+            save(workbook, file);
+        }
+        try (ParsedRows<CustomerRecord> rows = ImportReaders.customers(file, ImportOptions.defaults())) {
+            assertThat(rows.headerLine()).isEqualTo(3);
+            ParsedRow<CustomerRecord> row = rows.next();
+            assertThat(row.line()).isEqualTo(4);
+            assertThat(row.record().phone()).isEqualTo("+8613800138000");
+        }
+    }
+
+    @Test
     void anEmptySheetIsAFileErrorAndAHeaderOnlySheetHasNoRows() throws IOException {
         Path file = dir.resolve("e.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {

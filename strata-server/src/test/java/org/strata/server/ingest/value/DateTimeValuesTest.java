@@ -68,6 +68,13 @@ class DateTimeValuesTest {
     }
 
     @Test
+    void historicalDaylightSavingOfTheZoneIsRespected() {
+        // China kept summer time from 1986 to 1991; the fixed-offset shortcut must not apply before that.
+        assertThat(shanghai.parse("1988-06-01 12:00:00")).isEqualTo(OffsetDateTime.parse("1988-06-01T12:00+09:00"));
+        assertThat(shanghai.parse("1992-06-01 12:00:00")).isEqualTo(OffsetDateTime.parse("1992-06-01T12:00+08:00"));
+    }
+
+    @Test
     void excelCellDatesAreLocalTimesInTheZone() {
         assertThat(shanghai.atZone(LocalDateTime.of(2026, 3, 1, 14, 5)))
                 .isEqualTo(OffsetDateTime.parse("2026-03-01T14:05+08:00"));

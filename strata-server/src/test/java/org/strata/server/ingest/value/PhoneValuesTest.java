@@ -23,6 +23,7 @@ class PhoneValuesTest {
             "021-61234567        | +862161234567",
             "010 8888 6666       | +861088886666",
             "14012345678         | +8614012345678",
+            "179 8100 8491       | +8617981008491",
             "+1 650 253 0000     | +16502530000",
     })
     void normalisesToE164WithChinaAsTheDefaultRegion(String raw, String expected) {
