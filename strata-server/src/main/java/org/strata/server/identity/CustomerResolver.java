@@ -39,13 +39,14 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
     private static final List<String> COLUMNS = List.of("external_id", "name", "type", "phone", "email", "owner_id",
             "team_id", "industry", "region", "source", "created_at", "attributes");
 
-    private static final String UPDATE = "UPDATE customers SET external_id = ?, name = ?, type = ?, phone = ?,"
-            + " email = ?, owner_id = ?, team_id = ?, industry = ?, region = ?, source = ?,"
+    // A record without an external id (known only by phone or email) must not erase the id the customer has.
+    private static final String UPDATE = "UPDATE customers SET external_id = COALESCE(?, external_id), name = ?,"
+            + " type = ?, phone = ?, email = ?, owner_id = ?, team_id = ?, industry = ?, region = ?, source = ?,"
             + " created_at = COALESCE(?, created_at), attributes = ?, updated_at = CURRENT_TIMESTAMP"
-            + " WHERE id = ? AND (external_id IS DISTINCT FROM ? OR name IS DISTINCT FROM ? OR type IS DISTINCT FROM ?"
-            + " OR phone IS DISTINCT FROM ? OR email IS DISTINCT FROM ? OR owner_id IS DISTINCT FROM ?"
-            + " OR team_id IS DISTINCT FROM ? OR industry IS DISTINCT FROM ? OR region IS DISTINCT FROM ?"
-            + " OR source IS DISTINCT FROM ? OR created_at <> COALESCE(?, created_at)"
+            + " WHERE id = ? AND (COALESCE(?, external_id) IS DISTINCT FROM external_id OR name IS DISTINCT FROM ?"
+            + " OR type IS DISTINCT FROM ? OR phone IS DISTINCT FROM ? OR email IS DISTINCT FROM ?"
+            + " OR owner_id IS DISTINCT FROM ? OR team_id IS DISTINCT FROM ? OR industry IS DISTINCT FROM ?"
+            + " OR region IS DISTINCT FROM ? OR source IS DISTINCT FROM ? OR created_at <> COALESCE(?, created_at)"
             + " OR attributes IS DISTINCT FROM ?)";
 
     private final JdbcTemplate jdbc;

@@ -154,6 +154,21 @@ class ImportServiceTest {
         }
 
         @Test
+        void aRecordKnownOnlyByItsPhoneUpdatesThatCustomerAndKeepsItsId() {
+            importCustomers(customer("C1", "+8613800000001", null));
+
+            ImportJob job = importCustomers(new CustomerRecord("shop", null, "新名字", "person", "+8613800000001",
+                    "new@example.cn", null, null, null, null, null, Map.of(), Map.of()));
+
+            assertThat(job.counts().updated()).isEqualTo(1);
+            assertThat(jdbc.queryForMap("SELECT external_id, name, email FROM customers")).isEqualTo(Map.of(
+                    "external_id", "C1", "name", "新名字", "email", "new@example.cn"));
+            assertThat(jdbc.queryForList("SELECT DISTINCT customer_id FROM customer_identifiers", Long.class))
+                    .containsExactly(count("SELECT id FROM customers"));
+            assertThat(count("SELECT COUNT(*) FROM customer_identifiers")).isEqualTo(3);
+        }
+
+        @Test
         void ordersImportedBeforeTheirCustomerAreKeptAndLinkedWhenTheCustomerArrives() {
             importOrders(order("O1", "C7", "10"), order("O2", "C7", "11"));
             imports.importRows(ImportKind.EVENTS, "shop", "events.csv", rows(event("E1", "C7", "login")),
