@@ -138,6 +138,17 @@ class IngestApiTest {
             mvc.perform(get("/api/v1/imports/424242")).andExpect(status().isNotFound());
         }
 
+        @Test
+        void theIngestionEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+            mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.paths['/api/v1/customers/batch'].post.summary").value(notNullValue()))
+                    .andExpect(jsonPath("$.paths['/api/v1/orders/batch'].post").exists())
+                    .andExpect(jsonPath("$.paths['/api/v1/events/batch'].post").exists())
+                    .andExpect(jsonPath("$.paths['/api/v1/imports'].post").exists())
+                    .andExpect(jsonPath("$.paths['/api/v1/imports/{id}/errors'].get").exists())
+                    .andExpect(jsonPath("$.paths['/api/v1/merges/{id}/undo'].post").exists());
+        }
+
         private void awaitDone(String location) throws Exception {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (Instant.now().isBefore(deadline)) {
