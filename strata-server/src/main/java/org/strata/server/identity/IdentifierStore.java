@@ -32,7 +32,7 @@ class IdentifierStore {
                 Collectors.mapping(IdentityKey::value, Collectors.toList())));
         valuesByKindAndNamespace.forEach((kindAndNamespace, values) -> jdbc.query(
                 "SELECT id_value, customer_id, origin_customer_id FROM customer_identifiers"
-                        + " WHERE kind = ? AND namespace = ? AND id_value = ANY (?)",
+                        + " WHERE kind = ? AND namespace = ? AND " + dialect.inArray("id_value", "VARCHAR"),
                 rs -> {
                     owners.put(new IdentityKey(kindAndNamespace.get(0), kindAndNamespace.get(1), rs.getString(1)),
                             new KeyOwner(rs.getLong(2), rs.getLong(3)));

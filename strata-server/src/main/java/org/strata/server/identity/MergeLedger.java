@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.strata.server.sql.SqlDialect;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,9 +26,11 @@ import java.util.Optional;
 class MergeLedger {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
-    MergeLedger(JdbcTemplate jdbc) {
+    MergeLedger(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** Merges the root customer {@code absorbed} into the root customer {@code survivor}. */
@@ -74,7 +77,8 @@ class MergeLedger {
         SqlArrayValue ids = new SqlArrayValue("bigint", restored.toArray());
         jdbc.update("UPDATE customers SET merged_into = NULL, updated_at = CURRENT_TIMESTAMP WHERE id = ?", absorbed);
         for (String table : List.of("customer_identifiers", "orders", "events")) {
-            jdbc.update("UPDATE " + table + " SET customer_id = ? WHERE customer_id = ? AND origin_customer_id = ANY (?)",
+            jdbc.update("UPDATE " + table + " SET customer_id = ? WHERE customer_id = ? AND "
+                    + dialect.inArray("origin_customer_id", "BIGINT"),
                     absorbed, holder, ids);
         }
         jdbc.update("UPDATE identity_merges SET undone_by = ?, undone_at = CURRENT_TIMESTAMP WHERE id = ?", undoneBy,
@@ -114,7 +118,7 @@ class MergeLedger {
         List<Long> all = new ArrayList<>(List.of(customerId));
         List<Long> frontier = List.of(customerId);
         while (!frontier.isEmpty()) {
-            frontier = jdbc.queryForList("SELECT id FROM customers WHERE merged_into = ANY (?)", Long.class,
+            frontier = jdbc.queryForList("SELECT id FROM customers WHERE " + dialect.inArray("merged_into", "BIGINT"), Long.class,
                     new SqlArrayValue("bigint", frontier.toArray()));
             all.addAll(frontier);
         }

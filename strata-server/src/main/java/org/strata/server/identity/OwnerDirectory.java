@@ -3,6 +3,7 @@ package org.strata.server.identity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
+import org.strata.server.sql.SqlDialect;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,9 +21,11 @@ import java.util.stream.Collectors;
 class OwnerDirectory {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
-    OwnerDirectory(JdbcTemplate jdbc) {
+    OwnerDirectory(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     Map<String, Long> userIds(Collection<String> usernames) {
@@ -40,7 +43,7 @@ class OwnerDirectory {
         if (wanted.isEmpty()) {
             return ids;
         }
-        String select = "SELECT " + keyColumn + ", id FROM " + table + " WHERE " + keyColumn + " = ANY (?)";
+        String select = "SELECT " + keyColumn + ", id FROM " + table + " WHERE " + dialect.inArray(keyColumn, "VARCHAR");
         jdbc.query(select, rs -> {
             ids.put(rs.getString(1), rs.getLong(2));
         }, new SqlArrayValue("varchar", wanted.toArray()));

@@ -17,6 +17,11 @@ import java.util.List;
 public final class PostgresDialect implements SqlDialect {
 
     @Override
+    public String inArray(String column, String elementType) {
+        return column + " = ANY (?)";
+    }
+
+    @Override
     public void prepareStage(JdbcTemplate jdbc, String stage, String columnDefinitions) {
         // ON COMMIT DELETE ROWS empties the table at the end of every transaction, including a rolled back one.
         jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + columnDefinitions

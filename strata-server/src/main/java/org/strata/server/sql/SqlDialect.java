@@ -31,6 +31,14 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
     }
 
     /**
+     * A condition "column is one of the values of the array bound to the one {@code ?}", written so that the
+     * column's index is used.
+     *
+     * @param elementType SQL type of the array elements, e.g. VARCHAR or BIGINT
+     */
+    String inArray(String column, String elementType);
+
+    /**
      * Makes sure an empty connection-private table {@code stage} exists in the current transaction; rows loaded
      * into it are gone at commit or rollback.
      *

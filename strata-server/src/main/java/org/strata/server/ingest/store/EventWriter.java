@@ -48,7 +48,7 @@ class EventWriter implements BatchWriter<EventRecord> {
 
     @Override
     public Map<String, Long> idsOf(List<EventRecord> records) {
-        return StoredIds.of(staging.jdbc(), "events", "event_key", records, EventRecord::source, EventRecord::eventKey);
+        return StoredIds.of(staging.jdbc(), staging.dialect(), "events", "event_key", records, EventRecord::source, EventRecord::eventKey);
     }
 
     @Override

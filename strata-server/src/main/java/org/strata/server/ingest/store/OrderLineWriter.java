@@ -84,7 +84,7 @@ class OrderLineWriter implements BatchWriter<OrderLineRecord> {
     @Override
     public Map<String, Long> idsOf(List<OrderLineRecord> lines) {
         // The id of a line is that of the order it was aggregated into.
-        Map<String, Long> orders = StoredIds.of(staging.jdbc(), "orders", "order_no", lines, OrderLineRecord::source,
+        Map<String, Long> orders = StoredIds.of(staging.jdbc(), staging.dialect(), "orders", "order_no", lines, OrderLineRecord::source,
                 OrderLineRecord::orderNo);
         Map<String, Long> ids = new java.util.HashMap<>();
         for (OrderLineRecord line : lines) {

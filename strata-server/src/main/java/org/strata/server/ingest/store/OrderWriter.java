@@ -54,7 +54,7 @@ class OrderWriter implements BatchWriter<OrderRecord> {
 
     @Override
     public Map<String, Long> idsOf(List<OrderRecord> records) {
-        return StoredIds.of(staging.jdbc(), "orders", "order_no", records, OrderRecord::source, OrderRecord::orderNo);
+        return StoredIds.of(staging.jdbc(), staging.dialect(), "orders", "order_no", records, OrderRecord::source, OrderRecord::orderNo);
     }
 
     @Override

@@ -39,6 +39,10 @@ class StagingArea {
         return jdbc;
     }
 
+    SqlDialect dialect() {
+        return dialect;
+    }
+
     static List<String> columns(String... definitions) {
         return Arrays.asList(definitions);
     }

@@ -2,6 +2,7 @@ package org.strata.server.ingest.store;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
+import org.strata.server.sql.SqlDialect;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +17,12 @@ final class StoredIds {
     }
 
     /** @return id by {@code source + '\0' + number}, the writers' key format */
-    static <T> Map<String, Long> of(JdbcTemplate jdbc, String table, String numberColumn, List<T> records,
+    static <T> Map<String, Long> of(JdbcTemplate jdbc, SqlDialect dialect, String table, String numberColumn, List<T> records,
                                     Function<T, String> source, Function<T, String> number) {
         Map<String, Long> ids = new HashMap<>();
         records.stream().collect(Collectors.groupingBy(source, Collectors.mapping(number, Collectors.toList())))
                 .forEach((src, numbers) -> jdbc.query("SELECT " + numberColumn + ", id FROM " + table
-                                + " WHERE source = ? AND " + numberColumn + " = ANY (?)",
+                                + " WHERE source = ? AND " + dialect.inArray(numberColumn, "VARCHAR"),
                         rs -> {
                             ids.put(src + '\u0000' + rs.getString(1), rs.getLong(2));
                         }, src, new SqlArrayValue("varchar", numbers.toArray())));
