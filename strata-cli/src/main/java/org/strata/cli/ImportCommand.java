@@ -125,6 +125,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private ConfigurableApplicationContext startContext() {
         List<String> arguments = new ArrayList<>(List.of("--logging.level.root=WARN",
+                "--logging.level.org.flywaydb=ERROR",
                 "--strata.data-dir=" + data.toAbsolutePath()));
         if (db != null) {
             arguments.add("--spring.datasource.url=" + db);
