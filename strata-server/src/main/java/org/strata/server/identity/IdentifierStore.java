@@ -31,13 +31,13 @@ class IdentifierStore {
                 key -> List.of(key.kind(), key.namespace()), LinkedHashMap::new,
                 Collectors.mapping(IdentityKey::value, Collectors.toList())));
         valuesByKindAndNamespace.forEach((kindAndNamespace, values) -> jdbc.query(
-                "SELECT id_value, customer_id, origin_customer_id FROM customer_identifiers"
-                        + " WHERE kind = ? AND namespace = ? AND " + dialect.inArray("id_value", "VARCHAR"),
+                "SELECT ci.id_value, ci.customer_id, ci.origin_customer_id FROM " + dialect.arrayRows("VARCHAR")
+                        + " JOIN customer_identifiers ci ON ci.kind = ? AND ci.namespace = ? AND ci.id_value = v.x",
                 rs -> {
                     owners.put(new IdentityKey(kindAndNamespace.get(0), kindAndNamespace.get(1), rs.getString(1)),
                             new KeyOwner(rs.getLong(2), rs.getLong(3)));
                 },
-                kindAndNamespace.get(0), kindAndNamespace.get(1), new SqlArrayValue("varchar", values.toArray())));
+                new SqlArrayValue("varchar", values.toArray()), kindAndNamespace.get(0), kindAndNamespace.get(1)));
         return owners;
     }
 

@@ -15,8 +15,13 @@ public final class H2Dialect implements SqlDialect {
     @Override
     public String inArray(String column, String elementType) {
         // H2 does not use an index for "= ANY (?)" (it filters every row of the other key columns' range); it does
-        // for IN over a table function.
+        // for IN over a table function, but evaluates the IN again for each row found: fine for a few values only.
         return column + " IN (SELECT x FROM TABLE(x " + elementType + " = ?))";
+    }
+
+    @Override
+    public String arrayRows(String elementType) {
+        return "TABLE(x " + elementType + " = ?) v";
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String arrayRows(String elementType) {
+        return "unnest(CAST(? AS " + elementType + "[])) AS v (x)";
+    }
+
+    @Override
     public void prepareStage(JdbcTemplate jdbc, String stage, String columnDefinitions) {
         // ON COMMIT DELETE ROWS empties the table at the end of every transaction, including a rolled back one.
         jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + columnDefinitions

@@ -39,6 +39,13 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
     String inArray(String column, String elementType);
 
     /**
+     * A FROM item {@code v} with one column {@code x} holding the elements of the array bound to its one {@code ?}.
+     * Joining it to a table on an indexed column looks up thousands of keys with one index probe each; prefer it to
+     * {@link #inArray} for large arrays.
+     */
+    String arrayRows(String elementType);
+
+    /**
      * Makes sure an empty connection-private table {@code stage} exists in the current transaction; rows loaded
      * into it are gone at commit or rollback.
      *

@@ -21,11 +21,12 @@ final class StoredIds {
                                     Function<T, String> source, Function<T, String> number) {
         Map<String, Long> ids = new HashMap<>();
         records.stream().collect(Collectors.groupingBy(source, Collectors.mapping(number, Collectors.toList())))
-                .forEach((src, numbers) -> jdbc.query("SELECT " + numberColumn + ", id FROM " + table
-                                + " WHERE source = ? AND " + dialect.inArray(numberColumn, "VARCHAR"),
+                .forEach((src, numbers) -> jdbc.query("SELECT t." + numberColumn + ", t.id FROM "
+                                + dialect.arrayRows("VARCHAR") + " JOIN " + table + " t ON t.source = ? AND t."
+                                + numberColumn + " = v.x",
                         rs -> {
                             ids.put(src + '\u0000' + rs.getString(1), rs.getLong(2));
-                        }, src, new SqlArrayValue("varchar", numbers.toArray())));
+                        }, new SqlArrayValue("varchar", numbers.toArray()), src));
         return ids;
     }
 }
