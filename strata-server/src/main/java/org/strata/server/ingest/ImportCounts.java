@@ -11,6 +11,11 @@ public record ImportCounts(long read, long accepted, long rejected, long inserte
 
     public static final ImportCounts ZERO = new ImportCounts(0, 0, 0, 0, 0, 0, 0, 0);
 
+    public ImportCounts plus(ImportCounts other) {
+        return plus(other.read, other.accepted, other.rejected, new WriteCounts(other.inserted, other.updated,
+                other.unchanged), other.duplicates, other.merges);
+    }
+
     public ImportCounts plus(long read, long accepted, long rejected, WriteCounts written, long duplicates, long merges) {
         return new ImportCounts(this.read + read, this.accepted + accepted, this.rejected + rejected,
                 inserted + written.inserted(), updated + written.updated(), unchanged + written.unchanged(),

@@ -78,9 +78,13 @@ public class ImportService {
             log.warn("import job {} failed", jobId, e);
             status = ImportStatus.FAILED;
             message = "the database refused a batch; no row of that batch was stored: " + rootMessage(e);
+        } catch (ImportFileException e) {
+            // The input cannot be read further (broken quoting, a sheet that ends mid-row ...): the message says
+            // where and what is wrong.
+            log.info("import job {} stopped: {}", jobId, e.getMessage());
+            status = ImportStatus.FAILED;
+            message = e.getMessage();
         } catch (RuntimeException e) {
-            // The input cannot be read further (ImportFileException: not a CSV, broken quoting ...): its message
-            // says where and what is wrong.
             log.warn("import job {} stopped", jobId, e);
             status = ImportStatus.FAILED;
             message = e.getMessage() != null ? e.getMessage() : e.toString();
@@ -113,8 +117,7 @@ public class ImportService {
             batch.add(rows.next());
             if (batch.size() == batchSize || !rows.hasNext()) {
                 ImportCounts done = writeBatch(jobId, writer, batch, seen);
-                total = total.plus(done.read(), done.accepted(), done.rejected(), new WriteCounts(
-                        done.inserted(), done.updated(), done.unchanged()), done.duplicates(), done.merges());
+                total = total.plus(done);
                 batch.clear();
                 ImportJob progress = progress(jobId, writer.kind(), total, rows);
                 running.put(jobId, progress);
