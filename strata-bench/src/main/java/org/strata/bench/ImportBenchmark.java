@@ -25,7 +25,9 @@ import java.util.Locale;
  * java -Xmx512m -cp ... org.strata.bench.ImportBenchmark [SHARED_BENCH_DIR] [CUSTOMERS] [DATA_DIR] [postgres,h2]
  * </pre>
  * Defaults: ../shared/bench, 1000000, target/import-bench/CUSTOMERS, both databases. Data is generated with seed 42
- * by running {@code java GenOrders.java CUSTOMERS DATA_DIR 42} when DATA_DIR has no customers.csv yet.
+ * by running {@code java GenOrders.java CUSTOMERS DATA_DIR 42} when DATA_DIR has no customers.csv yet. "read" in the
+ * database list also measures reading and validating the files alone. {@code -Dbench.pg.log-ms=N} makes PostgreSQL
+ * log statements slower than N ms (for profiling).
  */
 public final class ImportBenchmark {
 
