@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code strata} command. Sub-commands are registered here. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "Strata 0.1.0",
         description = "Strata — customer tiering and segmentation (客户分层管理系统).",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, QualityCommand.class,
-                ScoreCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, ScoreCommand.class,
+                QualityCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,120 @@
+package org.strata.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.strata.server.StrataApplication;
+import org.strata.server.ingest.ImportJob;
+import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportService;
+import org.strata.server.ingest.RowSource;
+import org.strata.server.ingest.read.ImportOptions;
+import org.strata.server.ingest.read.ImportReaders;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Imports GenOrders yardstick data (customers.csv, then orders.csv) through the same ImportService a user's import
+ * goes through, into an embedded PostgreSQL and into an H2 file database, and reports seconds, rows/s and peak heap.
+ * <pre>
+ * java -Xmx512m -cp ... org.strata.bench.ImportBenchmark [SHARED_BENCH_DIR] [CUSTOMERS] [DATA_DIR] [postgres,h2]
+ * </pre>
+ * Defaults: ../shared/bench, 1000000, target/import-bench/CUSTOMERS, both databases. Data is generated with seed 42
+ * by running {@code java GenOrders.java CUSTOMERS DATA_DIR 42} when DATA_DIR has no customers.csv yet. "read" in the
+ * database list also measures reading and validating the files alone. {@code -Dbench.pg.log-ms=N} makes PostgreSQL
+ * log statements slower than N ms (for profiling).
+ */
+public final class ImportBenchmark {
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path shared = Path.of(args.length > 0 ? args[0] : "../shared/bench");
+        int customers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Path data = Path.of(args.length > 2 ? args[2] : "target/import-bench/" + customers);
+        List<String> databases = List.of((args.length > 3 ? args[3] : "postgres,h2").split(","));
+        generate(shared, customers, data);
+        System.out.printf(Locale.ROOT, "data: %s (customers.csv %,d bytes, orders.csv %,d bytes); max heap %d MB%n",
+                data, Files.size(data.resolve("customers.csv")), Files.size(data.resolve("orders.csv")),
+                Runtime.getRuntime().maxMemory() >> 20);
+        HeapWatch heap = new HeapWatch();
+        if (databases.contains("read")) {
+            readOnly(data);
+        }
+        if (databases.contains("postgres")) {
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("log_min_duration_statement", System.getProperty("bench.pg.log-ms", "-1")).start()) {
+                run("PostgreSQL", postgres.getJdbcUrl("postgres", "postgres"), "postgres", data, heap);
+            }
+        }
+        if (databases.contains("h2")) {
+            Path h2 = Files.createTempDirectory("strata-bench-h2");
+            run("H2 (file)", "jdbc:h2:file:" + h2.resolve("strata") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                    + "DEFAULT_NULL_ORDERING=HIGH", "sa", data, heap);
+        }
+    }
+
+    private static void run(String database, String url, String user, Path data, HeapWatch heap) throws IOException {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataApplication.class)
+                .web(WebApplicationType.NONE)
+                // Command-line arguments, because they override application.properties (default properties do not).
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=", "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN", "--logging.level.io.zonky=INFO")) {
+            ImportService imports = context.getBean(ImportService.class);
+            double total = 0;
+            for (ImportKind kind : List.of(ImportKind.CUSTOMERS, ImportKind.ORDERS)) {
+                Path file = data.resolve(kind == ImportKind.CUSTOMERS ? "customers.csv" : "orders.csv");
+                heap.reset();
+                long start = System.nanoTime();
+                ImportJob job;
+                try (var rows = ImportReaders.open(kind, file, ImportOptions.defaults())) {
+                    job = imports.importRows(kind, "import", file.toString(), RowSource.of(rows), j -> { });
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                total += seconds;
+                System.out.printf(Locale.ROOT, "%-10s %-9s %,10d rows %7.1f s %,9.0f rows/s  peak heap %4d MB"
+                                + " (pool peaks), %4d MB (max after GC)  %s; %s%n", database, kind.name().toLowerCase(),
+                        job.counts().read(), seconds, job.counts().read() / seconds, heap.peakPoolSum() >> 20,
+                        heap.maxAfterGc() >> 20, job.status(), job.message());
+            }
+            System.out.printf(Locale.ROOT, "%-10s customers + orders: %.1f s%n", database, total);
+        }
+    }
+
+    /** The baseline: reading and validating the files without storing anything. */
+    private static void readOnly(Path data) throws IOException {
+        for (ImportKind kind : List.of(ImportKind.CUSTOMERS, ImportKind.ORDERS)) {
+            Path file = data.resolve(kind == ImportKind.CUSTOMERS ? "customers.csv" : "orders.csv");
+            long start = System.nanoTime();
+            long rows = 0;
+            try (var parsed = ImportReaders.open(kind, file, ImportOptions.defaults())) {
+                while (parsed.hasNext()) {
+                    parsed.next();
+                    rows++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%-10s %-9s %,10d rows %7.1f s %,9.0f rows/s%n", "read only",
+                    kind.name().toLowerCase(Locale.ROOT), rows, seconds, rows / seconds);
+        }
+    }
+
+    private static void generate(Path shared, int customers, Path data) throws IOException, InterruptedException {
+        if (Files.exists(data.resolve("customers.csv")) && Files.exists(data.resolve("orders.csv"))) {
+            return;
+        }
+        Files.createDirectories(data);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process generator = new ProcessBuilder(java.toString(), shared.resolve("GenOrders.java").toString(),
+                Integer.toString(customers), data.toString(), "42").inheritIO().start();
+        if (generator.waitFor() != 0) {
+            throw new IllegalStateException("GenOrders failed with exit code " + generator.exitValue());
+        }
+    }
+}

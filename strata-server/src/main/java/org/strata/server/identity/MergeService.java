@@ -1,0 +1,40 @@
+package org.strata.server.identity;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * Undoing merges. An undone merge is not redone by later imports: the two customers are recorded in
+ * identity_merge_blocks and identity resolution never joins the groups they belong to again, even when a record
+ * carries keys of both (the record then stays with the customer its own id names, or the first key's owner).
+ * A person can still merge them by hand later (not yet offered).
+ */
+@Service
+public class MergeService {
+
+    private final MergeLedger ledger;
+
+    MergeService(MergeLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    public MergeRecord find(long mergeId) {
+        return ledger.find(mergeId).orElseThrow(() -> new MergeNotFoundException(mergeId));
+    }
+
+    /** Merges in which the customer survived or was absorbed, oldest first. */
+    public List<MergeRecord> mergesOf(long customerId) {
+        return ledger.mergesOf(customerId);
+    }
+
+    @Transactional
+    public MergeRecord undo(long mergeId, String undoneBy) {
+        MergeRecord merge = find(mergeId);
+        if (merge.undone()) {
+            throw new MergeAlreadyUndoneException(merge);
+        }
+        return ledger.undo(merge, undoneBy);
+    }
+}

@@ -1,0 +1,20 @@
+package org.strata.server.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The outcome of one item of a REST batch.
+ *
+ * @param index  the item's position in {@code items}, from 0
+ * @param status accepted or rejected
+ * @param id     the stored row's id (for a customer: the customer it resolved to, after merges); null when rejected
+ * @param errors why the item was rejected, each naming the JSON pointer of the offending member
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BatchItemResult(int index, String status, Long id, List<FieldError> errors) {
+
+    public record FieldError(String field, String reason) {
+    }
+}

@@ -1,0 +1,67 @@
+package org.strata.server.sql;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The few statements where PostgreSQL and H2 need different SQL for fast bulk writes. Everything else in Strata
+ * is plain SQL both understand; this interface stays small on purpose so that there is no second persistence
+ * layer per database.
+ */
+public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
+
+    /** Picks the dialect from the database product name (H2 in PostgreSQL mode still needs H2's own syntax). */
+    static SqlDialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (product.equalsIgnoreCase("PostgreSQL")) {
+                return new PostgresDialect();
+            }
+            if (product.equalsIgnoreCase("H2")) {
+                return new H2Dialect();
+            }
+            throw new IllegalStateException("unsupported database " + product + "; Strata runs on PostgreSQL or H2");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the database product name", e);
+        }
+    }
+
+    /**
+     * A condition "column is one of the values of the array bound to the one {@code ?}", written so that the
+     * column's index is used.
+     *
+     * @param elementType SQL type of the array elements, e.g. VARCHAR or BIGINT
+     */
+    String inArray(String column, String elementType);
+
+    /**
+     * A FROM item {@code v} with one column {@code x} holding the elements of the array bound to its one {@code ?}.
+     * Joining it to a table on an indexed column looks up thousands of keys with one index probe each; prefer it to
+     * {@link #inArray} for large arrays.
+     */
+    String arrayRows(String elementType);
+
+    /**
+     * Makes sure an empty connection-private table {@code stage} exists in the current transaction; rows loaded
+     * into it are gone at commit or rollback.
+     *
+     * @param columnDefinitions e.g. {@code "source VARCHAR(64), order_no VARCHAR(128)"}
+     */
+    void prepareStage(JdbcTemplate jdbc, String stage, String columnDefinitions);
+
+    /** Inserts rows as fast as the database allows (COPY on PostgreSQL, a JDBC batch on H2). */
+    void insertRows(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows);
+
+    /** Inserts rows into a table with an identity column {@code id} and returns the new ids in row order. */
+    long[] insertReturningIds(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows);
+
+    /**
+     * Inserts the rows of {@link Upsert#source()} that are new, updates those whose values changed, leaves the rest
+     * untouched, and counts each case.
+     */
+    WriteCounts upsert(JdbcTemplate jdbc, Upsert upsert);
+}
