@@ -1,10 +1,5 @@
 package org.strata.cli;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.strata.server.StrataApplication;
 import org.strata.server.ingest.ImportFileException;
 import org.strata.server.ingest.ImportJob;
 import org.strata.server.ingest.ImportJobs;
@@ -18,6 +13,7 @@ import org.strata.server.ingest.read.ImportReaders;
 import org.strata.server.ingest.read.ParsedRows;
 import org.strata.server.ingest.report.ErrorReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code strata import KIND FILE}: the same import as the API, into the database {@code serve} uses. */
@@ -69,14 +63,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "where to write the rejected rows (default: FILE.errors.csv next to the file)")
     Path errors;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "database, e.g. jdbc:postgresql://host/strata (user and password from STRATA_DB_USER, "
-                    + "STRATA_DB_PASSWORD); default: the embedded database in --data")
-    String db;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./strata-data",
-            description = "folder of the embedded database (default: ${DEFAULT-VALUE})")
-    Path data;
+    @Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() {
@@ -94,8 +82,8 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("strata import: " + e.getMessage());
             return FAILED;
         }
-        try (ConfigurableApplicationContext context = startContext()) {
-            ImportService imports = context.getBean(ImportService.class);
+        try (RunningStrata context = ServerLauncher.startWithoutWeb(database.database())) {
+            ImportService imports = context.bean(ImportService.class);
             ImportJob job;
             try (ParsedRows<?> rows = ImportReaders.open(importKind, file, options)) {
                 err.println(rows.mapping().describe());
@@ -106,7 +94,7 @@ public final class ImportCommand implements Callable<Integer> {
             out.println(job.status() == ImportStatus.FAILED ? "import failed: " + job.message() : job.message());
             if (job.counts().rejected() > 0) {
                 Path report = errors != null ? errors : file.resolveSibling(file.getFileName() + ".errors.csv");
-                writeReport(context.getBean(ImportJobs.class), job.id(), report);
+                writeReport(context.bean(ImportJobs.class), job.id(), report);
                 out.println("rejected rows: " + report);
             }
             return switch (job.status()) {
@@ -120,19 +108,10 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (ImportFileException | IOException e) {
             err.println("strata import: " + file + ": " + e.getMessage());
             return FAILED;
+        } catch (StartupFailure e) {
+            err.println("strata import: " + e.getMessage());
+            return FAILED;
         }
-    }
-
-    private ConfigurableApplicationContext startContext() {
-        List<String> arguments = new ArrayList<>(List.of("--logging.level.root=WARN",
-                "--logging.level.org.flywaydb=ERROR",
-                "--strata.data-dir=" + data.toAbsolutePath()));
-        if (db != null) {
-            arguments.add("--spring.datasource.url=" + db);
-        }
-        // No web server: the import runs in this process against the same database `serve` uses.
-        return new SpringApplicationBuilder(StrataApplication.class).web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(arguments.toArray(String[]::new));
     }
 
     private static void writeReport(ImportJobs jobs, long jobId, Path report) throws IOException {

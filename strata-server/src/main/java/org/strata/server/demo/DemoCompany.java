@@ -326,7 +326,7 @@ final class DemoCompany {
     /** The keys by which the sources know the customer, pointing at the customer they now belong to. */
     private void identifiers(Customer c) {
         long owner = c.mergedInto == null ? c.id : c.mergedInto;
-        writer.add(DemoTable.IDENTIFIERS, owner, c.id, "customer_id", c.source.name(), c.externalId, c.createdAt);
+        writer.add(DemoTable.IDENTIFIERS, owner, c.id, "external_id", c.source.name(), c.externalId, c.createdAt);
         if (c.phone != null && c.phone.startsWith("+") && c.mergedInto == null) {
             writer.add(DemoTable.IDENTIFIERS, owner, c.id, "phone", "", c.phone, c.createdAt);
         }

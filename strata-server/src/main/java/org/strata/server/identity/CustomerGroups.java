@@ -1,5 +1,6 @@
 package org.strata.server.identity;
 
+import org.strata.server.ingest.IdentityKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

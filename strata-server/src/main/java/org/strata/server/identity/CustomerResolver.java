@@ -1,5 +1,6 @@
 package org.strata.server.identity;
 
+import org.strata.server.ingest.IdentityKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.strata.server.ingest.BatchResult;

@@ -1,9 +1,13 @@
 package org.strata.server.identity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.tiering.CustomerDataChanged;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Undoing merges. An undone merge is not redone by later imports: the two customers are recorded in
@@ -15,9 +19,13 @@ import java.util.List;
 public class MergeService {
 
     private final MergeLedger ledger;
+    private final CustomerStatsRefresher stats;
+    private final ApplicationEventPublisher events;
 
-    MergeService(MergeLedger ledger) {
+    MergeService(MergeLedger ledger, CustomerStatsRefresher stats, ApplicationEventPublisher events) {
         this.ledger = ledger;
+        this.stats = stats;
+        this.events = events;
     }
 
     public MergeRecord find(long mergeId) {
@@ -35,6 +43,11 @@ public class MergeService {
         if (merge.undone()) {
             throw new MergeAlreadyUndoneException(merge);
         }
-        return ledger.undo(merge, undoneBy);
+        MergeRecord undone = ledger.undo(merge, undoneBy);
+        // Orders went back to the absorbed customer: both customers' list figures and tiers change.
+        Set<Long> changed = Set.of(merge.survivorId(), merge.absorbedId());
+        stats.refresh(changed);
+        events.publishEvent(new CustomerDataChanged(changed));
+        return undone;
     }
 }

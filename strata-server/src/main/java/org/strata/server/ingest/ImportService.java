@@ -34,11 +34,13 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final Map<Long, ImportJob> running = new ConcurrentHashMap<>();
+    private final ImportAftermath aftermath;
 
     ImportService(List<BatchWriter<?>> writers, ImportJobs jobs, PlatformTransactionManager transactionManager,
-                  ImportProperties properties) {
+                  ImportProperties properties, ImportAftermath aftermath) {
         writers.forEach(writer -> this.writers.put(writer.kind(), writer));
         this.jobs = jobs;
+        this.aftermath = aftermath;
         this.transactions = new TransactionTemplate(transactionManager);
         this.batchSize = properties.batchSize();
     }
@@ -70,6 +72,7 @@ public class ImportService {
         ImportCounts counts = ImportCounts.ZERO;
         ImportStatus status;
         String message;
+        long lastEventIdBefore = aftermath.lastEventIdBefore();
         try (rows) {
             counts = runBatches(jobId, writer, rows, listener);
             status = counts.rejected() > 0 ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.SUCCEEDED;
@@ -92,6 +95,8 @@ public class ImportService {
             running.remove(jobId);
         }
         ImportJob stored = jobs.find(jobId).orElseThrow();
+        // Batches committed before a failure stay, so their customers are refreshed whatever the outcome.
+        aftermath.customersWrittenSince(stored.startedAt(), lastEventIdBefore);
         String summary = message != null ? message : new ImportJob(jobId, kind, stored.source(), stored.fileName(),
                 status, stored.counts(), -1, stored.bytesTotal(), null, null, null).summary();
         jobs.finish(jobId, status, summary);

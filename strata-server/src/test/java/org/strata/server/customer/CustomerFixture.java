@@ -43,17 +43,17 @@ final class CustomerFixture {
         customer(jdbc, 5, "WEB005", "Alice Chen", "person", null, "alice@example.com", 2L, 3L, null, "华南", "官网",
                 "2025-05-01T00:00:00Z", null, null);
 
-        identifier(jdbc, 1, 1, "customer_id", "天猫", "TM001");
+        identifier(jdbc, 1, 1, "external_id", "天猫", "TM001");
         identifier(jdbc, 1, 1, "phone", "", "+8613812345678");
         identifier(jdbc, 1, 1, "email", "", "wang@example.cn");
         identifier(jdbc, 1, 1, "shop_user_id", "天猫", "tb_001");
-        identifier(jdbc, 2, 2, "customer_id", "CRM", "CRM002");
+        identifier(jdbc, 2, 2, "external_id", "CRM", "CRM002");
         identifier(jdbc, 2, 2, "phone", "", "+8613900000002");
         identifier(jdbc, 2, 2, "email", "", "info@yunfan.com.cn");
         identifier(jdbc, 2, 2, "crm_id", "CRM", "CRM-002");
-        identifier(jdbc, 3, 3, "customer_id", "线下门店", "POS003");
-        identifier(jdbc, 1, 4, "customer_id", "线下门店", "POS004");
-        identifier(jdbc, 5, 5, "customer_id", "官网", "WEB005");
+        identifier(jdbc, 3, 3, "external_id", "线下门店", "POS003");
+        identifier(jdbc, 1, 4, "external_id", "线下门店", "POS004");
+        identifier(jdbc, 5, 5, "external_id", "官网", "WEB005");
         identifier(jdbc, 5, 5, "email", "", "alice@example.com");
 
         jdbc.update("INSERT INTO identity_merges (id, survivor_id, absorbed_id, key_kind, key_value, merged_by, merged_at,"

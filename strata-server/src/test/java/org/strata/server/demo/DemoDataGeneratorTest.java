@@ -73,7 +73,7 @@ class DemoDataGeneratorTest {
                     String.class)).allMatch(p -> p.matches("\\+861[3-9][0-9]{9}"));
             // every customer can be found by its own id in its source
             assertThat(count("SELECT COUNT(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM customer_identifiers i"
-                    + " WHERE i.kind = 'customer_id' AND i.namespace = c.source AND i.id_value = c.external_id"
+                    + " WHERE i.kind = 'external_id' AND i.namespace = c.source AND i.id_value = c.external_id"
                     + " AND i.origin_customer_id = c.id)")).isZero();
             assertThat(count("SELECT COUNT(*) FROM orders WHERE refund_amount > amount OR refund_amount < 0")).isZero();
             assertThat(count("SELECT COUNT(*) FROM orders WHERE status = 'refunded' AND refund_amount <> amount"))

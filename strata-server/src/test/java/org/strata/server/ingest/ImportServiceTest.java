@@ -186,6 +186,22 @@ class ImportServiceTest {
         }
 
         @Test
+        void theCustomerListFiguresFollowImportsOfOrdersAndOfLateCustomers() {
+            importOrders(order("O1", "C8", "10"), order("O2", "C8", "11.50"));
+            importCustomers(customer("C8", null, null));
+            long c8 = count("SELECT id FROM customers WHERE external_id = 'C8'");
+            assertThat(jdbc.queryForObject("SELECT total_spent FROM customers WHERE id = ?", BigDecimal.class, c8))
+                    .isEqualByComparingTo("21.50");
+            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c8)).isEqualTo(2);
+
+            importOrders(order("O2", "C8", "20"), order("O3", "C8", "1"));
+
+            assertThat(jdbc.queryForObject("SELECT total_spent FROM customers WHERE id = ?", BigDecimal.class, c8))
+                    .isEqualByComparingTo("31.00");
+            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c8)).isEqualTo(3);
+        }
+
+        @Test
         void anOrderIsLinkedToItsCustomerOnlyWithinTheSameSource() {
             importCustomers(customer("C1", null, null));
             imports.importRows(ImportKind.ORDERS, "crm", "orders.csv", rows(new OrderRecord("crm", "O1", "C1", null,

@@ -1,6 +1,6 @@
 package org.strata.server.ingest.store;
 
-import org.strata.server.identity.IdentityKey;
+import org.strata.server.ingest.IdentityKey;
 
 /**
  * How an order, order line or event names its customer, as the three columns stored with it. The customer itself is

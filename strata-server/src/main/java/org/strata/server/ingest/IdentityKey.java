@@ -1,4 +1,4 @@
-package org.strata.server.identity;
+package org.strata.server.ingest;
 
 /**
  * One key by which records point at a customer, as stored in customer_identifiers. Phones and emails are global
