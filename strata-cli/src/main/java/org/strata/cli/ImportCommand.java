@@ -1,5 +1,6 @@
 package org.strata.cli;
 
+import org.strata.server.ingest.ImportDefaults;
 import org.strata.server.ingest.ImportFileException;
 import org.strata.server.ingest.ImportJob;
 import org.strata.server.ingest.ImportJobs;
@@ -84,6 +85,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (RunningStrata context = ServerLauncher.startWithoutWeb(database.database())) {
             ImportService imports = context.bean(ImportService.class);
+            options = options.withZone(context.bean(ImportDefaults.class).zone());
             ImportJob job;
             try (ParsedRows<?> rows = ImportReaders.open(importKind, file, options)) {
                 err.println(rows.mapping().describe());

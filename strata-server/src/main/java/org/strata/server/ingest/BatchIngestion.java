@@ -18,9 +18,11 @@ import java.util.Map;
 public class BatchIngestion {
 
     private final ImportService imports;
+    private final ImportDefaults defaults;
     private final Map<ImportKind, BatchWriter<?>> writers = new EnumMap<>(ImportKind.class);
 
-    BatchIngestion(ImportService imports, List<BatchWriter<?>> writers) {
+    BatchIngestion(ImportService imports, List<BatchWriter<?>> writers, ImportDefaults defaults) {
+        this.defaults = defaults;
         this.imports = imports;
         writers.forEach(writer -> this.writers.put(writer.kind(), writer));
     }
@@ -30,7 +32,7 @@ public class BatchIngestion {
     }
 
     private <T> BatchResponse ingest(ImportKind kind, BatchRequest request, BatchWriter<T> writer) {
-        ImportOptions options = ImportOptions.defaults().withSource(request.source());
+        ImportOptions options = defaults.options().withSource(request.source());
         @SuppressWarnings("unchecked")
         JsonRecords<T> validator = (JsonRecords<T>) JsonRecords.forKind(kind, options);
         List<Object> items = request.items() == null ? List.of() : request.items();

@@ -34,9 +34,11 @@ class ImportController {
 
     private final FileImports fileImports;
     private final ImportService imports;
+    private final ImportDefaults defaults;
     private final ImportJobs jobs;
 
-    ImportController(FileImports fileImports, ImportService imports, ImportJobs jobs) {
+    ImportController(FileImports fileImports, ImportService imports, ImportJobs jobs, ImportDefaults defaults) {
+        this.defaults = defaults;
         this.fileImports = fileImports;
         this.imports = imports;
         this.jobs = jobs;
@@ -59,7 +61,7 @@ class ImportController {
             @Parameter(description = "namespace of the ids in the file, e.g. shop; default import")
             @RequestParam(required = false) String source) throws IOException {
         ImportKind importKind = ImportKindNames.parse(kind);
-        ImportOptions options = ImportOptions.defaults().withSource(source).withEncoding(encoding);
+        ImportOptions options = defaults.options().withSource(source).withEncoding(encoding);
         if (mapping != null && !mapping.isBlank()) {
             options = options.withMapping(mapping);
         }
