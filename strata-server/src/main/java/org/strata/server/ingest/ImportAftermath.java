@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.tiering.CustomerDataChanged;
+import org.strata.server.tiering.TieringLiveUpdates;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -21,17 +22,28 @@ import java.util.Set;
 @Component
 class ImportAftermath {
 
-    /** Above this many customers one set-based recomputation beats recomputing customer by customer. */
-    private static final int REFRESH_ALL_ABOVE = 20_000;
+    /**
+     * Above this many customers one set-based recomputation beats recomputing customer by customer, and holding
+     * their ids in memory would break the import's bounded memory; tiering then catches up at its next run.
+     */
+    private static final int CUSTOMER_BY_CUSTOMER_AT_MOST = 20_000;
+
+    private static final String TOUCHED = """
+            SELECT id FROM customers WHERE updated_at >= :since
+            UNION SELECT customer_id FROM orders WHERE updated_at >= :since AND customer_id IS NOT NULL
+            UNION SELECT customer_id FROM events WHERE id > :lastEvent AND customer_id IS NOT NULL""";
 
     private final JdbcClient jdbc;
     private final CustomerStatsRefresher stats;
     private final ApplicationEventPublisher events;
+    private final TieringLiveUpdates tiering;
 
-    ImportAftermath(JdbcClient jdbc, CustomerStatsRefresher stats, ApplicationEventPublisher events) {
+    ImportAftermath(JdbcClient jdbc, CustomerStatsRefresher stats, ApplicationEventPublisher events,
+                    TieringLiveUpdates tiering) {
         this.jdbc = jdbc;
         this.stats = stats;
         this.events = events;
+        this.tiering = tiering;
     }
 
     /** The marker to compare with afterwards: the largest event id before the import writes anything. */
@@ -41,21 +53,21 @@ class ImportAftermath {
 
     /** Recomputes statistics and announces the change for customers written since {@code since}. */
     void customersWrittenSince(OffsetDateTime since, long lastEventIdBefore) {
-        Set<Long> touched = new LinkedHashSet<>(jdbc.sql("""
-                        SELECT id FROM customers WHERE updated_at >= :since
-                        UNION SELECT customer_id FROM orders WHERE updated_at >= :since AND customer_id IS NOT NULL
-                        UNION SELECT customer_id FROM events WHERE id > :lastEvent AND customer_id IS NOT NULL""")
-                .param("since", since)
-                .param("lastEvent", lastEventIdBefore)
-                .query(Long.class).list());
-        if (touched.isEmpty()) {
+        long count = jdbc.sql("SELECT COUNT(*) FROM (" + TOUCHED + ") touched")
+                .param("since", since).param("lastEvent", lastEventIdBefore)
+                .query(Long.class).single();
+        if (count == 0) {
             return;
         }
-        if (touched.size() > REFRESH_ALL_ABOVE) {
+        if (count > CUSTOMER_BY_CUSTOMER_AT_MOST) {
             stats.refreshAll();
-        } else {
-            stats.refresh(touched);
+            tiering.bulkDataChanged();
+            return;
         }
+        Set<Long> touched = new LinkedHashSet<>(jdbc.sql(TOUCHED)
+                .param("since", since).param("lastEvent", lastEventIdBefore)
+                .query(Long.class).list());
+        stats.refresh(touched);
         events.publishEvent(new CustomerDataChanged(touched));
     }
 }

@@ -58,6 +58,14 @@ public class TieringLiveUpdates implements DisposableBean {
         }
     }
 
+    /**
+     * Call after a change too large to re-tier customer by customer (a bulk import): cached features are dropped at
+     * once, and memberships catch up at the scheme's next scheduled or on-demand run.
+     */
+    public void bulkDataChanged() {
+        features.invalidate();
+    }
+
     /** Ingestion publishes {@link CustomerDataChanged} in its transaction; act once it has committed. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(CustomerDataChanged event) {
