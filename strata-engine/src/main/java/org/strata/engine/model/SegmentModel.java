@@ -16,6 +16,15 @@ public interface SegmentModel {
     /** Every segment it can assign, in display order. */
     List<Segment> segments();
 
+    /**
+     * Features it needs that not every feature table has (event counts exist only with an events source). A table
+     * lacking one of them gets no column from this model, so a rule naming the column fails as "not computed" rather
+     * than every customer silently falling out of its segments.
+     */
+    default List<String> optionalInputs() {
+        return List.of();
+    }
+
     /** The segment key of every row; the values are the very strings of {@link Segment#key()}. */
     TextColumn classify(FeatureTable table);
 

@@ -14,8 +14,11 @@ import org.strata.engine.table.TextColumn;
  *   low value         question 问题          dog 瘦狗
  * </pre>
  * Each axis is high when strictly above its threshold (so with the default median split, a customer without any
- * ticket is never "hard" even when the median is 0). A threshold left null is the median of the feature. Customers
- * lacking either value have no quadrant.
+ * ticket is never "hard" even when the median is 0). A threshold left null is the median of the feature over the
+ * customers that have a value. Customers lacking either value have no quadrant.
+ *
+ * <p>The standard matrix reads support tickets, an event count: where no events source exists (batch scoring of an
+ * orders file) it is not computed ({@link #optionalInputs()}).
  */
 public final class ValueMatrix implements SegmentModel {
 
@@ -29,8 +32,21 @@ public final class ValueMatrix implements SegmentModel {
     private final String difficultyFeature;
     private final Double difficultyThreshold;
 
+    /**
+     * @param valueThreshold      value above which a customer is "high value"; null = the median
+     * @param difficultyThreshold difficulty above which a customer is "hard"; null = the median
+     */
     public ValueMatrix(String valueFeature, Double valueThreshold, String difficultyFeature,
                        Double difficultyThreshold) {
+        if (valueFeature == null || valueFeature.isBlank() || difficultyFeature == null
+                || difficultyFeature.isBlank()) {
+            throw new IllegalArgumentException("the value matrix needs a value feature and a difficulty feature, "
+                    + "e.g. monetary_365d and tickets_365d");
+        }
+        if (isNotFinite(valueThreshold) || isNotFinite(difficultyThreshold)) {
+            throw new IllegalArgumentException("value matrix thresholds must be finite numbers (or absent for the "
+                    + "median), were " + valueThreshold + " and " + difficultyThreshold);
+        }
         this.valueFeature = valueFeature;
         this.valueThreshold = valueThreshold;
         this.difficultyFeature = difficultyFeature;
@@ -45,6 +61,23 @@ public final class ValueMatrix implements SegmentModel {
     @Override
     public String column() {
         return "value_matrix";
+    }
+
+    @Override
+    public List<String> optionalInputs() {
+        return List.of(valueFeature, difficultyFeature);
+    }
+
+    public String valueFeature() {
+        return valueFeature;
+    }
+
+    public String difficultyFeature() {
+        return difficultyFeature;
+    }
+
+    private static boolean isNotFinite(Double threshold) {
+        return threshold != null && !Double.isFinite(threshold);
     }
 
     @Override

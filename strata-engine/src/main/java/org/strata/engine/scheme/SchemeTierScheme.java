@@ -50,7 +50,7 @@ public final class SchemeTierScheme implements TierScheme {
      */
     @Override
     public FeatureTable addedColumns(FeatureTable table) {
-        if (models.columns().stream().allMatch(table::has)) {
+        if (models.isComplete(table)) {
             return table;
         }
         Map<String, Column> columns = new LinkedHashMap<>(table.columns());

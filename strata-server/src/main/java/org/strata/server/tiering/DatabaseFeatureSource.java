@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.strata.engine.data.CustomerColumns;
 import org.strata.engine.data.CustomerIndex;
@@ -31,6 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  * customer they were merged into. Cancelled orders never become purchases, so they are not even read.
  */
 @Component
+@EnableConfigurationProperties(ValueMatrixProperties.class)
 class DatabaseFeatureSource implements FeatureSource {
 
     private static final String CUSTOMERS = "SELECT c.id, c.region, c.industry, u.display_name, c.type, c.created_at, "
@@ -49,11 +51,11 @@ class DatabaseFeatureSource implements FeatureSource {
     private final TieringTime time;
     private final ModelColumns models;
 
-    DatabaseFeatureSource(BulkReader reader, ObjectMapper json, TieringTime time) {
+    DatabaseFeatureSource(BulkReader reader, ObjectMapper json, TieringTime time, ValueMatrixProperties valueMatrix) {
         this.reader = reader;
         this.json = json;
         this.time = time;
-        this.models = new ModelColumns();
+        this.models = new ModelColumns(valueMatrix.matrix());
     }
 
     @Override

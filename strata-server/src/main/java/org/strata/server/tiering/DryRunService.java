@@ -3,6 +3,7 @@ package org.strata.server.tiering;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,16 @@ class DryRunService {
     public record MatrixCell(String from, String to, long customers) {
     }
 
+    /**
+     * Where a run of the draft would leave customers, exactly as a run now would: pins override the rules and
+     * hysteresis holds downgrades (the draft's own settings against the stored pending runs and time in tier).
+     *
+     * @param heldByHysteresis customers whose downgrade the run would hold (they stay in their tier)
+     * @param heldByPins       customers whom an active pin keeps away from the tier their rules give
+     */
     public record SchemePreview(boolean valid, LocalDate asOf, long total, Map<String, Long> counts, long moving,
-                                List<MatrixCell> matrix, List<SchemeProblem> problems) {
+                                List<MatrixCell> matrix, long heldByHysteresis, long heldByPins,
+                                List<SchemeProblem> problems) {
     }
 
     RulePreview rule(String source, LocalDate asOf, int sampleSize) {
@@ -93,8 +102,9 @@ class DryRunService {
     }
 
     /**
-     * Where {@code scheme} would put every customer (pins honoured; hysteresis not simulated: it depends on runs
-     * yet to come), counted against the stored memberships of {@code schemeId} (null: none stored yet).
+     * Where a run of {@code scheme} now would put every customer, counted against the stored memberships of
+     * {@code schemeId} (null: none stored yet). The run's own planner decides, so pins and hysteresis act as they
+     * would in that run; nothing is written.
      */
     SchemePreview scheme(TieringScheme scheme, Long schemeId, LocalDate asOf) {
         LocalDate day = asOf == null ? time.today() : asOf;
@@ -104,35 +114,32 @@ class DryRunService {
             placement = CompiledScheme.compile(scheme, ConditionCompiler.ruleLanguage(snapshot.catalog()))
                     .evaluate(snapshot.table(), day);
         } catch (SchemeException e) {
-            return new SchemePreview(false, day, snapshot.size(), Map.of(), 0, List.of(), e.problems());
+            return new SchemePreview(false, day, snapshot.size(), Map.of(), 0, List.of(), 0, 0, e.problems());
         }
         CurrentMemberships current = schemeId == null ? new CurrentMemberships(snapshot.size())
                 : memberships.load(schemeId, snapshot, null);
         Map<Long, ActivePin> active = schemeId == null ? Map.of() : pins.active(schemeId, null);
+        RunPlan plan = RunPlanner.plan(placement, snapshot.customerIds(), RunPlanner.allRows(snapshot.size()),
+                current, active, time.now(), false);
+        Map<Long, String> movedTo = new HashMap<>();
+        plan.moves.forEach(m -> movedTo.put(m.customerId(), m.to()));
         Map<String, Long> counts = new LinkedHashMap<>();
         scheme.allTiers().forEach(t -> counts.put(t.key(), 0L));
         Map<String, Map<String, Long>> matrix = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        long moving = 0;
         for (int row = 0; row < snapshot.size(); row++) {
-            String to = placement.tierKey(row);
-            ActivePin pin = active.get(snapshot.customerIds()[row]);
-            if (pin != null && !pin.expiredAt(time.now()) && scheme.rank(pin.tier()) >= 0) {
-                to = pin.tier();
-            }
-            counts.merge(to, 1L, Long::sum);
             String from = current.tier[row];
+            // the planner moves every customer who is new to the scheme, so "to" is never null
+            String to = movedTo.getOrDefault(snapshot.customerIds()[row], from);
+            counts.merge(to, 1L, Long::sum);
             matrix.computeIfAbsent(from, f -> new LinkedHashMap<>()).merge(to, 1L, Long::sum);
-            if (!to.equals(from)) {
-                moving++;
-            }
         }
         // customers no longer tiered (merged or removed) leave the scheme: "to" is null
-        for (CurrentMemberships.Orphan orphan : current.orphans) {
-            matrix.computeIfAbsent(orphan.tier(), f -> new LinkedHashMap<>()).merge(null, 1L, Long::sum);
-            moving++;
+        for (RunPlan.Removal removal : plan.removals) {
+            matrix.computeIfAbsent(removal.from(), f -> new LinkedHashMap<>()).merge(null, 1L, Long::sum);
         }
         List<MatrixCell> cells = new ArrayList<>();
         matrix.forEach((from, row) -> row.forEach((to, n) -> cells.add(new MatrixCell(from, to, n))));
-        return new SchemePreview(true, day, snapshot.size(), counts, moving, cells, List.of());
+        return new SchemePreview(true, day, snapshot.size(), counts, plan.moves.size() + plan.removals.size(), cells,
+                plan.heldByHysteresis, plan.heldByPins, List.of());
     }
 }

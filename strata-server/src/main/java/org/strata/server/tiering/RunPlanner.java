@@ -27,6 +27,15 @@ final class RunPlanner {
      */
     static RunPlan plan(Placement placement, long[] customerIds, BitSet rows, CurrentMemberships current,
                         Map<Long, ActivePin> pins, Instant now) {
+        return plan(placement, customerIds, rows, current, pins, now, true);
+    }
+
+    /**
+     * @param explain false: moves and tag changes carry no feature values ("why"), which a dry run, counting only,
+     *                does not need and a million customers would pay for
+     */
+    static RunPlan plan(Placement placement, long[] customerIds, BitSet rows, CurrentMemberships current,
+                        Map<Long, ActivePin> pins, Instant now, boolean explain) {
         TieringScheme scheme = placement.scheme();
         Hysteresis hysteresis = scheme.hysteresis();
         RunPlan plan = new RunPlan();
@@ -49,15 +58,17 @@ final class RunPlanner {
                 int runs = current.pendingRuns[row] + 1;
                 long daysInTier = Duration.ofMillis(now.toEpochMilli() - current.sinceMillis[row]).toDays();
                 if (runs >= hysteresis.downgradeAfterRuns() && daysInTier >= hysteresis.minDaysInTier()) {
-                    plan.moves.add(new RunPlan.Move(customerId, stored, ruled, why(placement, row, runs)));
+                    plan.moves.add(new RunPlan.Move(customerId, stored, ruled,
+                            explain ? why(placement, row, runs) : Map.of()));
                 } else {
                     plan.heldByHysteresis++;
                     plan.pending.add(new RunPlan.Pending(customerId, ruled, runs));
                 }
             } else {
-                moveIfChanged(plan, customerId, stored, ruled, row, current, placement.why(row));
+                moveIfChanged(plan, customerId, stored, ruled, row, current,
+                        explain ? placement.why(row) : Map.of());
             }
-            diffTags(plan, customerId, placement.tags(row), current.tags(row), placement, row);
+            diffTags(plan, customerId, placement.tags(row), current.tags(row), explain ? placement : null, row);
         }
         for (CurrentMemberships.Orphan orphan : current.orphans) {
             plan.removals.add(new RunPlan.Removal(orphan.customerId(), orphan.tier()));
@@ -89,11 +100,13 @@ final class RunPlanner {
         return why;
     }
 
+    /** {@code placement} null: changes without the deciding values. */
     private static void diffTags(RunPlan plan, long customerId, List<String> wanted, Set<String> stored,
                                  Placement placement, int row) {
         for (String tag : wanted) {
             if (!stored.contains(tag)) {
-                plan.tagChanges.add(new RunPlan.TagChange(customerId, tag, true, placement.tagWhy(row, tag)));
+                plan.tagChanges.add(new RunPlan.TagChange(customerId, tag, true,
+                        placement == null ? Map.of() : placement.tagWhy(row, tag)));
             }
         }
         for (String tag : stored) {

@@ -280,6 +280,42 @@ class TieringRunTest {
         }
 
         @Test
+        void aDryRunHoldsDowngradesAndHonoursPinsExactlyAsTheRunAfterIt() {
+            String yaml = TieringFixture.SCHEME_YAML + "hysteresis: {downgrade_after_runs: 2}\n";
+            publish(yaml);
+            run();
+            pins.pin(SCHEME, DAVE, "a", "strategic account", TieringFixture.START.plus(Duration.ofDays(60)), "li.na");
+            // three weeks later bob's only order has left the 365-day window: the rules say d for him and for dave
+            clock.advance(Duration.ofDays(19));
+            long schemeId = store.get(SCHEME).id();
+
+            DryRunService.SchemePreview held = dryRuns.scheme(SchemeYaml.read(yaml), schemeId, null);
+            TieringRun first = run();
+            DryRunService.SchemePreview released = dryRuns.scheme(SchemeYaml.read(yaml), schemeId, null);
+            TieringRun second = run();
+
+            // bob's downgrade waits for the second run; dave stays in a by his pin
+            assertThat(held.heldByHysteresis()).isEqualTo(1);
+            assertThat(held.heldByPins()).isEqualTo(1);
+            assertThat(held.moving()).isZero();
+            assertThat(held.counts()).containsExactly(Map.entry("a", 2L), Map.entry("b", 1L), Map.entry("c", 1L),
+                    Map.entry("d", 1L));
+            assertThat(held.matrix()).containsExactlyInAnyOrder(new DryRunService.MatrixCell("a", "a", 2),
+                    new DryRunService.MatrixCell("b", "b", 1), new DryRunService.MatrixCell("c", "c", 1),
+                    new DryRunService.MatrixCell("d", "d", 1));
+            assertThat(first.moved()).isEqualTo(held.moving());
+            assertThat(first.heldByHysteresis()).isEqualTo(held.heldByHysteresis());
+            assertThat(first.heldByPins()).isEqualTo(held.heldByPins());
+
+            assertThat(released.heldByHysteresis()).isZero();
+            assertThat(released.moving()).isEqualTo(1);
+            assertThat(released.matrix()).contains(new DryRunService.MatrixCell("b", "d", 1));
+            assertThat(second.moved()).isEqualTo(released.moving());
+            assertThat(data.tierOf(SCHEME, BOB)).isEqualTo("d");
+            assertThat(data.tierOf(SCHEME, DAVE)).isEqualTo("a");
+        }
+
+        @Test
         void aRulePreviewCountsAndSamplesOrNamesTheErrorPosition() {
             DryRunService.RulePreview preview = dryRuns.rule("monetary_365d >= 1000000", null, 10);
             assertThat(preview.valid()).isTrue();
@@ -318,17 +354,21 @@ class TieringRunTest {
         }
 
         @Test
-        void aRuleThatCannotBeEvaluatedFailsTheRunNamingItsTier() {
-            publish(TieringFixture.SCHEME_YAML.replace("customer_type = 'distributor'",
-                    "customer_type = 'distributor' or value_matrix = 'star'"));
+        void theValueMatrixIsAModelColumnThatRulesCanTest() {
+            // spend in the last 365 days: alice 6,010,000 (with erin's), bob 2,000,000, dave 500,000, carol 100,000,
+            // frank 0 -> median 500,000, so alice and bob are high value; tickets: alice 1, others 0 -> median 0, so
+            // alice is hard: alice cash_cow, bob star
+            jdbc.update("INSERT INTO events (event_key, customer_id, type, occurred_at) VALUES ('t1', ?, 'ticket', ?)",
+                    ALICE, java.sql.Timestamp.from(TieringFixture.START.minusSeconds(86_400 * 3)));
+            publish(TieringFixture.SCHEME_YAML.replace("rule: monetary_365d >= 5000000", "rule: value_matrix = 'star'")
+                    .replace("rule: monetary_365d >= 1000000", "rule: value_matrix = 'cash_cow'"));
 
-            assertThatThrownBy(this::run).isInstanceOfSatisfying(TieringRunFailedException.class, e ->
-                    assertThat(e.problems()).singleElement().satisfies(p -> {
-                        assertThat(p.part()).isEqualTo("tier c");
-                        assertThat(p.column()).isEqualTo(34);
-                        assertThat(p.message()).contains("value_matrix");
-                    }));
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tiering_memberships", Integer.class)).isZero();
+            run();
+
+            assertThat(data.tierOf(SCHEME, BOB)).isEqualTo("a");
+            assertThat(data.tierOf(SCHEME, ALICE)).isEqualTo("b");
+            assertThat(data.tierOf(SCHEME, CAROL)).isEqualTo("c");
+            assertThat(data.tierOf(SCHEME, DAVE)).isEqualTo("d");
         }
 
         @Test
