@@ -1,5 +1,6 @@
 package org.strata.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,12 @@ public final class StrataCommand implements Runnable {
         }
         if (System.getProperty("jansi.disable") == null) {
             System.setProperty("jansi.disable", "true");
+        }
+        if (args.length > 0 && args[0].equals("score")) {
+            // `strata score` is timed as a whole process (against DuckDB): building the models of the server
+            // commands it does not run (reflection over their options and mixins) costs it about 70 ms of CPU
+            CommandLine score = new CommandLine(new ScoreCommand()).setCommandName("strata score");
+            System.exit(score.execute(Arrays.copyOfRange(args, 1, args.length)));
         }
         System.exit(new CommandLine(new StrataCommand()).execute(args));
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.strata.engine.data.Amounts;
 import org.strata.engine.data.CustomerColumns;
 import org.strata.engine.data.CustomerColumns.Attribute;
@@ -29,7 +30,17 @@ import org.strata.engine.table.TextColumn;
  */
 public final class FeatureComputer {
 
+    /** Orders from which the order pass runs on two threads. */
+    static final int PARALLEL_FROM_ORDERS = 1 << 20;
+
     private FeatureComputer() {
+    }
+
+    /** A daemon thread per task: the pass runs once per call, and a daemon never keeps a finished CLI alive. */
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "strata-features");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -41,6 +52,14 @@ public final class FeatureComputer {
      */
     public static FeatureTable compute(CustomerColumns customers, OrderColumns orders, EventColumns events,
                                        LocalDate asOf, ZoneId zone) {
+        // below a million orders a second thread costs more than it saves
+        return compute(customers, orders, events, asOf, zone, orders.size() >= PARALLEL_FROM_ORDERS
+                && Runtime.getRuntime().availableProcessors() >= 2);
+    }
+
+    /** {@link #compute}, with the pass over the orders on two threads or on this one. */
+    static FeatureTable compute(CustomerColumns customers, OrderColumns orders, EventColumns events, LocalDate asOf,
+                                ZoneId zone, boolean twoThreads) {
         requireZone("orders", orders.zone(), zone);
         if (events != null) {
             requireZone("events", events.zone(), zone);
@@ -48,7 +67,8 @@ public final class FeatureComputer {
         int n = customers.size();
         int asOfDay = (int) asOf.toEpochDay();
         Map<String, Column> columns = new LinkedHashMap<>();
-        new OrderPass(n, asOfDay).run(orders).addColumns(columns, customers, asOfDay);
+        OrderPass pass = new OrderPass(n, asOfDay);
+        pass.run(orders, twoThreads).addColumns(columns, customers, asOfDay);
         if (events != null) {
             addEventCounts(columns, events, n, asOfDay);
         }
@@ -100,9 +120,12 @@ public final class FeatureComputer {
         private final BitSet costUnknown = new BitSet();
         private final double[] refundAmount;
         private final double[] refundCount;
-        /** [window][customer]: 0 = last 30 days, 1 = the 30 before, 2 = last 90, 3 = the 90 before, 4/5 = 365. */
-        private final double[][] windowOrders = new double[6][];
-        private final double[][] windowMoney = new double[6][];
+        /** One per window length (30, 90, 365 days), shortest first. */
+        private final Window[] windows = new Window[StandardFeatures.WINDOWS.length];
+        // the same windows as fields: the per-order loop reaches them without an array load and bounds check each
+        private final Window shortWindow;
+        private final Window middleWindow;
+        private final Window longWindow;
         private boolean daysOutOfOrder;
 
         OrderPass(int n, int asOfDay) {
@@ -120,13 +143,38 @@ public final class FeatureComputer {
             margin = new double[n];
             refundAmount = new double[n];
             refundCount = new double[n];
-            for (int w = 0; w < 6; w++) {
-                windowOrders[w] = new double[n];
-                windowMoney[w] = new double[n];
+            for (int w = 0; w < windows.length; w++) {
+                windows[w] = new Window(StandardFeatures.WINDOWS[w], n);
             }
+            shortWindow = windows[0];
+            middleWindow = windows[1];
+            longWindow = windows[2];
         }
 
-        OrderPass run(OrderColumns orders) {
+        /**
+         * @param twoThreads two halves of the customers on two threads: every array element belongs to one customer,
+         *                   so the threads write disjoint elements; each scans all orders and skips the other half's
+         *                   customers
+         */
+        OrderPass run(OrderColumns orders, boolean twoThreads) {
+            if (!twoThreads || n < 2) {
+                merge(scan(orders, 0, n));
+                return finish(orders);
+            }
+            int middle = n / 2;
+            CompletableFuture<RangeScan> upper = CompletableFuture.supplyAsync(() -> scan(orders, middle, n),
+                    FeatureComputer::startThread);
+            RangeScan lower = scan(orders, 0, middle);
+            merge(lower);
+            merge(upper.join());
+            return finish(orders);
+        }
+
+        /** What one thread found besides the shared per-customer arrays. */
+        private record RangeScan(BitSet costUnknown, boolean daysOutOfOrder) {
+        }
+
+        private RangeScan scan(OrderColumns orders, int fromCustomer, int toCustomer) {
             int[] customer = orders.customer();
             int[] day = orders.epochDay();
             double[] amount = orders.amount();
@@ -136,13 +184,15 @@ public final class FeatureComputer {
             byte completed = OrderStatus.COMPLETED.code();
             byte refunded = OrderStatus.REFUNDED.code();
             byte returned = OrderStatus.RETURN.code();
+            BitSet unknownCost = new BitSet();
+            boolean outOfOrder = false;
             for (int i = 0, size = orders.size(); i < size; i++) {
+                int c = customer[i];
                 int d = day[i];
-                if (d >= asOfDay) {
+                if (c < fromCustomer || c >= toCustomer || d >= asOfDay) {
                     continue;
                 }
                 byte s = status[i];
-                int c = customer[i];
                 int age = asOfDay - d;
                 if (s == returned) {
                     double r = refund[i];
@@ -165,7 +215,7 @@ public final class FeatureComputer {
                 }
                 double k = cost[i];
                 if (Double.isNaN(k)) {
-                    costUnknown.set(c);
+                    unknownCost.set(c);
                 } else {
                     margin[c] += net - k;
                 }
@@ -175,13 +225,22 @@ public final class FeatureComputer {
                     lastDay[c] = d;
                     purchaseDays[c]++;
                 } else if (d < last) {
-                    daysOutOfOrder = true;
+                    outOfOrder = true;
                 }
                 if (d < firstDay[c]) {
                     firstDay[c] = d;
                 }
                 addToWindows(c, age, 1, net);
             }
+            return new RangeScan(unknownCost, outOfOrder);
+        }
+
+        private void merge(RangeScan scan) {
+            costUnknown.or(scan.costUnknown());
+            daysOutOfOrder |= scan.daysOutOfOrder();
+        }
+
+        private OrderPass finish(OrderColumns orders) {
             if (daysOutOfOrder) {
                 recountPurchaseDays(orders);
             }
@@ -189,14 +248,9 @@ public final class FeatureComputer {
         }
 
         private void addToWindows(int c, int age, double count, double money) {
-            for (int w = 0; w < 3; w++) {
-                int days = StandardFeatures.WINDOWS[w];
-                int slot = age <= days ? 2 * w : age <= 2 * days ? 2 * w + 1 : -1;
-                if (slot >= 0) {
-                    windowOrders[slot][c] += count;
-                    windowMoney[slot][c] += money;
-                }
-            }
+            shortWindow.add(c, age, count, money);
+            middleWindow.add(c, age, count, money);
+            longWindow.add(c, age, count, money);
         }
 
         /**
@@ -299,12 +353,40 @@ public final class FeatureComputer {
             columns.put("avg_interval_days", new NumberColumn(interval, noInterval));
             columns.put("purchase_days", new NumberColumn(distinctDays, none));
             columns.put("last_gap_days", new NumberColumn(lastGap, (BitSet) noInterval.clone()));
-            for (int w = 0; w < 3; w++) {
-                int days = StandardFeatures.WINDOWS[w];
-                columns.put("orders_" + days + "d", new NumberColumn(windowOrders[2 * w], none));
-                columns.put("orders_prev_" + days + "d", new NumberColumn(windowOrders[2 * w + 1], none));
-                columns.put("monetary_" + days + "d", new NumberColumn(windowMoney[2 * w], none));
-                columns.put("monetary_prev_" + days + "d", new NumberColumn(windowMoney[2 * w + 1], none));
+            for (Window window : windows) {
+                int days = window.days;
+                columns.put("orders_" + days + "d", new NumberColumn(window.orders, none));
+                columns.put("orders_prev_" + days + "d", new NumberColumn(window.previousOrders, none));
+                columns.put("monetary_" + days + "d", new NumberColumn(window.money, none));
+                columns.put("monetary_prev_" + days + "d", new NumberColumn(window.previousMoney, none));
+            }
+        }
+    }
+
+    /** Purchases and net spend per customer in the last {@code days} days and in the {@code days} before those. */
+    private static final class Window {
+        final int days;
+        final double[] orders;
+        final double[] previousOrders;
+        final double[] money;
+        final double[] previousMoney;
+
+        Window(int days, int n) {
+            this.days = days;
+            orders = new double[n];
+            previousOrders = new double[n];
+            money = new double[n];
+            previousMoney = new double[n];
+        }
+
+        /** {@code age} = days between the order day and the as-of day (1 = the day before). */
+        void add(int c, int age, double count, double amount) {
+            if (age <= days) {
+                orders[c] += count;
+                money[c] += amount;
+            } else if (age <= 2 * days) {
+                previousOrders[c] += count;
+                previousMoney[c] += amount;
             }
         }
     }

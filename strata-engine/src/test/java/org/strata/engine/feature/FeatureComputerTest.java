@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.BitSet;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.strata.engine.data.CustomerColumns;
 import org.strata.engine.data.CustomerColumns.Attribute;
@@ -259,5 +261,35 @@ class FeatureComputerTest {
             assertThat(d.labelEn()).isNotBlank();
             assertThat(d.description()).isNotBlank();
         });
+    }
+
+    @Test
+    void thePassOverOrdersGivesTheSameTableOnTwoThreadsAsOnOne() {
+        // customers in random order with purchases, refunds, returns, cancellations, unknown costs and days out of
+        // order, so every accumulator and the recount of purchase days are exercised on both halves
+        SplittableRandom random = new SplittableRandom(3);
+        CustomerIndex index = new CustomerIndex();
+        for (int c = 0; c < 2_001; c++) {
+            index.add("c" + c);
+        }
+        OrderColumns.Builder orders = OrderColumns.builder().zone(SHANGHAI);
+        OrderStatus[] statuses = {OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.REFUNDED,
+                OrderStatus.RETURN, OrderStatus.CANCELLED};
+        for (int i = 0; i < 60_000; i++) {
+            int customer = random.nextInt(2_000); // the last customer never buys
+            LocalDate day = AS_OF.minusDays(random.nextInt(-5, 900));
+            double cost = random.nextInt(10) == 0 ? Double.NaN : random.nextInt(500);
+            orders.add(customer, day, random.nextInt(1, 5_000) / 10.0, cost, random.nextInt(4) == 0 ? 20 : 0,
+                    statuses[random.nextInt(statuses.length)]);
+        }
+        CustomerColumns customers = CustomerColumns.idsOnly(index);
+        OrderColumns columns = orders.build();
+
+        FeatureTable one = FeatureComputer.compute(customers, columns, null, AS_OF, SHANGHAI, false);
+        FeatureTable two = FeatureComputer.compute(customers, columns, null, AS_OF, SHANGHAI, true);
+
+        assertThat(two.columns().keySet()).containsExactlyElementsOf(one.columns().keySet());
+        one.columns().forEach((name, column) -> assertThat(two.column(name)).as(name)
+                .usingRecursiveComparison().withEqualsForType(BitSet::equals, BitSet.class).isEqualTo(column));
     }
 }
