@@ -26,7 +26,9 @@ import javax.tools.ToolProvider;
  * {@code DuckRfm.java} against the DuckDB JDBC jar into a temporary directory, then runs
  * {@code java -cp duckdb.jar:OUT DuckRfm orders.csv out.csv} and
  * {@code <strata> score --orders orders.csv --as-of 2026-07-01 --out out.csv} alternately, and reports the median wall
- * times, their ratio (target: Strata / DuckDB <= 1.0), peak RSS, and how far the two agree on R/F/M per customer.
+ * times, their ratio (target: Strata / DuckDB <= 1.0), the median CPU time (user + system) and its ratio, peak RSS,
+ * and how far the two agree on R/F/M per customer. On a machine shared with other work the wall times follow the load;
+ * the CPU times much less so.
  */
 public final class ScoreVsDuckDb {
 
@@ -63,6 +65,8 @@ public final class ScoreVsDuckDb {
         double[] strataSeconds = new double[runs];
         long[] duckKb = new long[runs];
         long[] strataKb = new long[runs];
+        double[] duckCpu = new double[runs];
+        double[] strataCpu = new double[runs];
         for (int i = 0; i < runs; i++) {
             Measurement duck = measure(duckCommand, work);
             Measurement ours = measure(strataCommand, work);
@@ -70,35 +74,44 @@ public final class ScoreVsDuckDb {
             duckKb[i] = duck.peakKb;
             strataSeconds[i] = ours.seconds;
             strataKb[i] = ours.peakKb;
-            System.out.printf(Locale.ROOT, "run %d: duckdb %.2f s %d MiB, strata %.2f s %d MiB%n", i + 1,
-                    duck.seconds, duck.peakKb / 1024, ours.seconds, ours.peakKb / 1024);
+            duckCpu[i] = duck.cpuSeconds;
+            strataCpu[i] = ours.cpuSeconds;
+            System.out.printf(Locale.ROOT, "run %d: duckdb %.2f s (cpu %.2f s) %d MiB, strata %.2f s (cpu %.2f s) "
+                            + "%d MiB%n", i + 1, duck.seconds, duck.cpuSeconds, duck.peakKb / 1024, ours.seconds,
+                    ours.cpuSeconds, ours.peakKb / 1024);
         }
         double duckMedian = median(duckSeconds);
         double strataMedian = median(strataSeconds);
         System.out.printf(Locale.ROOT, "median wall: duckdb %.2f s, strata %.2f s, ratio strata/duckdb %.2f "
                         + "(target <= 1.0)%n", duckMedian, strataMedian, strataMedian / duckMedian);
+        System.out.printf(Locale.ROOT, "median cpu (user + system): duckdb %.2f s, strata %.2f s, ratio %.2f%n",
+                median(duckCpu), median(strataCpu), median(strataCpu) / median(duckCpu));
         System.out.printf(Locale.ROOT, "peak RSS (median): duckdb %d MiB, strata %d MiB%n",
                 (long) median(toDouble(duckKb)) / 1024, (long) median(toDouble(strataKb)) / 1024);
         Agreement.compare(duckOut, strataOut).print();
     }
 
-    record Measurement(double seconds, long peakKb) {
+    record Measurement(double seconds, double cpuSeconds, long peakKb) {
     }
 
-    /** Runs a command as a whole process; peak RSS from /usr/bin/time when present (0 otherwise). */
+    /** Runs a command as a whole process; CPU time and peak RSS from /usr/bin/time when present (0 otherwise). */
     static Measurement measure(List<String> command, Path work) throws IOException, InterruptedException {
         Path time = Path.of("/usr/bin/time");
         Path rss = work.resolve("rss.txt");
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(time)) {
-            full.addAll(List.of(time.toString(), "-f", "%M", "-o", rss.toString()));
+            full.addAll(List.of(time.toString(), "-f", "%M %U %S", "-o", rss.toString()));
         }
         full.addAll(command);
         long start = System.nanoTime();
         run(full, work.resolve("last-output.txt"));
         double seconds = (System.nanoTime() - start) / 1e9;
-        long kb = Files.exists(rss) ? Long.parseLong(Files.readAllLines(rss).get(0).strip()) : 0;
-        return new Measurement(seconds, kb);
+        if (!Files.exists(rss)) {
+            return new Measurement(seconds, 0, 0);
+        }
+        String[] figures = Files.readAllLines(rss).get(0).strip().split(" ");
+        return new Measurement(seconds, Double.parseDouble(figures[1]) + Double.parseDouble(figures[2]),
+                Long.parseLong(figures[0]));
     }
 
     static void run(List<String> command, Path output) throws IOException, InterruptedException {
