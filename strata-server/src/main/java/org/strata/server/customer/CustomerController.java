@@ -1,5 +1,7 @@
 package org.strata.server.customer;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,6 +31,7 @@ class CustomerController {
         this.profiles = profiles;
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping
     @Operation(summary = "List customers",
             description = "Surviving customers only (customers absorbed by a merge are part of their survivor). "
@@ -59,6 +62,7 @@ class CustomerController {
         return list.find(filter, CustomerSort.parse(sort), page, size, includeTotal);
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/{id}")
     @Operation(summary = "The customer 360° record",
             description = "Attributes, owner and team, identifiers, order summary, the 20 most recent orders, the "
@@ -73,6 +77,7 @@ class CustomerController {
         return profiles.profile(id);
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/{id}/timeline")
     @Operation(summary = "A page of the customer's time line",
             description = "Orders and events of the customer and of customers merged into it, newest first.")

@@ -1,5 +1,7 @@
 package org.strata.server.ingest;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,6 +46,7 @@ class ImportController {
         this.jobs = jobs;
     }
 
+    @Access(value = Permission.IMPORT, audit = "import.file")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Start importing a CSV or .xlsx file", description = "Answers at once with the job; follow "
             + "it with GET /api/v1/imports/{id}. Rows are stored in batches, each in one transaction; importing the "
@@ -73,6 +76,7 @@ class ImportController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(view(id));
     }
 
+    @Access(Permission.IMPORT)
     @GetMapping("/{id}")
     @Operation(summary = "Status, progress and counts of an import")
     @ApiResponse(responseCode = "404", description = "no import with this id")
@@ -80,6 +84,7 @@ class ImportController {
         return view(id);
     }
 
+    @Access(value = Permission.IMPORT, audit = "export.import_errors")
     @GetMapping(value = "/{id}/errors", produces = "text/csv")
     @Operation(summary = "The rejected rows as CSV", description = "Columns line, column, field, value, reason; "
             + "UTF-8 with BOM so that Excel shows Chinese text correctly.")
