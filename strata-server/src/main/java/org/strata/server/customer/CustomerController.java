@@ -59,7 +59,7 @@ class CustomerController {
             @RequestParam(defaultValue = "false") boolean includeTotal) {
         checkPaging(page, size, MAX_PAGE_SIZE);
         CustomerFilter filter = new CustomerFilter(q, owner, team, industry, region, type, source);
-        return list.find(filter, CustomerSort.parse(sort), page, size, includeTotal);
+        return MaskedCustomers.page(list.find(filter, CustomerSort.parse(sort), page, size, includeTotal));
     }
 
     @Access(value = Permission.READ, customerScoped = true)
@@ -74,7 +74,7 @@ class CustomerController {
     @ApiResponse(responseCode = "404", description = "No such customer, or the customer was merged into another "
             + "(problem property survivorId)", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     CustomerDetail get(@PathVariable long id) {
-        return profiles.profile(id);
+        return MaskedCustomers.detail(profiles.profile(id));
     }
 
     @Access(value = Permission.READ, customerScoped = true)

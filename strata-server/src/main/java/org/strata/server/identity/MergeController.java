@@ -34,7 +34,7 @@ class MergeController {
     @Operation(summary = "One merge: survivor, absorbed customer, the key that linked them, when and by what")
     @ApiResponse(responseCode = "404", description = "no merge with this id")
     MergeRecord merge(@PathVariable long id) {
-        return merges.find(id);
+        return merges.find(id).forCaller();
     }
 
     @Access(value = Permission.MERGE, customerScoped = true, audit = "merge.undo")
@@ -45,7 +45,7 @@ class MergeController {
     @ApiResponse(responseCode = "404", description = "no merge with this id")
     @ApiResponse(responseCode = "409", description = "the merge was already undone")
     MergeRecord undo(@PathVariable long id) {
-        return merges.undo(id, CurrentUser.name());
+        return merges.undo(id, CurrentUser.name()).forCaller();
     }
 
     @ExceptionHandler

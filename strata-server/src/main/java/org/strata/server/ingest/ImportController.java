@@ -1,6 +1,8 @@
 package org.strata.server.ingest;
 
 import org.strata.server.access.Access;
+import org.strata.server.access.CurrentUser;
+import org.strata.server.access.DataScope;
 import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -99,7 +101,16 @@ class ImportController {
         }
     }
 
+    /**
+     * An import is seen by whoever started it and by those who see every customer: its counts and rejected rows
+     * (personal data in their raw values) are not limited to one person's customers.
+     */
     private ImportJobView view(long id) {
+        boolean visible = CurrentUser.get().map(user -> user.scope() == DataScope.ALL
+                || jobs.startedBy(id).map(user.getUsername()::equals).orElse(false)).orElse(true);
+        if (!visible) {
+            throw new NoSuchElementException("no import with id " + id);
+        }
         return ImportJobView.of(imports.job(id).orElseThrow(() -> new NoSuchElementException("no import with id "
                 + id)));
     }

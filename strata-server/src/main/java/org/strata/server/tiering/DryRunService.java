@@ -2,6 +2,8 @@ package org.strata.server.tiering;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +39,11 @@ class DryRunService {
     private final MembershipStore memberships;
     private final PinStore pins;
     private final TieringTime time;
+    private final VisibleRows visibleRows;
 
-    DryRunService(FeatureSnapshots features, MembershipStore memberships, PinStore pins, TieringTime time) {
+    DryRunService(FeatureSnapshots features, MembershipStore memberships, PinStore pins, TieringTime time,
+                  VisibleRows visibleRows) {
+        this.visibleRows = visibleRows;
         this.features = features;
         this.memberships = memberships;
         this.pins = pins;
@@ -67,7 +72,7 @@ class DryRunService {
         FeatureSnapshot snapshot = features.all(day);
         RuleCheck check = RuleChecker.check(source, snapshot.catalog());
         if (!check.isValid()) {
-            return new RulePreview(false, day, 0, snapshot.size(), List.of(), check.diagnostics());
+            return new RulePreview(false, day, 0, 0, List.of(), check.diagnostics());
         }
         Rule rule = check.orThrow();
         FeatureTable table = snapshot.table();
@@ -80,16 +85,29 @@ class DryRunService {
             }
         }
         if (!missing.isEmpty()) {
-            return new RulePreview(false, day, 0, snapshot.size(), List.of(), missing);
+            return new RulePreview(false, day, 0, 0, List.of(), missing);
         }
         CompiledRule compiled = CompiledRule.compile(rule);
-        int count = compiled.count(table, day);
+        Optional<BitSet> visible = visibleRows.of(snapshot);
+        int limit = Math.max(0, Math.min(sampleSize, MAX_SAMPLE));
+        int count;
+        int[] sampleRows;
+        if (visible.isEmpty()) {
+            count = compiled.count(table, day);
+            sampleRows = compiled.sample(table, day, limit);
+        } else {
+            BitSet matches = compiled.matches(table, day);
+            matches.and(visible.get());
+            count = matches.cardinality();
+            sampleRows = matches.stream().limit(limit).toArray();
+        }
         List<SampleCustomer> sample = new ArrayList<>();
-        for (int row : compiled.sample(table, day, Math.max(0, Math.min(sampleSize, MAX_SAMPLE)))) {
+        for (int row : sampleRows) {
             sample.add(new SampleCustomer(snapshot.customerIds()[row],
                     FeatureValues.of(table, row, rule.featureNames())));
         }
-        return new RulePreview(true, day, count, snapshot.size(), sample, List.of());
+        int total = visible.map(BitSet::cardinality).orElse(snapshot.size());
+        return new RulePreview(true, day, count, total, sample, List.of());
     }
 
     /**
@@ -104,7 +122,7 @@ class DryRunService {
             placement = CompiledScheme.compile(scheme, ConditionCompiler.ruleLanguage(snapshot.catalog()))
                     .evaluate(snapshot.table(), day);
         } catch (SchemeException e) {
-            return new SchemePreview(false, day, snapshot.size(), Map.of(), 0, List.of(), e.problems());
+            return new SchemePreview(false, day, 0, Map.of(), 0, List.of(), e.problems());
         }
         CurrentMemberships current = schemeId == null ? new CurrentMemberships(snapshot.size())
                 : memberships.load(schemeId, snapshot, null);
@@ -113,7 +131,11 @@ class DryRunService {
         scheme.allTiers().forEach(t -> counts.put(t.key(), 0L));
         Map<String, Map<String, Long>> matrix = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         long moving = 0;
+        Optional<BitSet> visible = visibleRows.of(snapshot);
         for (int row = 0; row < snapshot.size(); row++) {
+            if (visible.isPresent() && !visible.get().get(row)) {
+                continue;
+            }
             String to = placement.tierKey(row);
             ActivePin pin = active.get(snapshot.customerIds()[row]);
             if (pin != null && !pin.expiredAt(time.now()) && scheme.rank(pin.tier()) >= 0) {
@@ -128,11 +150,15 @@ class DryRunService {
         }
         // customers no longer tiered (merged or removed) leave the scheme: "to" is null
         for (CurrentMemberships.Orphan orphan : current.orphans) {
+            if (visible.isPresent()) {
+                continue; // merged or removed customers belong to nobody's scope but the whole company's
+            }
             matrix.computeIfAbsent(orphan.tier(), f -> new LinkedHashMap<>()).merge(null, 1L, Long::sum);
             moving++;
         }
         List<MatrixCell> cells = new ArrayList<>();
         matrix.forEach((from, row) -> row.forEach((to, n) -> cells.add(new MatrixCell(from, to, n))));
-        return new SchemePreview(true, day, snapshot.size(), counts, moving, cells, List.of());
+        long total = visible.map(rows -> (long) rows.cardinality()).orElse((long) snapshot.size());
+        return new SchemePreview(true, day, total, counts, moving, cells, List.of());
     }
 }

@@ -3,6 +3,7 @@ package org.strata.server.tiering;
 import org.strata.server.access.Access;
 import org.strata.server.access.Permission;
 import org.strata.server.access.CurrentUser;
+import org.strata.server.scope.CustomerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -36,9 +37,11 @@ class RunController {
     private final LedgerQueries ledger;
     private final PinService pins;
     private final ManualTagService tags;
+    private final CustomerScope scope;
 
     RunController(TieringRunner runner, RunStore runs, SchemeStore schemes, LedgerQueries ledger, PinService pins,
-                  ManualTagService tags) {
+                  ManualTagService tags, CustomerScope scope) {
+        this.scope = scope;
         this.runner = runner;
         this.runs = runs;
         this.schemes = schemes;
@@ -120,6 +123,9 @@ class RunController {
     @GetMapping("/schemes/{key}/customers/{customerId}")
     CustomerTiering customer(@PathVariable String key, @PathVariable long customerId) {
         long schemeId = schemes.get(key).id();
+        if (!scope.includes(customerId)) {
+            throw new TieringNotFoundException("no customer " + customerId);
+        }
         return new CustomerTiering(key, customerId, ledger.timeline(schemeId, customerId),
                 ledger.tags(schemeId, customerId), ledger.ledger(schemeId, customerId));
     }

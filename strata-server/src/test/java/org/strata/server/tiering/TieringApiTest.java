@@ -7,7 +7,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.SignedInAs;
@@ -61,7 +61,7 @@ class TieringApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.publishedBy").value(
-                        SecurityContextHolder.getContext().getAuthentication().getName()));
+                        TestSecurityContextHolder.getContext().getAuthentication().getName()));
     }
 
     @Test
