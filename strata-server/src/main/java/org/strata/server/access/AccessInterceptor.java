@@ -35,6 +35,12 @@ class AccessInterceptor implements HandlerInterceptor {
         }
         Permission needed = rule.get().value();
         if (!CurrentUser.can(needed)) {
+            if (!rule.get().audit().isEmpty()) {
+                // afterCompletion is not called for a refused request, so the attempt is written here
+                audit.record(new AuditEntry(CurrentUser.name(), rule.get().audit(), target(request),
+                        request.getMethod() + " " + request.getRequestURI() + " without " + needed.name(),
+                        AuditEntry.DENIED, ClientAddress.of(request)));
+            }
             String who = CurrentUser.get().map(u -> "the role " + u.role().code()).orElse("this caller");
             throw new PermissionDeniedException(who + " does not have the permission " + needed.name().toLowerCase(
                     java.util.Locale.ROOT));

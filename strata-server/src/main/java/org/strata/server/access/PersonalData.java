@@ -63,6 +63,39 @@ public final class PersonalData {
         };
     }
 
+    private static final java.util.regex.Pattern MOBILE_IN_TEXT =
+            java.util.regex.Pattern.compile("(?<![0-9])(?:\\+?86[ -]?)?(1[3-9][0-9])[ -]?[0-9]{4}[ -]?([0-9]{4})(?![0-9])");
+    private static final java.util.regex.Pattern EMAIL_IN_TEXT =
+            java.util.regex.Pattern.compile("([\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]*(@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,})");
+
+    /**
+     * Free text (event properties, notes) with the mobile numbers and e-mail addresses in it masked. Names inside
+     * free text cannot be recognised reliably and are not masked.
+     */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = MOBILE_IN_TEXT.matcher(text).replaceAll("$1****$2");
+        return EMAIL_IN_TEXT.matcher(masked).replaceAll("$1***$2");
+    }
+
+    /** A parsed JSON document (maps, lists, strings, numbers) with {@link #text} applied to every string. */
+    public static Object document(Object json) {
+        if (json instanceof String string) {
+            return text(string);
+        }
+        if (json instanceof java.util.Map<?, ?> map) {
+            java.util.Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put(key, document(value)));
+            return copy;
+        }
+        if (json instanceof java.util.List<?> list) {
+            return list.stream().map(PersonalData::document).toList();
+        }
+        return json;
+    }
+
     /** The value when the caller may see it, the masked value otherwise. */
     public static String phoneFor(String phone) {
         return visible() ? phone : phone(phone);

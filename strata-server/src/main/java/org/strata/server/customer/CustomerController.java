@@ -89,7 +89,7 @@ class CustomerController {
                           @Parameter(description = "Page size, 1 to 200")
                           @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size, MAX_TIMELINE_SIZE);
-        return profiles.timeline(id, page, size);
+        return MaskedCustomers.timeline(profiles.timeline(id, page, size));
     }
 
     private static void checkPaging(int page, int size, int maxSize) {

@@ -34,7 +34,17 @@ final class MaskedCustomers {
                         m.undoneBy(), m.undoneAt())).toList();
         return new CustomerDetail(c.id(), c.externalId(), PersonalData.name(c.name(), c.type()), c.type(),
                 PersonalData.phone(c.phone()), PersonalData.email(c.email()), c.owner(), c.team(), c.industry(),
-                c.region(), c.source(), c.createdAt(), c.updatedAt(), c.attributes(), c.mergedCustomerIds(),
-                identifiers, c.orderSummary(), c.recentOrders(), c.timeline(), merges);
+                c.region(), c.source(), c.createdAt(), c.updatedAt(), PersonalData.document(c.attributes()),
+                c.mergedCustomerIds(), identifiers, c.orderSummary(), c.recentOrders(), timeline(c.timeline()), merges);
+    }
+
+    /** Event properties may hold contact details typed by staff or sent by a shop ("called from 138..."). */
+    static TimelinePage timeline(TimelinePage page) {
+        if (PersonalData.visible() || page == null) {
+            return page;
+        }
+        return new TimelinePage(page.items().stream().map(e -> new TimelineEntry(e.kind(), e.id(), e.at(), e.type(),
+                e.source(), e.reference(), e.amount(), PersonalData.document(e.properties()))).toList(),
+                page.page(), page.size(), page.hasNext());
     }
 }

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 /**
  * Runs a MockMvc test as a signed-in person (a browser session): the security context holds a {@code SignedInUser}
  * with the role and data scope given here, and every request carries a valid CSRF token, as the console's pages
- * send it. The user need not exist in the database. For real HTTP, create a user and use {@link ApiTokenHelper}.
+ * send it. The user need not exist in the database. For real HTTP use {@link ApiTokenHelper}.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
