@@ -62,7 +62,8 @@ public class AuditLog {
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        return jdbc.sql("SELECT * FROM audit_log WHERE " + where.sql() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql("SELECT * FROM audit_log WHERE " + where.sql()
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query((rs, n) -> row(rs)).list();
     }
 

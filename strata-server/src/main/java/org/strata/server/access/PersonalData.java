@@ -51,7 +51,7 @@ public final class PersonalData {
         return trimmed.substring(0, first) + "*".repeat(Math.max(1, Math.min(rest, 3)));
     }
 
-    /** An identifier by its kind: phones and e-mails as above, source ids (openid, shop id) keep two characters each end. */
+    /** An identifier by its kind: phones and e-mails as above; source ids (openid, shop id) keep 2 characters each end. */
     public static String identifier(String kind, String value) {
         if (value == null) {
             return null;

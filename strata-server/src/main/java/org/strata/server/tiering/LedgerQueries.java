@@ -125,7 +125,8 @@ class LedgerQueries {
                 .params(params).query(Long.class).single();
         params.add(size);
         params.add((long) page * size);
-        List<Member> items = jdbc.sql("SELECT m.customer_id, c.name, m.tier_key, m.since, c.type FROM tiering_memberships m "
+        List<Member> items = jdbc.sql("SELECT m.customer_id, c.name, m.tier_key, m.since, c.type "
+                        + "FROM tiering_memberships m "
                         + "JOIN customers c ON c.id = m.customer_id WHERE m.scheme_id = ?" + filter
                         + " ORDER BY m.customer_id LIMIT ? OFFSET ?")
                 .params(params)

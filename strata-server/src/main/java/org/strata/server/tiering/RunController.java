@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -135,7 +134,8 @@ class RunController {
     @PostMapping("/schemes/{key}/pins")
     @ResponseStatus(HttpStatus.CREATED)
     PinStore.Pin pin(@PathVariable String key, @RequestBody PinRequest request) {
-        return pins.pin(key, request.customerId(), request.tier(), request.reason(), request.expiresAt(), CurrentUser.name());
+        return pins.pin(key, request.customerId(), request.tier(), request.reason(), request.expiresAt(),
+                CurrentUser.name());
     }
 
     @Operation(summary = "Pins of a scheme (active only unless all=true)")

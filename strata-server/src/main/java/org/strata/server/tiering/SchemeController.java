@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -206,7 +205,8 @@ class SchemeController {
     @PostMapping("/presets/{key}/instantiate")
     ResponseEntity<SchemeView> instantiate(@PathVariable String key,
                                            @RequestBody(required = false) InstantiateRequest request) {
-        SchemeView view = SchemeView.of(service.instantiate(key, request == null ? null : request.key(), CurrentUser.name()));
+        SchemeView view = SchemeView.of(service.instantiate(key, request == null ? null : request.key(),
+                CurrentUser.name()));
         return ResponseEntity.created(URI.create("/api/v1/tiering/schemes/" + view.key())).body(view);
     }
 }
