@@ -16,16 +16,16 @@ import java.util.Set;
  * a company has tens of teams, and reading them fresh means a moved team counts at once.
  */
 @Component
-class TeamHierarchy {
+public class TeamHierarchy {
 
     private final JdbcClient jdbc;
 
-    TeamHierarchy(JdbcClient jdbc) {
+    public TeamHierarchy(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The team and every team below it. */
-    Set<Long> withDescendants(long teamId) {
+    /** The team and every team below it, at any depth. An unknown id yields just itself (and so no customers). */
+    public Set<Long> withDescendants(long teamId) {
         Map<Long, List<Long>> children = new HashMap<>();
         jdbc.sql("SELECT id, parent_id FROM teams").query(rs -> {
             long parent = rs.getLong(2);
@@ -45,7 +45,7 @@ class TeamHierarchy {
     }
 
     /** The department a team belongs to: its top-most ancestor (itself when it has no parent). */
-    long departmentOf(long teamId) {
+    public long departmentOf(long teamId) {
         Map<Long, Long> parents = new HashMap<>();
         jdbc.sql("SELECT id, parent_id FROM teams").query(rs -> {
             long parent = rs.getLong(2);

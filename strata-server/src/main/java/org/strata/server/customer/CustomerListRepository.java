@@ -1,6 +1,7 @@
 package org.strata.server.customer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.strata.server.access.TeamHierarchy;
 import org.strata.server.scope.CustomerScope;
 import org.strata.server.scope.ScopeCondition;
 import org.springframework.stereotype.Repository;
@@ -32,10 +33,10 @@ public class CustomerListRepository {
 
     private final JdbcClient jdbc;
     private final DisplayTime time;
-    private final TeamTree teams;
+    private final TeamHierarchy teams;
     private final CustomerScope scope;
 
-    public CustomerListRepository(JdbcClient jdbc, DisplayTime time, TeamTree teams, CustomerScope scope) {
+    public CustomerListRepository(JdbcClient jdbc, DisplayTime time, TeamHierarchy teams, CustomerScope scope) {
         this.jdbc = jdbc;
         this.time = time;
         this.teams = teams;

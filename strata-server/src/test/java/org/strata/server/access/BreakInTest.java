@@ -1,19 +1,12 @@
 package org.strata.server.access;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 
@@ -44,30 +37,7 @@ import static org.strata.server.access.AccessFixture.PASSWORD;
  */
 class BreakInTest {
 
-    private static String passwordHash;
-
-    @AutoConfigureMockMvc
-    abstract static class Contract {
-        @Autowired
-        MockMvc mvc;
-        @Autowired
-        JdbcTemplate jdbc;
-        @Autowired
-        UserAccounts users;
-        @Autowired
-        PasswordEncoder passwords;
-
-        @BeforeEach
-        void loadCompany() {
-            if (passwordHash == null) {
-                passwordHash = passwords.encode(PASSWORD);
-            }
-            new AccessFixture(jdbc).reset(passwordHash);
-        }
-
-        MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-            return request.with(user(users.find(username).orElseThrow())).with(csrf());
-        }
+    abstract static class Contract extends CompanyContract {
 
         String token(String username) throws Exception {
             MvcResult created = mvc.perform(as(username, post("/api/v1/me/tokens"))

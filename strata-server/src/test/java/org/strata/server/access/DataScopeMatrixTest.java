@@ -6,12 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strata.server.testsupport.H2Database;
@@ -27,8 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.strata.server.access.AccessFixture.C1;
@@ -47,35 +41,21 @@ import static org.strata.server.access.AccessFixture.VISIBLE;
 class DataScopeMatrixTest {
 
     private static final List<Long> ALL = List.of(C1, C2, C3, C4);
-    private static String passwordHash;
 
-    @AutoConfigureMockMvc
-    abstract static class Contract {
-        @Autowired
-        MockMvc mvc;
-        @Autowired
-        JdbcTemplate jdbc;
-        @Autowired
-        UserAccounts users;
-        @Autowired
-        PasswordEncoder passwords;
+    abstract static class Contract extends CompanyContract {
         @Autowired
         ApplicationEventPublisher events;
 
         SoftAssertions softly;
 
         @BeforeEach
-        void loadCompany() throws Exception {
-            if (passwordHash == null) {
-                passwordHash = passwords.encode(AccessFixture.PASSWORD);
-            }
-            new AccessFixture(jdbc).reset(passwordHash);
+        void dropCachedFeatures() {
             events.publishEvent(new CustomerDataChanged(Set.of(C1, C2, C3, C4, C5)));
             softly = new SoftAssertions();
         }
 
         MvcResult call(String username, MockHttpServletRequestBuilder request) throws Exception {
-            return mvc.perform(request.with(user(users.find(username).orElseThrow())).with(csrf())).andReturn();
+            return mvc.perform(as(username, request)).andReturn();
         }
 
         static Set<Long> ids(MvcResult result, String path) throws Exception {
