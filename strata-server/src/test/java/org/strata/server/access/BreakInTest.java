@@ -355,6 +355,16 @@ class BreakInTest {
         }
 
         @Test
+        void theAuditPageEscapesWhatUsersTypedAndIsForAdminsOnly() throws Exception {
+            mvc.perform(post("/login").param("username", "<script>alert(1)</script>").param("password", "x")
+                    .with(csrf()));
+            String page = mvc.perform(as("admin", get("/admin/audit").param("action", "auth")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+            mvc.perform(as("head.east", get("/admin/audit"))).andExpect(status().isForbidden());
+        }
+
+        @Test
         void aRoleWithoutThePermissionIsRefusedWith403AndTheAttemptIsAudited() throws Exception {
             mvc.perform(as("viewer.bj", post("/api/v1/tiering/presets/abc/instantiate"))
                     .contentType(MediaType.APPLICATION_JSON).content("{\"key\": \"nope\"}"))
