@@ -365,6 +365,23 @@ class BreakInTest {
         }
 
         @Test
+        void narrowingARolesScopeTakesEffectAtOnceForItsUsersWithoutAScopeOfTheirOwn() throws Exception {
+            mvc.perform(as("viewer.bj", get("/api/v1/customers").param("includeTotal", "true")))
+                    .andExpect(jsonPath("$.total").value(2));
+            mvc.perform(as("admin", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/v1/roles/viewer/scope")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"scope\": \"mine\"}")).andExpect(jsonPath("$.scope").value("mine"));
+            mvc.perform(as("viewer.bj", get("/api/v1/customers").param("includeTotal", "true")))
+                    .andExpect(jsonPath("$.total").value(0));
+            mvc.perform(as("admin", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/v1/roles/viewer/scope")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"scope\": \"everything\"}")).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail", containsString("mine, team, department or all")));
+            assertThat(jdbc.queryForObject("SELECT detail FROM audit_log WHERE action = 'role.scope' "
+                    + "ORDER BY id DESC LIMIT 1", String.class)).isEqualTo("team -> mine");
+        }
+
+        @Test
         void aRoleWithoutThePermissionIsRefusedWith403AndTheAttemptIsAudited() throws Exception {
             mvc.perform(as("viewer.bj", post("/api/v1/tiering/presets/abc/instantiate"))
                     .contentType(MediaType.APPLICATION_JSON).content("{\"key\": \"nope\"}"))
