@@ -72,12 +72,12 @@ public final class CustomerApiBench {
                 }
             }
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            measure("http://127.0.0.1:" + port);
+            measure("http://127.0.0.1:" + port, BenchAdmin.authorization(context));
             context.close();
         }
     }
 
-    private static void measure(String base) throws Exception {
+    private static void measure(String base, String authorization) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         SplittableRandom random = new SplittableRandom(7);
         Map<String, List<String>> scenarios = new LinkedHashMap<>();
@@ -109,7 +109,8 @@ public final class CustomerApiBench {
                 List<String> paths = scenario.getValue();
                 String path = paths.get(i % paths.size());
                 long start = System.nanoTime();
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Authorization", authorization).build(),
                         HttpResponse.BodyHandlers.ofString());
                 double ms = (System.nanoTime() - start) / 1e6;
                 if (response.statusCode() != 200) {

@@ -67,7 +67,8 @@ public final class TieringRunBenchmark {
                 long[] loaded = load(url, data);
                 System.out.printf("loaded %,d customers and %,d orders with COPY in %.1f s%n", loaded[0], loaded[1],
                         seconds(loadStart));
-                Api api = new Api("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+                Api api = new Api("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"),
+                        BenchAdmin.authorization(app));
                 for (String scheme : SCHEMES) {
                     api.post("/api/v1/tiering/presets/" + scheme + "/instantiate", "{}");
                     api.post("/api/v1/tiering/schemes/" + scheme + "/publish", "{\"note\": \"bench\"}");
@@ -176,12 +177,12 @@ public final class TieringRunBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private record Api(String base) {
+    private record Api(String base, String authorization) {
         private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
         JsonNode post(String path, String body) throws IOException, InterruptedException {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("POST " + path + " -> " + response.statusCode() + ": "

@@ -1,10 +1,12 @@
 package org.strata.cli;
 
+import org.strata.server.access.DemoAccounts;
 import org.strata.server.demo.DemoDataGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -27,6 +29,15 @@ public class DemoCommand implements Callable<Integer> {
         return Banner.serveUntilStopped(this::start);
     }
 
+    /** New passwords on every demo start: there is no default password, and a lost one costs nothing here. */
+    private static void printSignIns(List<DemoAccounts.Credentials> accounts) {
+        System.out.println("Demo sign-ins (new passwords on every demo start):");
+        for (DemoAccounts.Credentials account : accounts) {
+            System.out.printf("  %-10s %-9s scope %-10s password %s%n", account.username(), account.role(),
+                    account.scope(), account.password());
+        }
+    }
+
     RunningStrata start() {
         Banner.checkPort(port);
         System.out.println("Starting Strata with demo data in " + data.toAbsolutePath().normalize() + " ...");
@@ -37,6 +48,7 @@ public class DemoCommand implements Callable<Integer> {
                     summary -> System.out.printf("Demo data ready: %,d customers, %,d orders, %,d events (%d s).%n",
                             summary.customers(), summary.orders(), summary.events(), summary.took().toSeconds()),
                     () -> System.out.println("The database already has customers; no demo data added."));
+            printSignIns(strata.bean(DemoAccounts.class).createWithNewPasswords());
             return strata;
         } catch (RuntimeException e) {
             strata.close();

@@ -61,17 +61,37 @@ class ServerCommandsTest {
     }
 
     @Test
-    void serveOnAnEmbeddedDatabaseAnswersHealthChecks(@TempDir Path data) throws Exception {
+    void serveOnAnEmbeddedDatabaseAnswersHealthChecksAndNothingElseWithoutSigningIn(@TempDir Path data)
+            throws Exception {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--port", String.valueOf(freePort()), "--data", data.toString());
+        // system properties stand in for the environment variables here (Spring reads both alike)
+        System.setProperty("STRATA_ADMIN_USER", "first.admin");
+        System.setProperty("STRATA_ADMIN_PASSWORD", "a long enough password");
         try (RunningStrata strata = serve.start()) {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strata.port() + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = get(strata, "/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
             assertThat(data.resolve("strata.mv.db")).exists();
+            assertThat(get(strata, "/api/v1/customers").statusCode()).isEqualTo(401);
+        } finally {
+            System.clearProperty("STRATA_ADMIN_USER");
+            System.clearProperty("STRATA_ADMIN_PASSWORD");
         }
+    }
+
+    @Test
+    void serveRefusesToStartWhenNobodyCouldSignIn(@TempDir Path data) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--port", "0", "--data", data.toString());
+        assertThatThrownBy(serve::start).isInstanceOf(StartupFailure.class)
+                .hasMessageContaining("STRATA_ADMIN_USER").hasMessageContaining("no default password");
+    }
+
+    private static HttpResponse<String> get(RunningStrata strata, String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strata.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

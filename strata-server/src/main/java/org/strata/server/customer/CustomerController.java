@@ -1,5 +1,7 @@
 package org.strata.server.customer;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,6 +31,7 @@ class CustomerController {
         this.profiles = profiles;
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping
     @Operation(summary = "List customers",
             description = "Surviving customers only (customers absorbed by a merge are part of their survivor). "
@@ -56,9 +59,10 @@ class CustomerController {
             @RequestParam(defaultValue = "false") boolean includeTotal) {
         checkPaging(page, size, MAX_PAGE_SIZE);
         CustomerFilter filter = new CustomerFilter(q, owner, team, industry, region, type, source);
-        return list.find(filter, CustomerSort.parse(sort), page, size, includeTotal);
+        return MaskedCustomers.page(list.find(filter, CustomerSort.parse(sort), page, size, includeTotal));
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/{id}")
     @Operation(summary = "The customer 360° record",
             description = "Attributes, owner and team, identifiers, order summary, the 20 most recent orders, the "
@@ -70,9 +74,10 @@ class CustomerController {
     @ApiResponse(responseCode = "404", description = "No such customer, or the customer was merged into another "
             + "(problem property survivorId)", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     CustomerDetail get(@PathVariable long id) {
-        return profiles.profile(id);
+        return MaskedCustomers.detail(profiles.profile(id));
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/{id}/timeline")
     @Operation(summary = "A page of the customer's time line",
             description = "Orders and events of the customer and of customers merged into it, newest first.")
@@ -84,7 +89,7 @@ class CustomerController {
                           @Parameter(description = "Page size, 1 to 200")
                           @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size, MAX_TIMELINE_SIZE);
-        return profiles.timeline(id, page, size);
+        return MaskedCustomers.timeline(profiles.timeline(id, page, size));
     }
 
     private static void checkPaging(int page, int size, int maxSize) {

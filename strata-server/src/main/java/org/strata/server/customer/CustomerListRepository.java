@@ -1,6 +1,9 @@
 package org.strata.server.customer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.strata.server.access.TeamHierarchy;
+import org.strata.server.scope.CustomerScope;
+import org.strata.server.scope.ScopeCondition;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -30,12 +33,14 @@ public class CustomerListRepository {
 
     private final JdbcClient jdbc;
     private final DisplayTime time;
-    private final TeamTree teams;
+    private final TeamHierarchy teams;
+    private final CustomerScope scope;
 
-    public CustomerListRepository(JdbcClient jdbc, DisplayTime time, TeamTree teams) {
+    public CustomerListRepository(JdbcClient jdbc, DisplayTime time, TeamHierarchy teams, CustomerScope scope) {
         this.jdbc = jdbc;
         this.time = time;
         this.teams = teams;
+        this.scope = scope;
     }
 
     public CustomerPage find(CustomerFilter filter, CustomerSort sort, int page, int size, boolean includeTotal) {
@@ -62,6 +67,10 @@ public class CustomerListRepository {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         conditions.add("c.merged_into IS NULL");
+        // Rows and the total alike: a customer outside the caller's data scope does not exist for them.
+        ScopeCondition visible = scope.condition("c");
+        conditions.add(visible.sql());
+        params.putAll(visible.params());
         if (filter.query() != null && !filter.query().isBlank()) {
             SearchTerm term = SearchTerm.of(filter.query());
             // Case only matters for letters that have it; LIKE spares lower-casing every name on a full scan.

@@ -1,6 +1,7 @@
 package org.strata.server.customer;
 
 import org.springframework.stereotype.Service;
+import org.strata.server.scope.CustomerScope;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -14,10 +15,12 @@ public class CustomerProfileService {
 
     private final CustomerDetailRepository details;
     private final MergedCustomers merged;
+    private final CustomerScope scope;
 
-    public CustomerProfileService(CustomerDetailRepository details, MergedCustomers merged) {
+    public CustomerProfileService(CustomerDetailRepository details, MergedCustomers merged, CustomerScope scope) {
         this.details = details;
         this.merged = merged;
+        this.scope = scope;
     }
 
     /**
@@ -41,8 +44,15 @@ public class CustomerProfileService {
         return details.timeline(survivingMembers(id), page, size);
     }
 
+    /** Out of the caller's scope answers exactly as a missing id does, so ids cannot be probed. */
     private List<Long> survivingMembers(long id) {
+        if (!scope.includes(id)) {
+            throw new CustomerNotFoundException(id);
+        }
         long survivor = merged.survivorOf(id).orElseThrow(() -> new CustomerNotFoundException(id));
+        if (survivor != id && !scope.includes(survivor)) {
+            throw new CustomerNotFoundException(id);
+        }
         if (survivor != id) {
             throw new CustomerMergedException(id, survivor);
         }

@@ -1,5 +1,8 @@
 package org.strata.server.identity;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
+import org.strata.server.access.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -26,21 +28,23 @@ class MergeController {
         this.merges = merges;
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/{id}")
     @Operation(summary = "One merge: survivor, absorbed customer, the key that linked them, when and by what")
     @ApiResponse(responseCode = "404", description = "no merge with this id")
     MergeRecord merge(@PathVariable long id) {
-        return merges.find(id);
+        return merges.find(id).forCaller();
     }
 
+    @Access(value = Permission.MERGE, customerScoped = true, audit = "merge.undo")
     @PostMapping("/{id}/undo")
     @Operation(summary = "Undo a merge", description = "Restores the absorbed customer with the identifiers, orders "
             + "and events it brought (and those of customers merged into it before). The two customers are kept "
             + "apart from then on: importing the same records again does not merge them again.")
     @ApiResponse(responseCode = "404", description = "no merge with this id")
     @ApiResponse(responseCode = "409", description = "the merge was already undone")
-    MergeRecord undo(@PathVariable long id, @RequestParam(defaultValue = "api") String by) {
-        return merges.undo(id, by);
+    MergeRecord undo(@PathVariable long id) {
+        return merges.undo(id, CurrentUser.name()).forCaller();
     }
 
     @ExceptionHandler

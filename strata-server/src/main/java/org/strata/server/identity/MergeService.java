@@ -1,5 +1,6 @@
 package org.strata.server.identity;
 
+import org.strata.server.scope.CustomerScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +22,21 @@ public class MergeService {
     private final MergeLedger ledger;
     private final CustomerStatsRefresher stats;
     private final ApplicationEventPublisher events;
+    private final CustomerScope scope;
 
-    MergeService(MergeLedger ledger, CustomerStatsRefresher stats, ApplicationEventPublisher events) {
+    MergeService(MergeLedger ledger, CustomerStatsRefresher stats, ApplicationEventPublisher events,
+                 CustomerScope scope) {
+        this.scope = scope;
         this.ledger = ledger;
         this.stats = stats;
         this.events = events;
     }
 
+    /** A merge is visible when both its customers are in the caller's scope; otherwise it does not exist for them. */
     public MergeRecord find(long mergeId) {
-        return ledger.find(mergeId).orElseThrow(() -> new MergeNotFoundException(mergeId));
+        return ledger.find(mergeId)
+                .filter(m -> scope.includes(m.survivorId()) && scope.includes(m.absorbedId()))
+                .orElseThrow(() -> new MergeNotFoundException(mergeId));
     }
 
     /** Merges in which the customer survived or was absorbed, oldest first. */

@@ -1,5 +1,9 @@
 package org.strata.server.ingest;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.CurrentUser;
+import org.strata.server.access.DataScope;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,6 +48,7 @@ class ImportController {
         this.jobs = jobs;
     }
 
+    @Access(value = Permission.IMPORT, audit = "import.file")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Start importing a CSV or .xlsx file", description = "Answers at once with the job; follow "
             + "it with GET /api/v1/imports/{id}. Rows are stored in batches, each in one transaction; importing the "
@@ -73,6 +78,7 @@ class ImportController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(view(id));
     }
 
+    @Access(Permission.IMPORT)
     @GetMapping("/{id}")
     @Operation(summary = "Status, progress and counts of an import")
     @ApiResponse(responseCode = "404", description = "no import with this id")
@@ -80,6 +86,7 @@ class ImportController {
         return view(id);
     }
 
+    @Access(value = Permission.IMPORT, audit = "export.import_errors")
     @GetMapping(value = "/{id}/errors", produces = "text/csv")
     @Operation(summary = "The rejected rows as CSV", description = "Columns line, column, field, value, reason; "
             + "UTF-8 with BOM so that Excel shows Chinese text correctly.")
@@ -94,7 +101,16 @@ class ImportController {
         }
     }
 
+    /**
+     * An import is seen by whoever started it and by those who see every customer: its counts and rejected rows
+     * (personal data in their raw values) are not limited to one person's customers.
+     */
     private ImportJobView view(long id) {
+        boolean visible = CurrentUser.get().map(user -> user.scope() == DataScope.ALL
+                || jobs.startedBy(id).map(user.getUsername()::equals).orElse(false)).orElse(true);
+        if (!visible) {
+            throw new NoSuchElementException("no import with id " + id);
+        }
         return ImportJobView.of(imports.job(id).orElseThrow(() -> new NoSuchElementException("no import with id "
                 + id)));
     }

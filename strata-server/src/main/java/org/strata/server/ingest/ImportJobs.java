@@ -1,5 +1,6 @@
 package org.strata.server.ingest;
 
+import org.strata.server.access.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,12 +30,14 @@ public class ImportJobs {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO import_jobs (kind, source, file_name,"
-                    + " status, bytes_total) VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
+                    + " status, bytes_total, started_by) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
             insert.setString(1, kind.name().toLowerCase(java.util.Locale.ROOT));
             insert.setString(2, source);
             insert.setString(3, truncate(fileName, 500));
             insert.setString(4, ImportStatus.RUNNING.dbValue());
             insert.setObject(5, bytesTotal >= 0 ? bytesTotal : null);
+            // the job is created on the caller's thread, before the rows are read in the background
+            insert.setString(6, CurrentUser.name());
             return insert;
         }, keys);
         return keys.getKey().longValue();
@@ -89,5 +92,12 @@ public class ImportJobs {
 
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Who started the job ("system" for the command line), empty when there is no such job. */
+    java.util.Optional<String> startedBy(long id) {
+        return jdbc.query("SELECT started_by FROM import_jobs WHERE id = ?",
+                rs -> rs.next() ? java.util.Optional.of(java.util.Objects.requireNonNullElse(rs.getString(1), ""))
+                        : java.util.Optional.<String>empty(), id);
     }
 }

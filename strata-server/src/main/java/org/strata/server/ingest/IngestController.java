@@ -1,5 +1,7 @@
 package org.strata.server.ingest;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +30,7 @@ class IngestController {
         this.ingestion = ingestion;
     }
 
+    @Access(value = Permission.IMPORT, audit = "import.customers")
     @PostMapping("/customers/batch")
     @Operation(summary = "Insert or update customers", description = "Items: customer_id, name, type, phone, email, "
             + "owner, team, industry, region, created_at, attributes {...}. Customers sharing a phone, email or id "
@@ -38,6 +41,7 @@ class IngestController {
         return ingest(ImportKind.CUSTOMERS, batch);
     }
 
+    @Access(value = Permission.IMPORT, audit = "import.orders")
     @PostMapping("/orders/batch")
     @Operation(summary = "Insert or update orders", description = "Items: order_id, customer_id (or phone/email), "
             + "ordered_at, amount, cost, refund_amount, currency, channel, status. Orders are keyed by (source, "
@@ -48,6 +52,7 @@ class IngestController {
         return ingest(ImportKind.ORDERS, batch);
     }
 
+    @Access(value = Permission.IMPORT, audit = "import.events")
     @PostMapping("/events/batch")
     @Operation(summary = "Insert or update events", description = "Items: event_id, customer_id (or phone/email), "
             + "type (visit, login, ticket, campaign_click, nps ...), occurred_at, properties {...}. " + ITEM_RESULTS)

@@ -1,5 +1,7 @@
 package org.strata.server.quality;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +21,7 @@ class QualityController {
         this.reports = reports;
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping
     @Operation(summary = "The data-quality report",
             description = "Per source and in total: customers missing or with invalid phones and emails, merged "

@@ -1,5 +1,7 @@
 package org.strata.server.quality;
 
+import org.strata.server.scope.CustomerScope;
+import org.strata.server.scope.ScopeCondition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,13 +39,15 @@ public class QualityReportService {
     private final JdbcTemplate streaming;
     private final DisplayTime time;
     private final Clock clock;
+    private final CustomerScope scope;
 
     @Autowired
-    public QualityReportService(DataSource dataSource, DisplayTime time) {
-        this(dataSource, time, Clock.systemUTC());
+    public QualityReportService(DataSource dataSource, DisplayTime time, CustomerScope scope) {
+        this(dataSource, time, Clock.systemUTC(), scope);
     }
 
-    QualityReportService(DataSource dataSource, DisplayTime time, Clock clock) {
+    QualityReportService(DataSource dataSource, DisplayTime time, Clock clock, CustomerScope scope) {
+        this.scope = scope;
         this.streaming = new JdbcTemplate(dataSource);
         // Streams rows instead of holding millions of them (PostgreSQL needs this inside a transaction).
         this.streaming.setFetchSize(5000);
@@ -58,9 +62,16 @@ public class QualityReportService {
         Map<String, SourceTally> tallies = new TreeMap<>();
         String onlySource = source == null ? "" : " AND x.source = ?";
         Object[] args = source == null ? new Object[0] : new Object[] {source};
+        // The report counts only what the caller may see: their customers, and orders and events of those.
+        ScopeCondition.Positional visible = scope.condition("x").positional();
+        ScopeCondition.Positional visibleCustomer = scope.condition("c").positional();
+        String ofVisibleCustomer = scope.condition("c").isEverything() ? ""
+                : " AND x.customer_id IN (SELECT c.id FROM customers c WHERE " + visibleCustomer.sql() + ")";
+        Object[] customerArgs = withScope(args, visible);
+        Object[] rowArgs = ofVisibleCustomer.isEmpty() ? args : withScope(args, visibleCustomer);
 
-        scan("SELECT x.id, x.source, x.phone, x.email FROM customers x WHERE x.merged_into IS NULL" + onlySource,
-                args, tallies, (rs, id, tally) -> {
+        scan("SELECT x.id, x.source, x.phone, x.email FROM customers x WHERE x.merged_into IS NULL" + onlySource
+                        + " AND " + visible.sql(), customerArgs, tallies, (rs, id, tally) -> {
                     tally.customers++;
                     String phone = rs.getString("phone");
                     String email = rs.getString("email");
@@ -76,11 +87,12 @@ public class QualityReportService {
                     }
                 });
         scan("SELECT m.absorbed_id AS id, x.source, m.undone_at FROM identity_merges m"
-                        + " JOIN customers x ON x.id = m.absorbed_id WHERE 1 = 1" + onlySource, args, tallies,
+                        + " JOIN customers x ON x.id = m.absorbed_id WHERE 1 = 1" + onlySource + " AND " + visible.sql(),
+                customerArgs, tallies,
                 (rs, id, tally) -> tally.record(rs.getObject("undone_at") == null ? QualityCheck.MERGES_ACTIVE
                         : QualityCheck.MERGES_UNDONE, id));
-        scan("SELECT x.id, x.source, x.customer_id, x.ordered_at, x.amount FROM orders x WHERE 1 = 1" + onlySource,
-                args, tallies, (rs, id, tally) -> {
+        scan("SELECT x.id, x.source, x.customer_id, x.ordered_at, x.amount FROM orders x WHERE 1 = 1" + onlySource
+                        + ofVisibleCustomer, rowArgs, tallies, (rs, id, tally) -> {
                     tally.orders++;
                     if (rs.getObject("customer_id") == null) {
                         tally.record(QualityCheck.ORDERS_WITHOUT_CUSTOMER, id);
@@ -92,8 +104,8 @@ public class QualityReportService {
                         tally.record(QualityCheck.ORDERS_NON_POSITIVE_AMOUNT, id);
                     }
                 });
-        scan("SELECT x.id, x.source, x.customer_id, x.occurred_at FROM events x WHERE 1 = 1" + onlySource,
-                args, tallies, (rs, id, tally) -> {
+        scan("SELECT x.id, x.source, x.customer_id, x.occurred_at FROM events x WHERE 1 = 1" + onlySource
+                        + ofVisibleCustomer, rowArgs, tallies, (rs, id, tally) -> {
                     tally.events++;
                     if (rs.getObject("customer_id") == null) {
                         tally.record(QualityCheck.EVENTS_WITHOUT_CUSTOMER, id);
@@ -120,6 +132,12 @@ public class QualityReportService {
         streaming.query(sql, rs -> {
             check.check(rs, rs.getLong("id"), tallies.computeIfAbsent(rs.getString("source"), SourceTally::new));
         }, args);
+    }
+
+    private static Object[] withScope(Object[] args, ScopeCondition.Positional scope) {
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.addAll(scope.args());
+        return all.toArray();
     }
 
     static boolean isValidPhone(String phone) {

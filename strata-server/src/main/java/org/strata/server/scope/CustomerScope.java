@@ -15,4 +15,19 @@ public interface CustomerScope {
 
     /** Whether one customer is in scope; a customer out of scope must be answered as "not found". */
     boolean includes(long customerId);
+
+    /**
+     * For rows that point at a customer (orders, memberships, ledger rows ...): {@code " AND column IN (SELECT c.id
+     * FROM customers c WHERE <condition>)"} with positional parameters, or an empty piece of SQL when every customer
+     * is visible (so rows without a customer, such as unlinked orders, stay visible to those who see everything).
+     */
+    default ScopeCondition.Positional customerIdIn(String column) {
+        ScopeCondition condition = condition("scope_c");
+        if (condition.isEverything()) {
+            return new ScopeCondition.Positional("", java.util.List.of());
+        }
+        ScopeCondition.Positional positional = condition.positional();
+        return new ScopeCondition.Positional(" AND " + column + " IN (SELECT scope_c.id FROM customers scope_c WHERE "
+                + positional.sql() + ")", positional.args());
+    }
 }

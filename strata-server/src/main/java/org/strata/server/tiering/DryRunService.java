@@ -2,6 +2,8 @@ package org.strata.server.tiering;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,8 +40,11 @@ class DryRunService {
     private final MembershipStore memberships;
     private final PinStore pins;
     private final TieringTime time;
+    private final VisibleRows visibleRows;
 
-    DryRunService(FeatureSnapshots features, MembershipStore memberships, PinStore pins, TieringTime time) {
+    DryRunService(FeatureSnapshots features, MembershipStore memberships, PinStore pins, TieringTime time,
+                  VisibleRows visibleRows) {
+        this.visibleRows = visibleRows;
         this.features = features;
         this.memberships = memberships;
         this.pins = pins;
@@ -76,7 +81,7 @@ class DryRunService {
         FeatureSnapshot snapshot = features.all(day);
         RuleCheck check = RuleChecker.check(source, snapshot.catalog());
         if (!check.isValid()) {
-            return new RulePreview(false, day, 0, snapshot.size(), List.of(), check.diagnostics());
+            return new RulePreview(false, day, 0, 0, List.of(), check.diagnostics());
         }
         Rule rule = check.orThrow();
         FeatureTable table = snapshot.table();
@@ -89,16 +94,29 @@ class DryRunService {
             }
         }
         if (!missing.isEmpty()) {
-            return new RulePreview(false, day, 0, snapshot.size(), List.of(), missing);
+            return new RulePreview(false, day, 0, 0, List.of(), missing);
         }
         CompiledRule compiled = CompiledRule.compile(rule);
-        int count = compiled.count(table, day);
+        Optional<BitSet> visible = visibleRows.of(snapshot);
+        int limit = Math.max(0, Math.min(sampleSize, MAX_SAMPLE));
+        int count;
+        int[] sampleRows;
+        if (visible.isEmpty()) {
+            count = compiled.count(table, day);
+            sampleRows = compiled.sample(table, day, limit);
+        } else {
+            BitSet matches = compiled.matches(table, day);
+            matches.and(visible.get());
+            count = matches.cardinality();
+            sampleRows = matches.stream().limit(limit).toArray();
+        }
         List<SampleCustomer> sample = new ArrayList<>();
-        for (int row : compiled.sample(table, day, Math.max(0, Math.min(sampleSize, MAX_SAMPLE)))) {
+        for (int row : sampleRows) {
             sample.add(new SampleCustomer(snapshot.customerIds()[row],
                     FeatureValues.of(table, row, rule.featureNames())));
         }
-        return new RulePreview(true, day, count, snapshot.size(), sample, List.of());
+        int total = visible.map(BitSet::cardinality).orElse(snapshot.size());
+        return new RulePreview(true, day, count, total, sample, List.of());
     }
 
     /**
@@ -114,32 +132,39 @@ class DryRunService {
             placement = CompiledScheme.compile(scheme, ConditionCompiler.ruleLanguage(snapshot.catalog()))
                     .evaluate(snapshot.table(), day);
         } catch (SchemeException e) {
-            return new SchemePreview(false, day, snapshot.size(), Map.of(), 0, List.of(), 0, 0, e.problems());
+            return new SchemePreview(false, day, 0, Map.of(), 0, List.of(), 0, 0, e.problems());
         }
         CurrentMemberships current = schemeId == null ? new CurrentMemberships(snapshot.size())
                 : memberships.load(schemeId, snapshot, null);
         Map<Long, ActivePin> active = schemeId == null ? Map.of() : pins.active(schemeId, null);
-        RunPlan plan = RunPlanner.plan(placement, snapshot.customerIds(), RunPlanner.allRows(snapshot.size()),
-                current, active, time.now(), false);
+        // A caller with a narrower data scope plans, counts and sees only the customers in it.
+        Optional<BitSet> visible = visibleRows.of(snapshot);
+        BitSet rows = visible.orElseGet(() -> RunPlanner.allRows(snapshot.size()));
+        RunPlan plan = RunPlanner.plan(placement, snapshot.customerIds(), rows, current, active, time.now(), false);
         Map<Long, String> movedTo = new HashMap<>();
         plan.moves.forEach(m -> movedTo.put(m.customerId(), m.to()));
         Map<String, Long> counts = new LinkedHashMap<>();
         scheme.allTiers().forEach(t -> counts.put(t.key(), 0L));
         Map<String, Map<String, Long>> matrix = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        for (int row = 0; row < snapshot.size(); row++) {
+        for (int row = rows.nextSetBit(0); row >= 0; row = rows.nextSetBit(row + 1)) {
             String from = current.tier[row];
             // the planner moves every customer who is new to the scheme, so "to" is never null
             String to = movedTo.getOrDefault(snapshot.customerIds()[row], from);
             counts.merge(to, 1L, Long::sum);
             matrix.computeIfAbsent(from, f -> new LinkedHashMap<>()).merge(to, 1L, Long::sum);
         }
-        // customers no longer tiered (merged or removed) leave the scheme: "to" is null
-        for (RunPlan.Removal removal : plan.removals) {
-            matrix.computeIfAbsent(removal.from(), f -> new LinkedHashMap<>()).merge(null, 1L, Long::sum);
+        long moving = plan.moves.size();
+        // customers no longer tiered (merged or removed) leave the scheme: "to" is null. They belong to nobody's
+        // scope but the whole company's, so only a caller who sees everyone sees them leave.
+        if (visible.isEmpty()) {
+            for (RunPlan.Removal removal : plan.removals) {
+                matrix.computeIfAbsent(removal.from(), f -> new LinkedHashMap<>()).merge(null, 1L, Long::sum);
+            }
+            moving += plan.removals.size();
         }
         List<MatrixCell> cells = new ArrayList<>();
         matrix.forEach((from, row) -> row.forEach((to, n) -> cells.add(new MatrixCell(from, to, n))));
-        return new SchemePreview(true, day, snapshot.size(), counts, plan.moves.size() + plan.removals.size(), cells,
+        return new SchemePreview(true, day, rows.cardinality(), counts, moving, cells,
                 plan.heldByHysteresis, plan.heldByPins, List.of());
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.strata.server.access.PersonalData;
+import org.strata.server.scope.CustomerScope;
+import org.strata.server.scope.ScopeCondition;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,11 +27,13 @@ class LedgerQueries {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final TieringTime time;
+    private final CustomerScope scope;
 
-    LedgerQueries(JdbcClient jdbc, ObjectMapper json, TieringTime time) {
+    LedgerQueries(JdbcClient jdbc, ObjectMapper json, TieringTime time, CustomerScope scope) {
         this.jdbc = jdbc;
         this.json = json;
         this.time = time;
+        this.scope = scope;
     }
 
     /** One ledger row; {@code why} holds the feature values (or pin) that decided it. */
@@ -55,10 +60,15 @@ class LedgerQueries {
     }
 
     List<LedgerEntry> runLedger(long runId, int limit) {
+        ScopeCondition.Positional visible = scope.customerIdIn("l.customer_id");
+        List<Object> params = new ArrayList<>(List.of(runId));
+        params.addAll(visible.args());
+        params.add(limit);
         return jdbc.sql("SELECT l.id, s.scheme_key, l.customer_id, l.event, l.tier_key, l.tag_key, l.occurred_at, "
                         + "l.version, l.run_id, l.actor, l.why FROM tiering_ledger l "
-                        + "JOIN tiering_schemes s ON s.id = l.scheme_id WHERE l.run_id = ? ORDER BY l.id LIMIT ?")
-                .params(runId, limit).query(this::entry).list();
+                        + "JOIN tiering_schemes s ON s.id = l.scheme_id WHERE l.run_id = ?" + visible.sql()
+                        + " ORDER BY l.id LIMIT ?")
+                .params(params).query(this::entry).list();
     }
 
     /** The customer's tiers over time, built from the entered/left rows of the ledger. */
@@ -85,34 +95,43 @@ class LedgerQueries {
      */
     Page<Long> membersOn(long schemeId, String tier, LocalDate date, int page, int size) {
         Timestamp end = Timestamp.from(time.endOf(date));
+        ScopeCondition.Positional visible = scope.customerIdIn("customer_id");
         String latest = "SELECT customer_id, event, tier_key, ROW_NUMBER() OVER (PARTITION BY customer_id "
                 + "ORDER BY id DESC) AS rn FROM tiering_ledger WHERE scheme_id = ? AND event IN ('entered', 'left') "
-                + "AND occurred_at < ?";
+                + "AND occurred_at < ?" + visible.sql();
         String where = " WHERE rn = 1 AND event = 'entered' AND tier_key = ?";
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + latest + ") t" + where).params(schemeId, end, tier)
+        List<Object> params = new ArrayList<>(List.of(schemeId, end));
+        params.addAll(visible.args());
+        params.add(tier);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (" + latest + ") t" + where).params(params)
                 .query(Long.class).single();
+        params.add(size);
+        params.add((long) page * size);
         List<Long> ids = jdbc.sql("SELECT customer_id FROM (" + latest + ") t" + where
                         + " ORDER BY customer_id LIMIT ? OFFSET ?")
-                .params(schemeId, end, tier, size, (long) page * size).query(Long.class).list();
+                .params(params).query(Long.class).list();
         return new Page<>(ids, total, page, size);
     }
 
     Page<Member> members(long schemeId, String tier, int page, int size) {
-        String filter = tier == null ? "" : " AND m.tier_key = ?";
+        ScopeCondition.Positional visible = scope.customerIdIn("m.customer_id");
+        String filter = (tier == null ? "" : " AND m.tier_key = ?") + visible.sql();
         List<Object> params = new ArrayList<>(List.of(schemeId));
         if (tier != null) {
             params.add(tier);
         }
+        params.addAll(visible.args());
         long total = jdbc.sql("SELECT COUNT(*) FROM tiering_memberships m WHERE m.scheme_id = ?" + filter)
                 .params(params).query(Long.class).single();
         params.add(size);
         params.add((long) page * size);
-        List<Member> items = jdbc.sql("SELECT m.customer_id, c.name, m.tier_key, m.since FROM tiering_memberships m "
+        List<Member> items = jdbc.sql("SELECT m.customer_id, c.name, m.tier_key, m.since, c.type "
+                        + "FROM tiering_memberships m "
                         + "JOIN customers c ON c.id = m.customer_id WHERE m.scheme_id = ?" + filter
                         + " ORDER BY m.customer_id LIMIT ? OFFSET ?")
                 .params(params)
-                .query((rs, row) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query((rs, row) -> new Member(rs.getLong(1), PersonalData.nameFor(rs.getString(2), rs.getString(5)),
+                        rs.getString(3), rs.getTimestamp(4).toInstant()))
                 .list();
         return new Page<>(items, total, page, size);
     }
@@ -120,9 +139,12 @@ class LedgerQueries {
     /** Members per tier key now. */
     Map<String, Long> counts(long schemeId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT tier_key, COUNT(*) FROM tiering_memberships WHERE scheme_id = ? GROUP BY tier_key "
-                        + "ORDER BY tier_key")
-                .param(schemeId).query(rs -> {
+        ScopeCondition.Positional visible = scope.customerIdIn("customer_id");
+        List<Object> params = new ArrayList<>(List.of(schemeId));
+        params.addAll(visible.args());
+        jdbc.sql("SELECT tier_key, COUNT(*) FROM tiering_memberships WHERE scheme_id = ?" + visible.sql()
+                        + " GROUP BY tier_key ORDER BY tier_key")
+                .params(params).query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;

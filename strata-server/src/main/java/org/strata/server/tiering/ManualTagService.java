@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.strata.server.scope.CustomerScope;
 import org.springframework.transaction.annotation.Transactional;
 import org.strata.engine.scheme.TagDefinition;
 import org.strata.engine.scheme.TagGroup;
@@ -22,16 +23,27 @@ class ManualTagService {
     private final MembershipStore memberships;
     private final JdbcClient jdbc;
     private final TieringTime time;
+    private final CustomerScope scope;
 
-    ManualTagService(SchemeStore schemes, MembershipStore memberships, JdbcClient jdbc, TieringTime time) {
+    ManualTagService(SchemeStore schemes, MembershipStore memberships, JdbcClient jdbc, TieringTime time,
+                     CustomerScope scope) {
         this.schemes = schemes;
         this.memberships = memberships;
         this.jdbc = jdbc;
         this.time = time;
+        this.scope = scope;
+    }
+
+    /** A customer outside the caller's data scope answers as one that does not exist. */
+    private void requireVisible(long customerId) {
+        if (!scope.includes(customerId)) {
+            throw new TieringNotFoundException("no customer " + customerId);
+        }
     }
 
     @Transactional
     void give(String schemeKey, long customerId, String tag, String by) {
+        requireVisible(customerId);
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
         TieringScheme scheme = manualTag(stored, tag);
         if (holds(stored.id(), customerId, tag)) {
@@ -56,6 +68,7 @@ class ManualTagService {
 
     @Transactional
     void take(String schemeKey, long customerId, String tag, String by) {
+        requireVisible(customerId);
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
         manualTag(stored, tag);
         if (!holds(stored.id(), customerId, tag)) {

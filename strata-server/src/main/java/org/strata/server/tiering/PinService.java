@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.strata.server.scope.CustomerScope;
 import org.springframework.transaction.annotation.Transactional;
 import org.strata.engine.scheme.TieringScheme;
 
@@ -22,13 +23,16 @@ class PinService {
     private final MembershipStore memberships;
     private final JdbcClient jdbc;
     private final TieringTime time;
+    private final CustomerScope scope;
 
-    PinService(SchemeStore schemes, PinStore pins, MembershipStore memberships, JdbcClient jdbc, TieringTime time) {
+    PinService(SchemeStore schemes, PinStore pins, MembershipStore memberships, JdbcClient jdbc, TieringTime time,
+               CustomerScope scope) {
         this.schemes = schemes;
         this.pins = pins;
         this.memberships = memberships;
         this.jdbc = jdbc;
         this.time = time;
+        this.scope = scope;
     }
 
     @Transactional
@@ -74,7 +78,8 @@ class PinService {
     @Transactional
     PinStore.Pin unpin(String schemeKey, long pinId, String by) {
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
-        PinStore.Pin pin = pins.find(stored.id(), pinId)
+        // A pin of a customer outside the caller's scope answers as a pin that does not exist.
+        PinStore.Pin pin = pins.find(stored.id(), pinId).filter(p -> scope.includes(p.customerId()))
                 .orElseThrow(() -> new TieringNotFoundException("scheme '" + schemeKey + "' has no pin " + pinId));
         if (pin.endedAt() != null) {
             throw new TieringConflictException("pin " + pinId + " already ended at " + pin.endedAt());
@@ -88,7 +93,8 @@ class PinService {
     }
 
     List<PinStore.Pin> list(String schemeKey, boolean includeEnded) {
-        return pins.list(schemes.get(schemeKey).id(), includeEnded);
+        return pins.list(schemes.get(schemeKey).id(), includeEnded).stream()
+                .filter(pin -> scope.includes(pin.customerId())).toList();
     }
 
     private String currentTier(long schemeId, long customerId) {
@@ -98,7 +104,7 @@ class PinService {
 
     private void requireCustomer(long customerId) {
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM customers WHERE id = ? AND merged_into IS NULL")
-                .param(customerId).query(Integer.class).single() > 0;
+                .param(customerId).query(Integer.class).single() > 0 && scope.includes(customerId);
         if (!exists) {
             throw new TieringNotFoundException("no customer " + customerId + " (or it was merged into another)");
         }

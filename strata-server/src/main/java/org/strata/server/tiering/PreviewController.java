@@ -1,5 +1,7 @@
 package org.strata.server.tiering;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ class PreviewController {
     }
 
     @Operation(summary = "Every feature rules can use: name, type, unit, zh/en label, description")
+    @Access(Permission.READ)
     @GetMapping("/api/v1/features")
     List<FeatureDefinition> features() {
         return features.all(time.today()).definitions();
@@ -43,6 +46,7 @@ class PreviewController {
 
     @Operation(summary = "How many customers a rule matches, with a sample and diagnostics (line:column); "
             + "fast enough to call while typing")
+    @Access(value = Permission.READ, customerScoped = true)
     @PostMapping("/api/v1/tiering/preview/rule")
     DryRunService.RulePreview previewRule(@RequestBody RulePreviewRequest request) {
         if (request.rule() == null) {
@@ -54,6 +58,7 @@ class PreviewController {
 
     @Operation(summary = "Dry run of a draft: customers per tier and the migration matrix (from tier x to tier) "
             + "against the current memberships; writes nothing")
+    @Access(value = Permission.READ, customerScoped = true)
     @PostMapping("/api/v1/tiering/schemes/{key}/dry-run")
     DryRunService.SchemePreview dryRun(@PathVariable String key,
                                        @RequestBody(required = false) SchemeDryRunRequest request) {
@@ -63,6 +68,7 @@ class PreviewController {
     }
 
     @Operation(summary = "Dry run of a scheme that is not stored yet")
+    @Access(value = Permission.READ, customerScoped = true)
     @PostMapping("/api/v1/tiering/preview/scheme")
     DryRunService.SchemePreview previewScheme(@RequestBody SchemeDryRunRequest request) {
         if (request.scheme() == null) {

@@ -1,5 +1,9 @@
 package org.strata.server.tiering;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
+import org.strata.server.access.CurrentUser;
+import org.strata.server.scope.CustomerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -14,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,9 +36,11 @@ class RunController {
     private final LedgerQueries ledger;
     private final PinService pins;
     private final ManualTagService tags;
+    private final CustomerScope scope;
 
     RunController(TieringRunner runner, RunStore runs, SchemeStore schemes, LedgerQueries ledger, PinService pins,
-                  ManualTagService tags) {
+                  ManualTagService tags, CustomerScope scope) {
+        this.scope = scope;
         this.runner = runner;
         this.runs = runs;
         this.schemes = schemes;
@@ -62,6 +67,7 @@ class RunController {
     }
 
     @Operation(summary = "Run the published version of a scheme now; writes only changes, all or nothing")
+    @Access(value = Permission.RUN, audit = "tiering.run")
     @PostMapping("/schemes/{key}/runs")
     @ResponseStatus(HttpStatus.CREATED)
     TieringRun run(@PathVariable String key, @RequestBody(required = false) RunRequest request) {
@@ -69,18 +75,21 @@ class RunController {
     }
 
     @Operation(summary = "Run history of a scheme, newest first, with duration and counts moved")
+    @Access(Permission.READ)
     @GetMapping("/schemes/{key}/runs")
     List<TieringRun> history(@PathVariable String key, @RequestParam(defaultValue = "50") int limit) {
         return runs.history(schemes.get(key).id(), Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
 
     @Operation(summary = "One run")
+    @Access(Permission.READ)
     @GetMapping("/runs/{id}")
     TieringRun getRun(@PathVariable long id) {
         return runs.find(id).orElseThrow(() -> new TieringNotFoundException("no run " + id));
     }
 
     @Operation(summary = "The ledger rows a run wrote (entries, exits, tags), with why")
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/runs/{id}/changes")
     List<LedgerQueries.LedgerEntry> runChanges(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
         getRun(id);
@@ -88,6 +97,7 @@ class RunController {
     }
 
     @Operation(summary = "Current members of a scheme, optionally of one tier, paged; with counts per tier")
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/schemes/{key}/memberships")
     MembershipPage memberships(@PathVariable String key, @RequestParam(required = false) String tier,
                                @RequestParam(defaultValue = "0") int page,
@@ -98,6 +108,7 @@ class RunController {
     }
 
     @Operation(summary = "Who was in a tier at the end of a day (as-of query over the ledger)")
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/schemes/{key}/tiers/{tier}/members")
     MembersOn membersOn(@PathVariable String key, @PathVariable String tier,
                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -107,48 +118,54 @@ class RunController {
     }
 
     @Operation(summary = "A customer's tier time line, tags and full ledger in a scheme")
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/schemes/{key}/customers/{customerId}")
     CustomerTiering customer(@PathVariable String key, @PathVariable long customerId) {
         long schemeId = schemes.get(key).id();
+        if (!scope.includes(customerId)) {
+            throw new TieringNotFoundException("no customer " + customerId);
+        }
         return new CustomerTiering(key, customerId, ledger.timeline(schemeId, customerId),
                 ledger.tags(schemeId, customerId), ledger.ledger(schemeId, customerId));
     }
 
     @Operation(summary = "Pin a customer to a tier with a reason and an optional expiry; takes effect at once")
+    @Access(value = Permission.PIN, customerScoped = true, audit = "tiering.pin")
     @PostMapping("/schemes/{key}/pins")
     @ResponseStatus(HttpStatus.CREATED)
-    PinStore.Pin pin(@PathVariable String key, @RequestBody PinRequest request,
-                     @RequestHeader(value = SchemeController.USER_HEADER, defaultValue = "api") String user) {
-        return pins.pin(key, request.customerId(), request.tier(), request.reason(), request.expiresAt(), user);
+    PinStore.Pin pin(@PathVariable String key, @RequestBody PinRequest request) {
+        return pins.pin(key, request.customerId(), request.tier(), request.reason(), request.expiresAt(),
+                CurrentUser.name());
     }
 
     @Operation(summary = "Pins of a scheme (active only unless all=true)")
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/schemes/{key}/pins")
     List<PinStore.Pin> pins(@PathVariable String key, @RequestParam(defaultValue = "false") boolean all) {
         return pins.list(key, all);
     }
 
     @Operation(summary = "End a pin; the next run places the customer by the rules again")
+    @Access(value = Permission.PIN, customerScoped = true, audit = "tiering.unpin")
     @DeleteMapping("/schemes/{key}/pins/{pinId}")
-    PinStore.Pin unpin(@PathVariable String key, @PathVariable long pinId,
-                       @RequestHeader(value = SchemeController.USER_HEADER, defaultValue = "api") String user) {
-        return pins.unpin(key, pinId, user);
+    PinStore.Pin unpin(@PathVariable String key, @PathVariable long pinId) {
+        return pins.unpin(key, pinId, CurrentUser.name());
     }
 
     @Operation(summary = "Give a customer a manual tag of the scheme (a tag declared without a rule)")
+    @Access(value = Permission.PIN, customerScoped = true, audit = "tiering.tag")
     @PutMapping("/schemes/{key}/customers/{customerId}/tags/{tag}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void giveTag(@PathVariable String key, @PathVariable long customerId, @PathVariable String tag,
-                 @RequestHeader(value = SchemeController.USER_HEADER, defaultValue = "api") String user) {
-        tags.give(key, customerId, tag, user);
+    void giveTag(@PathVariable String key, @PathVariable long customerId, @PathVariable String tag) {
+        tags.give(key, customerId, tag, CurrentUser.name());
     }
 
     @Operation(summary = "Take a manual tag away from a customer")
+    @Access(value = Permission.PIN, customerScoped = true, audit = "tiering.untag")
     @DeleteMapping("/schemes/{key}/customers/{customerId}/tags/{tag}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void takeTag(@PathVariable String key, @PathVariable long customerId, @PathVariable String tag,
-                 @RequestHeader(value = SchemeController.USER_HEADER, defaultValue = "api") String user) {
-        tags.take(key, customerId, tag, user);
+    void takeTag(@PathVariable String key, @PathVariable long customerId, @PathVariable String tag) {
+        tags.take(key, customerId, tag, CurrentUser.name());
     }
 
     private static int pageSize(int size) {

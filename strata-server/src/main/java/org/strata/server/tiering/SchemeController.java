@@ -1,5 +1,8 @@
 package org.strata.server.tiering;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
+import org.strata.server.access.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -15,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +30,6 @@ import org.strata.engine.scheme.TieringScheme;
 @RequestMapping("/api/v1/tiering")
 class SchemeController {
 
-    static final String USER_HEADER = "X-Strata-User";
     static final String YAML = "application/yaml";
 
     private final SchemeService service;
@@ -98,52 +99,57 @@ class SchemeController {
     }
 
     @Operation(summary = "List schemes")
+    @Access(Permission.READ)
     @GetMapping("/schemes")
     List<SchemeView> list() {
         return store.list().stream().map(SchemeView::of).toList();
     }
 
     @Operation(summary = "Create a scheme (its first draft)")
+    @Access(value = Permission.EDIT_SCHEMES, audit = "scheme.create")
     @PostMapping("/schemes")
-    ResponseEntity<SchemeView> create(@RequestBody TieringScheme scheme,
-                                      @RequestHeader(value = USER_HEADER, defaultValue = "api") String user) {
-        SchemeView view = SchemeView.of(service.create(scheme, user));
+    ResponseEntity<SchemeView> create(@RequestBody TieringScheme scheme) {
+        SchemeView view = SchemeView.of(service.create(scheme, CurrentUser.name()));
         return ResponseEntity.created(URI.create("/api/v1/tiering/schemes/" + view.key())).body(view);
     }
 
     @Operation(summary = "Get a scheme with its draft")
+    @Access(Permission.READ)
     @GetMapping("/schemes/{key}")
     SchemeView get(@PathVariable String key) {
         return SchemeView.of(store.get(key));
     }
 
     @Operation(summary = "Replace the draft of a scheme (the published version is untouched until publish)")
+    @Access(value = Permission.EDIT_SCHEMES, audit = "scheme.update")
     @PutMapping("/schemes/{key}")
-    SchemeView update(@PathVariable String key, @RequestBody TieringScheme scheme,
-                      @RequestHeader(value = USER_HEADER, defaultValue = "api") String user) {
-        return SchemeView.of(service.updateDraft(key, scheme, user));
+    SchemeView update(@PathVariable String key, @RequestBody TieringScheme scheme) {
+        return SchemeView.of(service.updateDraft(key, scheme, CurrentUser.name()));
     }
 
     @Operation(summary = "Publish the draft as a new version; every rule is checked first (422 with line:column)")
+    @Access(value = Permission.PUBLISH, audit = "scheme.publish")
     @PostMapping("/schemes/{key}/publish")
-    VersionView publish(@PathVariable String key, @RequestBody(required = false) PublishRequest request,
-                        @RequestHeader(value = USER_HEADER, defaultValue = "api") String user) {
-        return VersionView.of(key, service.publish(key, user, request == null ? null : request.note()));
+    VersionView publish(@PathVariable String key, @RequestBody(required = false) PublishRequest request) {
+        return VersionView.of(key, service.publish(key, CurrentUser.name(), request == null ? null : request.note()));
     }
 
     @Operation(summary = "Version history, newest first")
+    @Access(Permission.READ)
     @GetMapping("/schemes/{key}/versions")
     List<VersionView> versions(@PathVariable String key) {
         return service.versions(key).stream().map(v -> VersionView.of(key, v)).toList();
     }
 
     @Operation(summary = "One published version")
+    @Access(Permission.READ)
     @GetMapping("/schemes/{key}/versions/{version}")
     VersionView version(@PathVariable String key, @PathVariable int version) {
         return VersionView.of(key, service.version(key, version));
     }
 
     @Operation(summary = "Export a scheme as YAML: the draft, or a published version with ?version=")
+    @Access(Permission.READ)
     @GetMapping(value = "/schemes/{key}/yaml", produces = {YAML, MediaType.TEXT_PLAIN_VALUE})
     String exportYaml(@PathVariable String key, @RequestParam(required = false) Integer version) {
         return version == null ? store.get(key).draftYaml() : service.version(key, version).yaml();
@@ -151,31 +157,35 @@ class SchemeController {
 
     @Operation(summary = "Import a scheme from YAML: creates it, or replaces the draft of the scheme with that key. "
             + "YAML problems come back as 400 with line, column and field")
+    @Access(value = Permission.EDIT_SCHEMES, audit = "scheme.import")
     @PostMapping(value = "/schemes/import", consumes = {YAML, "text/yaml", MediaType.TEXT_PLAIN_VALUE})
-    SchemeView importYaml(@RequestBody String yaml,
-                          @RequestHeader(value = USER_HEADER, defaultValue = "api") String user) {
-        return SchemeView.of(service.importYaml(yaml, user));
+    SchemeView importYaml(@RequestBody String yaml) {
+        return SchemeView.of(service.importYaml(yaml, CurrentUser.name()));
     }
 
     @Operation(summary = "Set when the scheme runs by itself (daily/weekly/monthly/quarterly at HH:mm in a zone)")
+    @Access(value = Permission.RUN, audit = "scheme.schedule")
     @PutMapping("/schemes/{key}/schedule")
     SchemeView schedule(@PathVariable String key, @RequestBody ScheduleRequest request) {
         return SchemeView.of(service.schedule(key, request.toSpec()));
     }
 
     @Operation(summary = "Stop running the scheme on a schedule")
+    @Access(value = Permission.RUN, audit = "scheme.unschedule")
     @DeleteMapping("/schemes/{key}/schedule")
     SchemeView unschedule(@PathVariable String key) {
         return SchemeView.of(service.schedule(key, null));
     }
 
     @Operation(summary = "Turn live updates (re-tiering within seconds of new orders or events) on or off")
+    @Access(value = Permission.RUN, audit = "scheme.live")
     @PutMapping("/schemes/{key}/live")
     SchemeView live(@PathVariable String key, @RequestBody LiveRequest request) {
         return SchemeView.of(service.liveUpdates(key, request.enabled()));
     }
 
     @Operation(summary = "Ready-made schemes: RFM 11 segments, RFM 8 classes, ABC, pyramid, lifecycle, retail, B2B")
+    @Access(Permission.READ)
     @GetMapping("/presets")
     List<PresetView> presets() {
         return SchemePresets.all().stream().map(p -> new PresetView(p.key(), p.nameZh(), p.nameEn(), p.description(), p))
@@ -183,6 +193,7 @@ class SchemeController {
     }
 
     @Operation(summary = "A preset as YAML")
+    @Access(Permission.READ)
     @GetMapping(value = "/presets/{key}/yaml", produces = {YAML, MediaType.TEXT_PLAIN_VALUE})
     String presetYaml(@PathVariable String key) {
         return SchemeYaml.write(SchemePresets.find(key).orElseThrow(() -> new TieringNotFoundException(
@@ -190,11 +201,12 @@ class SchemeController {
     }
 
     @Operation(summary = "Create a scheme from a preset (optionally under another key)")
+    @Access(value = Permission.EDIT_SCHEMES, audit = "scheme.create")
     @PostMapping("/presets/{key}/instantiate")
     ResponseEntity<SchemeView> instantiate(@PathVariable String key,
-                                           @RequestBody(required = false) InstantiateRequest request,
-                                           @RequestHeader(value = USER_HEADER, defaultValue = "api") String user) {
-        SchemeView view = SchemeView.of(service.instantiate(key, request == null ? null : request.key(), user));
+                                           @RequestBody(required = false) InstantiateRequest request) {
+        SchemeView view = SchemeView.of(service.instantiate(key, request == null ? null : request.key(),
+                CurrentUser.name()));
         return ResponseEntity.created(URI.create("/api/v1/tiering/schemes/" + view.key())).body(view);
     }
 }

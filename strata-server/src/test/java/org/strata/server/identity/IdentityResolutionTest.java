@@ -16,6 +16,7 @@ import org.strata.server.ingest.ImportTables;
 import org.strata.server.ingest.OrderRecord;
 import org.strata.server.ingest.ProgressListener;
 import org.strata.server.testsupport.H2Database;
+import org.strata.server.testsupport.SignedInAs;
 import org.strata.server.testsupport.PostgresDatabase;
 
 import java.util.List;
@@ -202,7 +203,7 @@ class IdentityResolutionTest {
 
             mvc.perform(post("/api/v1/merges/{id}/undo", mergeId)).andExpect(status().isOk())
                     .andExpect(jsonPath("$.absorbedId").value(id("B")))
-                    .andExpect(jsonPath("$.undoneBy").value("api"));
+                    .andExpect(jsonPath("$.undoneBy").value("tester"));
             mvc.perform(post("/api/v1/merges/{id}/undo", mergeId)).andExpect(status().isConflict())
                     .andExpect(jsonPath("$.title").value("Merge already undone"));
             mvc.perform(post("/api/v1/merges/{id}/undo", 999_999)).andExpect(status().isNotFound())
@@ -213,12 +214,14 @@ class IdentityResolutionTest {
     @Nested
     @H2Database
     @AutoConfigureMockMvc
+    @SignedInAs
     class OnH2 extends Contract {
     }
 
     @Nested
     @PostgresDatabase
     @AutoConfigureMockMvc
+    @SignedInAs
     class OnPostgres extends Contract {
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.H2Database;
+import org.strata.server.testsupport.SignedInAs;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Local times without an offset are read in the configured business time zone, not in Asia/Shanghai regardless. */
 @H2Database
 @AutoConfigureMockMvc
+@SignedInAs
 @TestPropertySource(properties = "strata.time-zone=Europe/London")
 class ImportTimeZoneTest {
 

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.H2Database;
+import org.strata.server.testsupport.SignedInAs;
 import org.strata.server.testsupport.PostgresDatabase;
 
 import java.nio.charset.StandardCharsets;
@@ -165,12 +166,14 @@ class IngestApiTest {
     @Nested
     @H2Database
     @AutoConfigureMockMvc
+    @SignedInAs
     class OnH2 extends Contract {
     }
 
     @Nested
     @PostgresDatabase
     @AutoConfigureMockMvc
+    @SignedInAs
     class OnPostgres extends Contract {
     }
 }

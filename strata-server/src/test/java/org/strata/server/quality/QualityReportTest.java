@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.CustomerData;
 import org.strata.server.testsupport.H2Database;
+import org.strata.server.testsupport.SignedInAs;
 import org.strata.server.testsupport.PostgresDatabase;
 
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class QualityReportTest {
 
     @AutoConfigureMockMvc
+    @SignedInAs
     abstract static class Contract {
         @Autowired
         QualityReportService reports;

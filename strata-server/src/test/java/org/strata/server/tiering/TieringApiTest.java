@@ -7,8 +7,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.H2Database;
+import org.strata.server.testsupport.SignedInAs;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The tiering REST API end to end over the fixture: presets, publish, runs, memberships, ledger, pins, previews. */
 @H2Database
 @AutoConfigureMockMvc
+@SignedInAs(username = "li.na")
 @Import(TieringRunTest.TestBeans.class)
 class TieringApiTest {
 
@@ -53,11 +56,12 @@ class TieringApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.key").value("b2b"))
                 .andExpect(jsonPath("$.publishedVersion").doesNotExist());
-        mvc.perform(post("/api/v1/tiering/schemes/b2b/publish").header("X-Strata-User", "li.na")
+        mvc.perform(post("/api/v1/tiering/schemes/b2b/publish")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"first\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1))
-                .andExpect(jsonPath("$.publishedBy").value("li.na"));
+                .andExpect(jsonPath("$.publishedBy").value(
+                        TestSecurityContextHolder.getContext().getAuthentication().getName()));
     }
 
     @Test
@@ -93,11 +97,12 @@ class TieringApiTest {
     }
 
     @Test
+    @SignedInAs(username = "wang")
     void pinsAreCreatedListedAndEndedThroughTheApi() throws Exception {
         instantiateAndPublishB2b();
         mvc.perform(post("/api/v1/tiering/schemes/b2b/runs")).andExpect(status().isCreated());
 
-        String created = mvc.perform(post("/api/v1/tiering/schemes/b2b/pins").header("X-Strata-User", "wang")
+        String created = mvc.perform(post("/api/v1/tiering/schemes/b2b/pins")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"customerId\": 1004, \"tier\": \"a\", \"reason\": \"战略客户\", "
                                 + "\"expiresAt\": \"2026-12-31T16:00:00Z\"}"))
@@ -108,7 +113,7 @@ class TieringApiTest {
 
         mvc.perform(get("/api/v1/tiering/schemes/b2b/memberships").param("tier", "a"))
                 .andExpect(jsonPath("$.counts.a").value(2));
-        mvc.perform(delete("/api/v1/tiering/schemes/b2b/pins/" + pinId).header("X-Strata-User", "wang"))
+        mvc.perform(delete("/api/v1/tiering/schemes/b2b/pins/" + pinId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.endedBy").value("wang"));
         mvc.perform(get("/api/v1/tiering/schemes/b2b/pins")).andExpect(jsonPath("$", hasSize(0)));
@@ -210,6 +215,7 @@ class TieringApiTest {
     }
 
     @Test
+    @SignedInAs(username = "zhou")
     void manualTagsAreGivenAndTakenByHandOnePerExclusiveGroup() throws Exception {
         mvc.perform(post("/api/v1/tiering/schemes/import").contentType("application/yaml")
                         .content(TieringFixture.SCHEME_YAML + """
@@ -222,8 +228,8 @@ class TieringApiTest {
         mvc.perform(post("/api/v1/tiering/schemes/b2b_test/publish")).andExpect(status().isOk());
         String tags = "/api/v1/tiering/schemes/b2b_test/customers/" + TieringFixture.DAVE + "/tags/";
 
-        mvc.perform(put(tags + "basic_service").header("X-Strata-User", "zhou")).andExpect(status().isNoContent());
-        mvc.perform(put(tags + "gold_service").header("X-Strata-User", "zhou")).andExpect(status().isNoContent());
+        mvc.perform(put(tags + "basic_service")).andExpect(status().isNoContent());
+        mvc.perform(put(tags + "gold_service")).andExpect(status().isNoContent());
         mvc.perform(post("/api/v1/tiering/schemes/b2b_test/runs")).andExpect(status().isCreated());
 
         mvc.perform(get("/api/v1/tiering/schemes/b2b_test/customers/" + TieringFixture.DAVE))

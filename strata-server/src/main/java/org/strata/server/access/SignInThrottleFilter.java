@@ -1,0 +1,36 @@
+package org.strata.server.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/** Refuses sign-in attempts from an address that failed too often lately, before any password is checked. */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+    private final SignInAttempts attempts;
+
+    SignInThrottleFilter(SignInAttempts attempts) {
+        this.attempts = attempts;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (attempts.throttled(ClientAddress.of(request))) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(SignInAttempts.ADDRESS_WINDOW.toSeconds()));
+            response.sendRedirect(request.getContextPath() + "/login?throttled");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
