@@ -27,7 +27,9 @@ import java.util.Locale;
  * Defaults: ../shared/bench, 1000000, target/import-bench/CUSTOMERS, both databases. Data is generated with seed 42
  * by running {@code java GenOrders.java CUSTOMERS DATA_DIR 42} when DATA_DIR has no customers.csv yet. "read" in the
  * database list also measures reading and validating the files alone. {@code -Dbench.pg.log-ms=N} makes PostgreSQL
- * log statements slower than N ms (for profiling).
+ * log statements slower than N ms, {@code -Dbench.pg.port=N} starts it on a fixed port (both for profiling, e.g. by
+ * sampling pg_stat_activity); {@code -Dbench.pg.url=JDBC_URL [-Dbench.pg.user=U]} imports into a PostgreSQL of
+ * one's own instead (its tables must be empty for the figures to mean the same).
  */
 public final class ImportBenchmark {
 
@@ -47,8 +49,11 @@ public final class ImportBenchmark {
         if (databases.contains("read")) {
             readOnly(data);
         }
-        if (databases.contains("postgres")) {
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("log_min_duration_statement", System.getProperty("bench.pg.log-ms", "-1")).start()) {
+        String externalPostgres = System.getProperty("bench.pg.url");
+        if (databases.contains("postgres") && externalPostgres != null) {
+            run("PostgreSQL", externalPostgres, System.getProperty("bench.pg.user", "postgres"), data, heap);
+        } else if (databases.contains("postgres")) {
+            try (EmbeddedPostgres postgres = postgres()) {
                 run("PostgreSQL", postgres.getJdbcUrl("postgres", "postgres"), "postgres", data, heap);
             }
         }
@@ -57,6 +62,13 @@ public final class ImportBenchmark {
             run("H2 (file)", "jdbc:h2:file:" + h2.resolve("strata") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH", "sa", data, heap);
         }
+    }
+
+    private static EmbeddedPostgres postgres() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("log_min_duration_statement", System.getProperty("bench.pg.log-ms", "-1"));
+        String port = System.getProperty("bench.pg.port");
+        return (port == null ? builder : builder.setPort(Integer.parseInt(port))).start();
     }
 
     private static void run(String database, String url, String user, Path data, HeapWatch heap) throws IOException {
