@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  that a batch (and its rollback) stays a few megabytes
  */
 @ConfigurationProperties("strata.import")
-public record ImportProperties(@DefaultValue("5000") int batchSize) {
+public record ImportProperties(@DefaultValue("20000") int batchSize) {
 
     public ImportProperties {
         if (batchSize < 1) {
