@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
 
 import java.util.ArrayList;
@@ -37,12 +38,12 @@ public class ImportService {
     private final ImportAftermath aftermath;
 
     ImportService(List<BatchWriter<?>> writers, ImportJobs jobs, PlatformTransactionManager transactionManager,
-                  ImportProperties properties, ImportAftermath aftermath) {
+                  ImportProperties properties, ImportAftermath aftermath, SqlDialect dialect) {
         writers.forEach(writer -> this.writers.put(writer.kind(), writer));
         this.jobs = jobs;
         this.aftermath = aftermath;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.batchSize = properties.batchSize();
+        this.batchSize = properties.batchSize() != null ? properties.batchSize() : dialect.importBatchSize();
     }
 
     /** Records a new job as running; the rows follow with {@link #run}. */
