@@ -13,6 +13,7 @@ import org.strata.server.ingest.read.ImportOptions;
 import org.strata.server.ingest.read.ImportReaders;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,11 @@ import java.util.Locale;
  * Defaults: ../shared/bench, 1000000, target/import-bench/CUSTOMERS, both databases. Data is generated with seed 42
  * by running {@code java GenOrders.java CUSTOMERS DATA_DIR 42} when DATA_DIR has no customers.csv yet. "read" in the
  * database list also measures reading and validating the files alone. {@code -Dbench.pg.log-ms=N} makes PostgreSQL
- * log statements slower than N ms (for profiling).
+ * log statements slower than N ms, {@code -Dbench.pg.port=N} starts it on a fixed port (both for profiling, e.g. by
+ * sampling pg_stat_activity); {@code -Dbench.pg.url=JDBC_URL [-Dbench.pg.user=U]} imports into a PostgreSQL of
+ * one's own instead (its tables must be empty for the figures to mean the same); {@code -Dbench.reimport=true} imports
+ * the same files a second time (which must write nothing). Besides wall-clock seconds it reports the CPU seconds of
+ * this process and of the PostgreSQL server, which say more than seconds on a machine shared with other work.
  */
 public final class ImportBenchmark {
 
@@ -47,19 +52,33 @@ public final class ImportBenchmark {
         if (databases.contains("read")) {
             readOnly(data);
         }
-        if (databases.contains("postgres")) {
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("log_min_duration_statement", System.getProperty("bench.pg.log-ms", "-1")).start()) {
-                run("PostgreSQL", postgres.getJdbcUrl("postgres", "postgres"), "postgres", data, heap);
+        String externalPostgres = System.getProperty("bench.pg.url");
+        if (databases.contains("postgres") && externalPostgres != null) {
+            String port = System.getProperty("bench.pg.port");
+            run("PostgreSQL", externalPostgres, System.getProperty("bench.pg.user", "postgres"), data, heap,
+                    port == null ? null : PostgresCpu.onPort(Integer.parseInt(port)));
+        } else if (databases.contains("postgres")) {
+            try (EmbeddedPostgres postgres = postgres()) {
+                run("PostgreSQL", postgres.getJdbcUrl("postgres", "postgres"), "postgres", data, heap,
+                        PostgresCpu.onPort(postgres.getPort()));
             }
         }
         if (databases.contains("h2")) {
             Path h2 = Files.createTempDirectory("strata-bench-h2");
             run("H2 (file)", "jdbc:h2:file:" + h2.resolve("strata") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH", "sa", data, heap);
+                    + "DEFAULT_NULL_ORDERING=HIGH", "sa", data, heap, null);
         }
     }
 
-    private static void run(String database, String url, String user, Path data, HeapWatch heap) throws IOException {
+    private static EmbeddedPostgres postgres() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("log_min_duration_statement", System.getProperty("bench.pg.log-ms", "-1"));
+        String port = System.getProperty("bench.pg.port");
+        return (port == null ? builder : builder.setPort(Integer.parseInt(port))).start();
+    }
+
+    private static void run(String database, String url, String user, Path data, HeapWatch heap,
+                            PostgresCpu databaseCpu) throws IOException {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataApplication.class)
                 .web(WebApplicationType.NONE)
                 // Command-line arguments, because they override application.properties (default properties do not).
@@ -67,24 +86,41 @@ public final class ImportBenchmark {
                         "--spring.datasource.password=", "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN", "--logging.level.io.zonky=INFO")) {
             ImportService imports = context.getBean(ImportService.class);
-            double total = 0;
-            for (ImportKind kind : List.of(ImportKind.CUSTOMERS, ImportKind.ORDERS)) {
-                Path file = data.resolve(kind == ImportKind.CUSTOMERS ? "customers.csv" : "orders.csv");
-                heap.reset();
-                long start = System.nanoTime();
-                ImportJob job;
-                try (var rows = ImportReaders.open(kind, file, ImportOptions.defaults())) {
-                    job = imports.importRows(kind, "import", file.toString(), RowSource.of(rows), j -> { });
+            List<String> passes = Boolean.getBoolean("bench.reimport") ? List.of("import", "re-import")
+                    : List.of("import");
+            for (String pass : passes) {
+                double total = 0;
+                for (ImportKind kind : List.of(ImportKind.CUSTOMERS, ImportKind.ORDERS)) {
+                    total += importFile(database, pass, kind, data, imports, heap, databaseCpu);
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                total += seconds;
-                System.out.printf(Locale.ROOT, "%-10s %-9s %,10d rows %7.1f s %,9.0f rows/s  peak heap %4d MB"
-                                + " (pool peaks), %4d MB (max after GC)  %s; %s%n", database, kind.name().toLowerCase(),
-                        job.counts().read(), seconds, job.counts().read() / seconds, heap.peakPoolSum() >> 20,
-                        heap.maxAfterGc() >> 20, job.status(), job.message());
+                System.out.printf(Locale.ROOT, "%-10s %-9s customers + orders: %.1f s (load average now %.1f)%n",
+                        database, pass, total, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
-            System.out.printf(Locale.ROOT, "%-10s customers + orders: %.1f s%n", database, total);
         }
+    }
+
+    private static double importFile(String database, String pass, ImportKind kind, Path data, ImportService imports,
+                                     HeapWatch heap, PostgresCpu databaseCpu) throws IOException {
+        Path file = data.resolve(kind == ImportKind.CUSTOMERS ? "customers.csv" : "orders.csv");
+        heap.reset();
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long javaCpuBefore = process.getProcessCpuTime();
+        double databaseCpuBefore = databaseCpu == null ? Double.NaN : databaseCpu.seconds();
+        long start = System.nanoTime();
+        ImportJob job;
+        try (var rows = ImportReaders.open(kind, file, ImportOptions.defaults())) {
+            job = imports.importRows(kind, "import", file.toString(), RowSource.of(rows), j -> { });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double javaCpu = (process.getProcessCpuTime() - javaCpuBefore) / 1e9;
+        String databaseCpuText = databaseCpu == null ? "" : String.format(Locale.ROOT, ", database %.1f s",
+                databaseCpu.seconds() - databaseCpuBefore);
+        System.out.printf(Locale.ROOT, "%-10s %-9s %-9s %,10d rows %7.1f s %,9.0f rows/s  CPU: Strata %.1f s%s;"
+                        + "  peak heap %4d MB (pool peaks), %4d MB (max after GC)  %s; %s%n", database, pass,
+                kind.name().toLowerCase(Locale.ROOT), job.counts().read(), seconds, job.counts().read() / seconds,
+                javaCpu, databaseCpuText, heap.peakPoolSum() >> 20, heap.maxAfterGc() >> 20, job.status(),
+                job.message());
+        return seconds;
     }
 
     /** The baseline: reading and validating the files without storing anything. */

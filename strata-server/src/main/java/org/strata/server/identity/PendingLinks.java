@@ -42,8 +42,9 @@ class PendingLinks {
                             key.kind(), key.namespace()});
                 }
             }
+            // A linked order changes its customer's figures: its updated_at says so to the import's aftermath.
             String update = "UPDATE " + table + " SET customer_id = ?, origin_customer_id = ?"
-                    + " WHERE customer_id IS NULL AND customer_ref = ? AND customer_ref_kind = ?";
+                    + (table.equals("orders") ? ", updated_at = CURRENT_TIMESTAMP" : "") + " WHERE customer_id IS NULL AND customer_ref = ? AND customer_ref_kind = ?";
             if (!global.isEmpty()) {
                 jdbc.batchUpdate(update, global);
             }

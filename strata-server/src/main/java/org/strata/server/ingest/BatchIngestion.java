@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * REST batches: every item is validated by the same record parsers as a file row, the valid ones are stored through
- * {@link ImportService} (so a batch is an import job like a file, idempotent and atomic per 5,000 items), and each
+ * {@link ImportService} (so a batch is an import job like a file, idempotent and atomic per batch), and each
  * item gets its own result.
  */
 @Service

@@ -9,15 +9,21 @@ import org.strata.server.tiering.TieringLiveUpdates;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What the rest of Strata must learn once an import has written its batches: the customer list's order statistics
- * of the touched customers are recomputed, and tiering hears which customers changed (live re-tiering).
+ * of the customers whose orders changed are recomputed, and tiering hears which customers changed (live re-tiering).
  *
  * <p>The touched customers are found from the data itself rather than collected from every writer: customers and
  * orders carry {@code updated_at}, stamped by the database on insert and on a real change (an unchanged re-import
- * stamps nothing, so it touches nobody), and new events have ids above the largest one before the job.
+ * stamps nothing, so it touches nobody; linking a waiting order to its new customer stamps it too), merges are
+ * dated in identity_merges, and new events have ids above the largest one before the job.
+ *
+ * <p>Only orders and merges move a customer's figures: a customer import that merges nobody and links no waiting
+ * order leaves every figure as it was (a new customer's figures are zero from the start), so it does not pay for a
+ * recomputation over all customers.
  */
 @Component
 class ImportAftermath {
@@ -28,9 +34,14 @@ class ImportAftermath {
      */
     private static final int CUSTOMER_BY_CUSTOMER_AT_MOST = 20_000;
 
-    private static final String TOUCHED = """
-            SELECT id FROM customers WHERE updated_at >= :since
-            UNION SELECT customer_id FROM orders WHERE updated_at >= :since AND customer_id IS NOT NULL
+    private static final String FIGURES_TOUCHED = """
+            SELECT customer_id FROM orders WHERE updated_at >= :since AND customer_id IS NOT NULL
+            UNION SELECT survivor_id FROM identity_merges WHERE merged_at >= :since
+            UNION SELECT absorbed_id FROM identity_merges WHERE merged_at >= :since""";
+
+    private static final String TOUCHED = FIGURES_TOUCHED + """
+
+            UNION SELECT id FROM customers WHERE updated_at >= :since
             UNION SELECT customer_id FROM events WHERE id > :lastEvent AND customer_id IS NOT NULL""";
 
     private final JdbcClient jdbc;
@@ -53,21 +64,35 @@ class ImportAftermath {
 
     /** Recomputes statistics and announces the change for customers written since {@code since}. */
     void customersWrittenSince(OffsetDateTime since, long lastEventIdBefore) {
-        long count = jdbc.sql("SELECT COUNT(*) FROM (" + TOUCHED + ") touched")
-                .param("since", since).param("lastEvent", lastEventIdBefore)
-                .query(Long.class).single();
-        if (count == 0) {
-            return;
-        }
-        if (count > CUSTOMER_BY_CUSTOMER_AT_MOST) {
+        long figures = count(FIGURES_TOUCHED, since, lastEventIdBefore);
+        if (figures > CUSTOMER_BY_CUSTOMER_AT_MOST) {
+            // Every customer whose figures changed also changed for tiering: no need to count those again.
             stats.refreshAll();
             tiering.bulkDataChanged();
             return;
         }
-        Set<Long> touched = new LinkedHashSet<>(jdbc.sql(TOUCHED)
-                .param("since", since).param("lastEvent", lastEventIdBefore)
+        if (figures > 0) {
+            stats.refresh(ids(FIGURES_TOUCHED, since, lastEventIdBefore));
+        }
+        long touched = count(TOUCHED, since, lastEventIdBefore);
+        if (touched > CUSTOMER_BY_CUSTOMER_AT_MOST) {
+            tiering.bulkDataChanged();
+        } else if (touched > 0) {
+            events.publishEvent(new CustomerDataChanged(ids(TOUCHED, since, lastEventIdBefore)));
+        }
+    }
+
+    private long count(String customers, OffsetDateTime since, long lastEventIdBefore) {
+        return jdbc.sql("SELECT COUNT(*) FROM (" + customers + ") touched")
+                .params(parameters(since, lastEventIdBefore)).query(Long.class).single();
+    }
+
+    private Set<Long> ids(String customers, OffsetDateTime since, long lastEventIdBefore) {
+        return new LinkedHashSet<>(jdbc.sql(customers).params(parameters(since, lastEventIdBefore))
                 .query(Long.class).list());
-        stats.refresh(touched);
-        events.publishEvent(new CustomerDataChanged(touched));
+    }
+
+    private static Map<String, Object> parameters(OffsetDateTime since, long lastEventIdBefore) {
+        return Map.of("since", since, "lastEvent", lastEventIdBefore);
     }
 }

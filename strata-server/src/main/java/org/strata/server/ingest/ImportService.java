@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
 
 import java.util.ArrayList;
@@ -37,12 +38,12 @@ public class ImportService {
     private final ImportAftermath aftermath;
 
     ImportService(List<BatchWriter<?>> writers, ImportJobs jobs, PlatformTransactionManager transactionManager,
-                  ImportProperties properties, ImportAftermath aftermath) {
+                  ImportProperties properties, ImportAftermath aftermath, SqlDialect dialect) {
         writers.forEach(writer -> this.writers.put(writer.kind(), writer));
         this.jobs = jobs;
         this.aftermath = aftermath;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.batchSize = properties.batchSize();
+        this.batchSize = properties.batchSize() != null ? properties.batchSize() : dialect.importBatchSize();
     }
 
     /** Records a new job as running; the rows follow with {@link #run}. */
@@ -87,6 +88,10 @@ public class ImportService {
             log.info("import job {} stopped: {}", jobId, e.getMessage());
             status = ImportStatus.FAILED;
             message = e.getMessage();
+        } catch (ImportInterruptedException e) {
+            log.info("import job {} interrupted", jobId);
+            status = ImportStatus.FAILED;
+            message = e.getMessage();
         } catch (RuntimeException e) {
             log.warn("import job {} stopped", jobId, e);
             status = ImportStatus.FAILED;
@@ -96,7 +101,10 @@ public class ImportService {
         }
         ImportJob stored = jobs.find(jobId).orElseThrow();
         // Batches committed before a failure stay, so their customers are refreshed whatever the outcome.
+        long aftermathStart = System.nanoTime();
         aftermath.customersWrittenSince(stored.startedAt(), lastEventIdBefore);
+        log.debug("import job {}: statistics refresh and change notice took {} ms", jobId,
+                (System.nanoTime() - aftermathStart) / 1_000_000);
         String summary = message != null ? message : new ImportJob(jobId, kind, stored.source(), stored.fileName(),
                 status, stored.counts(), -1, stored.bytesTotal(), null, null, null).summary();
         jobs.finish(jobId, status, summary);
@@ -117,17 +125,17 @@ public class ImportService {
         RowSource<T> rows = (RowSource<T>) source;
         KeyFingerprints seen = new KeyFingerprints();
         ImportCounts total = ImportCounts.ZERO;
-        List<ParsedRow<T>> batch = new ArrayList<>(Math.min(batchSize, 10_000));
-        while (rows.hasNext()) {
-            batch.add(rows.next());
-            if (batch.size() == batchSize || !rows.hasNext()) {
-                ImportCounts done = writeBatch(jobId, writer, batch, seen);
-                total = total.plus(done);
-                batch.clear();
-                ImportJob progress = progress(jobId, writer.kind(), total, rows);
+        try (ReadAhead<T> reader = new ReadAhead<>(rows, batchSize, "strata-import-reader-" + jobId)) {
+            for (ReadAhead.Batch<T> batch = reader.next(); batch != null; batch = reader.next()) {
+                total = total.plus(writeBatch(jobId, writer, batch.rows(), seen));
+                ImportJob progress = new ImportJob(jobId, writer.kind(), null, null, ImportStatus.RUNNING, total,
+                        batch.bytesRead(), rows.bytesTotal(), null, null, null);
                 running.put(jobId, progress);
                 listener.batchDone(progress);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportInterruptedException();
         }
         return total;
     }
@@ -180,9 +188,11 @@ public class ImportService {
                 counts.unchanged() - fromUnchanged);
     }
 
-    private static ImportJob progress(long jobId, ImportKind kind, ImportCounts counts, RowSource<?> rows) {
-        return new ImportJob(jobId, kind, null, null, ImportStatus.RUNNING, counts, rows.bytesRead(),
-                rows.bytesTotal(), null, null, null);
+    /** The thread running the import was interrupted (the server is stopping); committed batches stay. */
+    private static final class ImportInterruptedException extends RuntimeException {
+        ImportInterruptedException() {
+            super("the import was interrupted; the batches stored so far stay, importing the file again completes it");
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,6 +12,15 @@ import java.util.List;
 /** H2 (the embedded default): batched INSERTs and MERGE INTO .. USING .. WHEN MATCHED AND changed. */
 public final class H2Dialect implements SqlDialect {
 
+    /**
+     * Smaller batches than on PostgreSQL: H2 runs in Strata's own heap and holds a transaction's changes there until
+     * commit, so a large batch competes with the import for the same memory.
+     */
+    @Override
+    public int importBatchSize() {
+        return 5_000;
+    }
+
     @Override
     public String inArray(String column, String elementType) {
         // H2 does not use an index for "= ANY (?)" (it filters every row of the other key columns' range); it does

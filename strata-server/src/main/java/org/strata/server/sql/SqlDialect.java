@@ -30,6 +30,9 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
         }
     }
 
+    /** Rows an import writes per transaction unless {@code strata.import.batch-size} says otherwise. */
+    int importBatchSize();
+
     /**
      * A condition "column is one of the values of the array bound to the one {@code ?}", written so that the
      * column's index is used.

@@ -136,6 +136,45 @@ class ImportServiceTest {
         }
 
         @Test
+        void aFileThatBreaksOffKeepsTheBatchesReadBeforeTheBreakAndARerunCompletes() {
+            // Rows are read ahead while earlier batches are written: the break must still end the import after the
+            // batches that came before it, and the row read before the break in the unfinished batch is not stored.
+            List<ParsedRow<OrderRecord>> readable = List.of(new ParsedRow<>(2, order("O1", "C1", "1"), List.of()),
+                    new ParsedRow<>(3, order("O2", "C1", "2"), List.of()),
+                    new ParsedRow<>(4, order("O3", "C1", "3"), List.of()),
+                    new ParsedRow<>(5, order("O4", "C1", "4"), List.of()));
+            ImportJob broken = imports.importRows(ImportKind.ORDERS, "shop", "orders.csv",
+                    breakingOffAfter(readable, new ImportFileException(6, "a quoted value never ends", null)),
+                    ProgressListener.NONE);
+
+            assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(broken.message()).isEqualTo("line 6: a quoted value never ends");
+            assertThat(jdbc.queryForList("SELECT order_no FROM orders ORDER BY order_no", String.class))
+                    .containsExactly("O1", "O2", "O3");
+
+            ImportJob rerun = importOrders(order("O1", "C1", "1"), order("O2", "C1", "2"), order("O3", "C1", "3"),
+                    order("O4", "C1", "4"));
+            assertThat(rerun.counts().unchanged()).isEqualTo(3);
+            assertThat(rerun.counts().inserted()).isEqualTo(1);
+        }
+
+        @Test
+        void aCustomerImportThatMergesTwoCustomersMovesTheirFiguresToTheSurvivor() {
+            importCustomers(customer("C1", "+8613800000009", null), customer("C2", null, null));
+            importOrders(order("O1", "C1", "10"), order("O2", "C2", "5"));
+            long c1 = count("SELECT id FROM customers WHERE external_id = 'C1'");
+            long c2 = count("SELECT id FROM customers WHERE external_id = 'C2'");
+
+            ImportJob merging = importCustomers(customer("C2", "+8613800000009", null));
+
+            assertThat(merging.counts().merges()).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT total_spent FROM customers WHERE id = ?", BigDecimal.class, c1))
+                    .isEqualByComparingTo("15");
+            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c1)).isEqualTo(2);
+            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c2)).isZero();
+        }
+
+        @Test
         void reimportingCustomersChangesNothingAndAChangedNameIsUpdated() {
             CustomerRecord c1 = customer("C1", "+8613800000001", "c1@example.cn");
             CustomerRecord c2 = customer("C2", "+8613800000002", null);
@@ -254,6 +293,40 @@ class ImportServiceTest {
 
             assertThat(seen).containsExactly(3L, 4L);
         }
+    }
+
+    /** The rows given, then the failure, as a CSV reader that meets a broken quote would behave. */
+    static <T> RowSource<T> breakingOffAfter(List<ParsedRow<T>> rows, ImportFileException failure) {
+        java.util.Iterator<ParsedRow<T>> readable = rows.iterator();
+        return new RowSource<>() {
+            @Override
+            public boolean hasNext() {
+                if (!readable.hasNext()) {
+                    throw failure;
+                }
+                return true;
+            }
+
+            @Override
+            public ParsedRow<T> next() {
+                hasNext();
+                return readable.next();
+            }
+
+            @Override
+            public long bytesRead() {
+                return -1;
+            }
+
+            @Override
+            public long bytesTotal() {
+                return -1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Nested
