@@ -1,0 +1,28 @@
+package org.strata.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+class DashboardBrowserTest extends BrowserTest {
+
+    @Test
+    void dashboardDrawsEveryChartFromTheDemoData() {
+        open("/");
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-dashboard-loaded")));
+        assertThat(driver.findElement(By.id("kpi-customers")).getText()).matches("[\\d,]+");
+        List<WebElement> panels = driver.findElements(By.cssSelector("[data-chart]"));
+        assertThat(panels).hasSize(7);
+        for (WebElement panel : panels) {
+            // ECharts draws on a canvas inside the chart element; an empty chart has none.
+            assertThat(panel.findElements(By.tagName("canvas"))).as(panel.getDomAttribute("data-chart")).isNotEmpty();
+        }
+        Object tiers = ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('chart-tiers-count')).getOption().series[0].data.length");
+        assertThat(((Number) tiers).intValue()).isGreaterThan(2);
+    }
+}
