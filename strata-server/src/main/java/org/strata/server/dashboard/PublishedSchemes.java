@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.engine.scheme.SchemeYaml;
+import org.strata.engine.scheme.TagDefinition;
 import org.strata.engine.scheme.Tier;
 import org.strata.engine.scheme.TieringScheme;
 
@@ -25,8 +26,9 @@ public class PublishedSchemes {
     public record TierInfo(String key, String nameZh, String nameEn, String color) {
     }
 
+    /** @param manualTags tags without a rule: people give and take them by hand */
     public record SchemeInfo(long id, String key, String nameZh, String nameEn, int version, List<TierInfo> tiers,
-                             List<TierInfo> tags) {
+                             List<TierInfo> tags, List<TierInfo> manualTags) {
 
         public List<String> tierKeys() {
             return tiers.stream().map(TierInfo::key).toList();
@@ -60,7 +62,10 @@ public class PublishedSchemes {
         tiers.add(tierInfo(scheme.defaultTier()));
         List<TierInfo> tags = scheme.tags().stream()
                 .map(t -> new TierInfo(t.key(), t.nameZh(), t.nameEn(), null)).toList();
-        return new SchemeInfo(id, scheme.key(), scheme.nameZh(), scheme.nameEn(), version, List.copyOf(tiers), tags);
+        List<TierInfo> manual = scheme.tags().stream().filter(TagDefinition::isManual)
+                .map(t -> new TierInfo(t.key(), t.nameZh(), t.nameEn(), null)).toList();
+        return new SchemeInfo(id, scheme.key(), scheme.nameZh(), scheme.nameEn(), version, List.copyOf(tiers), tags,
+                manual);
     }
 
     private static TierInfo tierInfo(Tier tier) {
