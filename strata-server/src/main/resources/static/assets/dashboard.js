@@ -189,6 +189,7 @@
   async function load() {
     const error = document.getElementById('dashboard-error');
     error.replaceChildren();
+    document.body.dataset.dashboardLoaded = 'false';
     try {
       const summary = await api('/api/v1/dashboard/summary?' + params());
       drawSummary(summary);

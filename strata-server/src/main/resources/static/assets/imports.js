@@ -23,7 +23,8 @@
     const data = new FormData();
     data.append('file', form.file.files[0]);
     data.append('kind', form.kind.value);
-    if (form.encoding.value) { data.append('encoding', form.encoding.value); }
+    const encoding = document.getElementById('import-encoding').value;
+    if (encoding) { data.append('encoding', encoding); }
     if (mappingText()) { data.append('mapping', mappingText()); }
     Object.entries(extra || {}).forEach(([k, v]) => (v ? data.append(k, v) : null));
     return data;
@@ -69,7 +70,7 @@
       el('tbody', {}, ...preview.rows.map((r) => (r.record
         ? el('tr', {}, el('td', {}, String(r.line)), ...fields.map((f) => el('td', {}, value(r.record, f))))
         : el('tr', { class: 'diff-del' }, el('td', {}, String(r.line)), el('td', { colspan: Math.max(1, fields.length) },
-          r.errors.map((e) => t('imports.rowError', e.column, e.field || '', e.value || '', e.reason)).join('; ')))))));
+          r.errors.map((e) => t('imports.rowError', e.column, e.field || '', e.value || '', e.reason)).join('; '))))))));
   }
 
   async function run() {

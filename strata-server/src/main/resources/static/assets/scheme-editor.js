@@ -63,7 +63,7 @@
           status.replaceChildren(el('span', { class: 'match-count' },
             t('editor.rule.matches', fmt.number(preview.matching), fmt.number(preview.total))),
             preview.sample.length ? ' ' + t('editor.rule.sample') + ' ' : '',
-            ...preview.sample.map((s, i) => [i ? ', ' : '', el('a', { href: '/customers/' + s.customerId, target: '_blank' }, '#' + s.customerId)]));
+            ...preview.sample.flatMap((s, i) => [i ? ', ' : '', el('a', { href: '/customers/' + s.customerId, target: '_blank' }, '#' + s.customerId)]));
         } else {
           status.className = 'rule-status';
           status.textContent = t('editor.rule.invalid');
@@ -280,7 +280,7 @@
       result.replaceChildren(
         el('p', { id: 'dry-run-summary' }, t('editor.dryRun.summary', fmt.number(preview.total), fmt.number(preview.moving))),
         el('div', { class: 'table-wrap' }, el('table', { class: 'data', id: 'dry-run-matrix' },
-          el('caption', { class: 'sr-only' }, t('editor.dryRunResult')),
+          el('caption', { class: 'sr-only' }, t('editor.dryRun.caption')),
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('editor.dryRun.fromTo')),
             ...tiers.map((x) => el('th', { scope: 'col', class: 'num' }, name(x))),
             el('th', { scope: 'col', class: 'num' }, t('editor.dryRun.total')))),

@@ -7,13 +7,17 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 class DashboardBrowserTest extends BrowserTest {
 
     @Test
     void dashboardDrawsEveryChartFromTheDemoData() {
         open("/");
-        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-dashboard-loaded")));
+        waitFor(By.id("scheme"));
+        new Select(driver.findElement(By.id("scheme"))).selectByValue("retail");
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-dashboard-loaded"))
+                && d.findElement(By.id("since-run")).findElements(By.tagName("option")).size() >= 3);
         assertThat(driver.findElement(By.id("kpi-customers")).getText()).matches("[\\d,]+");
         List<WebElement> panels = driver.findElements(By.cssSelector("[data-chart]"));
         assertThat(panels).hasSize(7);
@@ -23,6 +27,9 @@ class DashboardBrowserTest extends BrowserTest {
         }
         Object tiers = ((JavascriptExecutor) driver).executeScript(
                 "return echarts.getInstanceByDom(document.getElementById('chart-tiers-count')).getOption().series[0].data.length");
-        assertThat(((Number) tiers).intValue()).isGreaterThan(2);
+        assertThat(((Number) tiers).intValue()).isEqualTo(6);
+        Object history = ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('chart-history')).getOption().xAxis[0].data.length");
+        assertThat(((Number) history).intValue()).as("runs in the history").isGreaterThanOrEqualTo(4);
     }
 }
