@@ -59,10 +59,15 @@
   }
 
   function renderPreview() {
-    const fields = preview.fields.filter((f) => f.header).map((f) => f.name);
-    const camel = (s) => s.replace(/_([a-z])/g, (m, c) => c.toUpperCase());
+    // Columns are the fields of the records as they will be stored (those any of the rows fills).
+    const fields = [];
+    preview.rows.filter((r) => r.record).forEach((r) => Object.entries(r.record).forEach(([k, v]) => {
+      if (v !== null && v !== undefined && !(typeof v === 'object' && !Object.keys(v).length) && !fields.includes(k)) {
+        fields.push(k);
+      }
+    }));
     const value = (record, f) => {
-      const v = record[camel(f)] !== undefined ? record[camel(f)] : record[f];
+      const v = record[f];
       return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     };
     document.getElementById('preview').replaceChildren(el('table', { class: 'data', id: 'preview-table' },
@@ -127,7 +132,7 @@
       ['imports.count.merges', c.merges]];
     box.replaceChildren(
       el('div', { class: 'notice ' + (ok ? 'notice-success' : job.status === 'failed' ? 'notice-error' : 'notice-info'), id: 'import-status' },
-        t('imports.status.' + job.status), job.message ? ' — ' + job.message : ''),
+        t('imports.status.' + job.status), job.status === 'failed' && job.message ? ' — ' + job.message : ''),
       el('dl', { class: 'facts', id: 'import-counts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', {}, fmt.number(v))])));
     document.getElementById('result-step').hidden = false;
     if (c.rejected > 0 || job.status !== 'succeeded') {
