@@ -140,7 +140,7 @@
     const max = Math.max(1, ...migration.cells.map((c) => c.customers));
     chart('chart-migration').setOption({
       tooltip: { formatter: (p) => t('dashboard.migration.tooltip', tierName(fromKeys[p.data[1]]), tierName(toKeys[p.data[0]]), fmt.number(p.data[2])) },
-      grid: { left: 100, right: 20, top: 30, bottom: 70 },
+      grid: { left: 110, right: 20, top: 20, bottom: 90 },
       xAxis: { type: 'category', data: toKeys.map(tierName), name: t('dashboard.migration.to'), nameLocation: 'middle', nameGap: 50,
         axisLabel: { interval: 0, rotate: toKeys.length > 5 ? 30 : 0 } },
       yAxis: { type: 'category', data: fromKeys.map(tierName), name: t('dashboard.migration.from'), inverse: true },

@@ -334,6 +334,10 @@
     const yaml = (v) => fetch(base + '/yaml' + (v === 'draft' ? '' : '?version=' + v)).then((r) => r.text());
     const [a, b] = await Promise.all([yaml(from), yaml(to)]);
     const lines = diffLines(a.split('\n'), b.split('\n'));
+    if (lines.every((l) => l[0] === ' ')) {
+      document.getElementById('diff').replaceChildren(el('p', { class: 'muted', id: 'version-diff' }, t('editor.diff.same')));
+      return;
+    }
     document.getElementById('diff').replaceChildren(
       el('h3', {}, t('editor.diff.title', from === 'draft' ? t('editor.diff.draft') : 'v' + from, to === 'draft' ? t('editor.diff.draft') : 'v' + to)),
       el('pre', { class: 'diff', id: 'version-diff' }, ...lines.filter((l, k) => l[0] !== ' ' || lines.slice(Math.max(0, k - 2), k + 3).some((x) => x[0] !== ' '))
