@@ -54,14 +54,7 @@ class DashboardQueries {
     /** Customers per tier now, and the revenue of the period per tier. */
     List<TierFigure> tiers(long schemeId, Period period) {
         ScopeCondition where = scope.condition("c");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT m.tier_key, COUNT(*) AS n FROM tiering_memberships m JOIN customers c ON c.id = m.customer_id"
-                        + " WHERE m.scheme_id = :scheme AND c.merged_into IS NULL AND " + where.sql()
-                        + " GROUP BY m.tier_key")
-                .params(where.params()).param("scheme", schemeId)
-                .query(rs -> {
-                    counts.put(rs.getString("tier_key"), rs.getLong("n"));
-                });
+        Map<String, Long> counts = tierCounts(schemeId);
         Map<String, BigDecimal> revenue = new HashMap<>();
         jdbc.sql("SELECT m.tier_key, SUM(o.amount - o.refund_amount) AS revenue FROM orders o"
                         + " JOIN customers oc ON oc.id = o.customer_id"
@@ -77,6 +70,20 @@ class DashboardQueries {
         List<TierFigure> figures = new ArrayList<>();
         counts.forEach((tier, n) -> figures.add(new TierFigure(tier, n, revenue.getOrDefault(tier, BigDecimal.ZERO))));
         return figures;
+    }
+
+    /** Customers per tier now. */
+    private Map<String, Long> tierCounts(long schemeId) {
+        ScopeCondition where = scope.condition("c");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT m.tier_key, COUNT(*) AS n FROM tiering_memberships m JOIN customers c ON c.id = m.customer_id"
+                        + " WHERE m.scheme_id = :scheme AND c.merged_into IS NULL AND " + where.sql()
+                        + " GROUP BY m.tier_key")
+                .params(where.params()).param("scheme", schemeId)
+                .query(rs -> {
+                    counts.put(rs.getString("tier_key"), rs.getLong("n"));
+                });
+        return counts;
     }
 
     /** All customers, those who bought in the period, and the period's revenue. */
@@ -145,14 +152,7 @@ class DashboardQueries {
      */
     List<MatrixCell> migration(long schemeId, Long sinceRunId) {
         ScopeCondition where = scope.condition("c");
-        Map<String, Long> now = new LinkedHashMap<>();
-        jdbc.sql("SELECT m.tier_key, COUNT(*) AS n FROM tiering_memberships m JOIN customers c ON c.id = m.customer_id"
-                        + " WHERE m.scheme_id = :scheme AND c.merged_into IS NULL AND " + where.sql()
-                        + " GROUP BY m.tier_key")
-                .params(where.params()).param("scheme", schemeId)
-                .query(rs -> {
-                    now.put(rs.getString("tier_key"), rs.getLong("n"));
-                });
+        Map<String, Long> now = tierCounts(schemeId);
         if (sinceRunId == null) {
             List<MatrixCell> cells = new ArrayList<>();
             now.forEach((tier, n) -> cells.add(new MatrixCell(null, tier, n)));
