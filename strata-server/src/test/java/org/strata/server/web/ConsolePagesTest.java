@@ -37,9 +37,10 @@ class ConsolePagesTest {
 
     @Test
     void aCustomerNamedWithMarkupAndEmojiIsEscaped() throws Exception {
-        jdbc.update("INSERT INTO customers (external_id, name, type, source) VALUES ('XSS-1', ?, 'person', 'test')",
-                "<script>alert(1)</script> 李雷😀");
-        Long id = jdbc.queryForObject("SELECT id FROM customers WHERE external_id = 'XSS-1'", Long.class);
+        // an explicit id: fixtures of other classes in the shared context insert ids the identity does not know of
+        long id = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1000 FROM customers", Long.class);
+        jdbc.update("INSERT INTO customers (id, external_id, name, type, source) VALUES (?, 'XSS-1', ?, 'person', 'test')",
+                id, "<script>alert(1)</script> 李雷😀");
         try {
             String list = page("/customers?q=XSS-1", "zh-CN");
             String detail = page("/customers/" + id, "zh-CN");
@@ -61,7 +62,7 @@ class ConsolePagesTest {
         mvc.perform(get("/language?lang=en").header("Referer", "https://evil.example/x"))
                 .andExpect(redirectedUrl("/x"));
         mvc.perform(get("/language?lang=en").header("Referer", "//evil.example/x"))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/x"));
     }
 
     @Test
