@@ -131,7 +131,7 @@ public final class CustomerApiBench {
     }
 
     /** Customers, their identifiers, owners as users, and orders, in PostgreSQL's COPY text format. */
-    private static void load(Connection connection, Path customersCsv, Path ordersCsv) throws Exception {
+    static void load(Connection connection, Path customersCsv, Path ordersCsv) throws Exception {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         Map<String, Long> owners = new HashMap<>();
         StringBuilder customerRows = new StringBuilder(1 << 20);

@@ -1,0 +1,135 @@
+package org.strata.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.strata.server.StrataApplication;
+import org.strata.server.customer.CustomerStatsRefresher;
+
+/**
+ * Server response time of every console page, and of the JSON behind the dashboard's charts, on a million customers
+ * on (embedded) PostgreSQL. The issue asks for every page under one second; the figure printed is the median of
+ * {@value #TIMED} requests after {@value #WARM_UP} warm-up requests, with the slowest of them.
+ *
+ * <pre>
+ *   java /work/shared/bench/GenOrders.java 1000000 /tmp/console-bench 42
+ *   ./mvnw -q -B -o -pl strata-bench -am compile
+ *   ./mvnw -q -B -o -pl strata-bench dependency:build-classpath -Dmdep.outputFile=/tmp/page.cp
+ *   java -Xmx6g -cp strata-bench/target/classes:strata-server/target/classes:strata-engine/target/classes:$(cat /tmp/page.cp) \
+ *        org.strata.bench.PageTimeBench /tmp/console-bench/customers.csv /tmp/console-bench/orders.csv
+ * </pre>
+ * Data is loaded with COPY as in {@link CustomerApiBench}; then the retail preset is published and run twice (at two
+ * as-of days, so the migration matrix and the history have something to show) and the lifecycle preset once, through
+ * the REST API. "Render time" is the time to the last byte of the HTML (charts load their JSON afterwards, measured
+ * separately). Pages are requested in Chinese, the default language.
+ */
+public final class PageTimeBench {
+
+    private static final int WARM_UP = 2;
+    private static final int TIMED = 7;
+
+    public static void main(String[] args) throws Exception {
+        Path customers = Path.of(args[0]);
+        Path orders = Path.of(args[1]);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "64MB").start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            ConfigurableApplicationContext context = new SpringApplication(StrataApplication.class).run(
+                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
+                    "--logging.level.org.strata.server.tiering.TieringRunner=INFO");
+            try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+                long start = System.nanoTime();
+                CustomerApiBench.load(connection, customers, orders);
+                context.getBean(CustomerStatsRefresher.class).refreshAll();
+                System.out.printf("loaded and statistics refreshed in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            }
+            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            long start = System.nanoTime();
+            for (String scheme : new String[] {"retail", "lifecycle"}) {
+                send(base, "POST", "/api/v1/tiering/presets/" + scheme + "/instantiate", "{}");
+                send(base, "POST", "/api/v1/tiering/schemes/" + scheme + "/publish", "{}");
+            }
+            send(base, "POST", "/api/v1/tiering/schemes/retail/runs", "{\"asOf\":\"2026-03-31\"}");
+            send(base, "POST", "/api/v1/tiering/schemes/retail/runs", "{\"asOf\":\"2026-06-30\"}");
+            send(base, "POST", "/api/v1/tiering/schemes/lifecycle/runs", "{\"asOf\":\"2026-06-30\"}");
+            System.out.printf("schemes published and run in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM ANALYZE");
+            }
+            measure(base);
+            context.close();
+        }
+    }
+
+    private static void measure(String base) throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("dashboard /", "/");
+        pages.put("  json summary (KPIs, tiers)", "/api/v1/dashboard/summary?scheme=retail");
+        pages.put("  json pareto", "/api/v1/dashboard/pareto");
+        pages.put("  json migration", "/api/v1/dashboard/migration?scheme=retail");
+        pages.put("  json history", "/api/v1/dashboard/history?scheme=retail");
+        pages.put("  json retention", "/api/v1/dashboard/retention?scheme=retail");
+        pages.put("customers (first page)", "/customers?scheme=retail");
+        pages.put("customers page 20", "/customers?scheme=retail&page=20");
+        pages.put("customers tier=vip", "/customers?scheme=retail&tier=vip");
+        pages.put("customers stage=dormant", "/customers?scheme=retail&stage=dormant");
+        pages.put("customers owner+region", "/customers?scheme=retail&owner=3&region=" + enc("华东"));
+        pages.put("customers search name", "/customers?scheme=retail&q=" + enc("客户123456"));
+        pages.put("customers search id", "/customers?scheme=retail&q=C123456");
+        pages.put("customer 360", "/customers/123456");
+        pages.put("schemes", "/schemes");
+        pages.put("scheme editor", "/schemes/retail");
+        pages.put("imports", "/imports");
+        pages.put("runs", "/runs");
+        pages.put("quality", "/quality");
+        System.out.printf("%-32s %10s %10s%n", "page", "median ms", "max ms");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            double[] times = new double[TIMED];
+            for (int i = 0; i < WARM_UP + TIMED; i++) {
+                long start = System.nanoTime();
+                send(base, "GET", page.getValue(), null);
+                if (i >= WARM_UP) {
+                    times[i - WARM_UP] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            Arrays.sort(times);
+            System.out.printf("%-32s %10.1f %10.1f%n", page.getKey(), times[TIMED / 2], times[TIMED - 1]);
+        }
+    }
+
+    private static String send(String base, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN");
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private PageTimeBench() {
+    }
+}

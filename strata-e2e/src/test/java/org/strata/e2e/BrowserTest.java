@@ -1,0 +1,167 @@
+package org.strata.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import org.strata.server.StrataApplication;
+import org.strata.server.demo.DemoDataGenerator;
+import org.strata.server.demo.DemoSettings;
+
+/**
+ * Starts Strata in-process on a private in-memory H2 database with a small demo company and two published schemes
+ * (retail, run at four dates so the charts have a history, and lifecycle), and drives Debian's Chromium through it.
+ * Every test leaves a screenshot in target/screenshots named after it.
+ */
+@SpringBootTest(classes = StrataApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:strata-e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa", "spring.datasource.password=",
+        "server.address=127.0.0.1"})
+abstract class BrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The demo's "now": fixed, so that the data and the charts are the same at every run. */
+    static final Instant DEMO_NOW = Instant.parse("2026-11-20T04:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static boolean seeded;
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoDataGenerator demo;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Path profile = Files.createTempDirectory("strata-e2e-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browserBinary());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(driverBinary()).toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(WAIT);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @BeforeEach
+    void seedOnce() throws Exception {
+        synchronized (BrowserTest.class) {
+            if (!seeded) {
+                demo.generateIfEmpty(new DemoSettings(DemoSettings.DEFAULT_SEED, 1_500, DEMO_NOW,
+                        ZoneId.of("Asia/Shanghai")));
+                for (String scheme : new String[] {"retail", "lifecycle"}) {
+                    post("/api/v1/tiering/presets/" + scheme + "/instantiate", "{}");
+                    post("/api/v1/tiering/schemes/" + scheme + "/publish", "{\"note\":\"e2e\"}");
+                }
+                for (String day : new String[] {"2026-05-31", "2026-07-31", "2026-09-30", "2026-11-20"}) {
+                    post("/api/v1/tiering/schemes/retail/runs", "{\"asOf\":\"" + day + "\"}");
+                }
+                post("/api/v1/tiering/schemes/lifecycle/runs", "{\"asOf\":\"2026-11-20\"}");
+                seeded = true;
+            }
+        }
+        driver.get(url("/language?lang=zh-CN"));
+        signIn();
+    }
+
+    /** Where sign-in happens once access control is in place; the console has no sign-in yet. */
+    void signIn() {
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        // The whole page at 1280 px wide: DevTools captures beyond the window, which stays 1280 x 1000.
+        ChromeDriver chrome = (ChromeDriver) driver;
+        Number height = (Number) chrome.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1280,
+                        "height", Math.min(height.intValue(), 6000), "scale", 1)));
+        Files.write(SCREENSHOTS.resolve(getClass().getSimpleName() + "-"
+                + test.getTestMethod().orElseThrow().getName() + ".png"),
+                Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    String post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    void open(String path) {
+        driver.get(url(path));
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    WebElement waitFor(By by) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void waitForText(By by, String text) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    Cookie languageCookie() {
+        return driver.manage().getCookieNamed("strata-lang");
+    }
+
+    private static String browserBinary() {
+        return System.getProperty("strata.e2e.chromium", "/usr/bin/chromium");
+    }
+
+    private static String driverBinary() {
+        return System.getProperty("strata.e2e.chromedriver", "/usr/bin/chromedriver");
+    }
+}

@@ -1,0 +1,191 @@
+package org.strata.server.dashboard;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.strata.server.scope.CustomerScope;
+import org.strata.server.scope.ScopeCondition;
+
+/**
+ * The console's customer list: the customer list's filters plus the tier, tag and lifecycle stage of published
+ * schemes, within the caller's scope. A page is read as LIMIT size + 1 (whether a next page exists, without counting
+ * a million rows); sorting uses the indexed statistics columns. Exports stream the same query without a limit.
+ */
+@Repository
+public class CustomerBrowser {
+
+    public static final String LIFECYCLE_SCHEME = "lifecycle";
+    public static final List<String> SORTS = List.of("total_spent", "order_count", "last_order_at", "created_at", "name");
+    private static final int EXPORT_FETCH_SIZE = 2_000;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+    private final CustomerScope scope;
+
+    CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope) {
+        this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        // PostgreSQL streams with a fetch size only inside a transaction (see export), otherwise it reads everything.
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+        this.scope = scope;
+    }
+
+    public record Row(long id, String externalId, String name, String type, String phone, String ownerName,
+                      String region, String industry, int orderCount, BigDecimal totalSpent, Instant lastOrderAt,
+                      Instant createdAt, String tier) {
+    }
+
+    public record Page(List<Row> rows, int page, int size, boolean hasNext) {
+    }
+
+    public record Owner(long id, String name) {
+    }
+
+    public Page find(CustomerBrowseFilter filter, int page, int size) {
+        Query query = query(filter);
+        Map<String, Object> params = new HashMap<>(query.params());
+        params.put("limit", size + 1);
+        params.put("offset", (long) page * size);
+        List<Row> rows = jdbc.sql(query.sql() + " LIMIT :limit OFFSET :offset").params(params)
+                .query(CustomerBrowser::row).list();
+        boolean hasNext = rows.size() > size;
+        return new Page(hasNext ? List.copyOf(rows.subList(0, size)) : rows, page, size, hasNext);
+    }
+
+    /** Every row of the filter, in its order, one at a time (a million rows never sit in memory together). */
+    @Transactional(readOnly = true)
+    public void export(CustomerBrowseFilter filter, Consumer<Row> consumer) {
+        Query query = query(filter);
+        streaming.query(query.sql(), query.params(), rs -> {
+            consumer.accept(row(rs, 0));
+        });
+    }
+
+    public List<Owner> owners() {
+        return jdbc.sql("SELECT id, display_name FROM users ORDER BY display_name")
+                .query((rs, n) -> new Owner(rs.getLong("id"), rs.getString("display_name"))).list();
+    }
+
+    private record Query(String sql, Map<String, Object> params) {
+    }
+
+    private Query query(CustomerBrowseFilter filter) {
+        ScopeCondition scoped = scope.condition("c");
+        List<String> where = new ArrayList<>(List.of("c.merged_into IS NULL", scoped.sql()));
+        Map<String, Object> params = new HashMap<>(scoped.params());
+        String tierJoin = "";
+        String tierColumn = "CAST(NULL AS VARCHAR(64))";
+        Long schemeId = CustomerBrowseFilter.given(filter.scheme()) ? schemeId(filter.scheme()) : null;
+        if (schemeId != null) {
+            params.put("schemeId", schemeId);
+            if (CustomerBrowseFilter.given(filter.tier())) {
+                tierJoin = " JOIN tiering_memberships m ON m.scheme_id = :schemeId AND m.customer_id = c.id";
+                tierColumn = "m.tier_key";
+                where.add("m.tier_key = :tier");
+                params.put("tier", filter.tier());
+            } else {
+                // Looked up for the rows of the page only, so the sort can walk its index and stop after one page.
+                tierColumn = "(SELECT m.tier_key FROM tiering_memberships m WHERE m.scheme_id = :schemeId"
+                        + " AND m.customer_id = c.id)";
+            }
+            if (CustomerBrowseFilter.given(filter.tag())) {
+                where.add("EXISTS (SELECT 1 FROM tiering_tag_memberships tm WHERE tm.scheme_id = :schemeId"
+                        + " AND tm.customer_id = c.id AND tm.tag_key = :tag)");
+                params.put("tag", filter.tag());
+            }
+        }
+        if (CustomerBrowseFilter.given(filter.stage())) {
+            Long lifecycle = schemeId(LIFECYCLE_SCHEME);
+            where.add("EXISTS (SELECT 1 FROM tiering_memberships lm WHERE lm.scheme_id = :lifecycleId"
+                    + " AND lm.customer_id = c.id AND lm.tier_key = :stage)");
+            params.put("lifecycleId", lifecycle == null ? -1L : lifecycle);
+            params.put("stage", filter.stage());
+        }
+        if (CustomerBrowseFilter.given(filter.q())) {
+            String text = filter.q().trim();
+            // Name contains the text, or an identifier / external id equals it: each branch can use an index.
+            where.add("""
+                    c.id IN (SELECT s.id FROM customers s WHERE LOWER(s.name) LIKE :namePattern ESCAPE '\\'
+                             UNION SELECT ci.customer_id FROM customer_identifiers ci WHERE ci.id_value IN (:values)
+                             UNION SELECT e.id FROM customers e WHERE e.external_id = :raw)""");
+            params.put("namePattern", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+            params.put("values", List.of(text, text.toLowerCase(), phoneOf(text)));
+            params.put("raw", text);
+        }
+        if (filter.owner() != null) {
+            where.add("c.owner_id = :owner");
+            params.put("owner", filter.owner());
+        }
+        if (CustomerBrowseFilter.given(filter.region())) {
+            where.add("c.region = :region");
+            params.put("region", filter.region().trim());
+        }
+        if (CustomerBrowseFilter.given(filter.industry())) {
+            where.add("c.industry = :industry");
+            params.put("industry", filter.industry().trim());
+        }
+        String sql = "SELECT c.id, c.external_id, c.name, c.type, c.phone, u.display_name AS owner_name, c.region,"
+                + " c.industry, c.order_count, c.total_spent, c.last_order_at, c.created_at, " + tierColumn
+                + " AS tier_key FROM customers c LEFT JOIN users u ON u.id = c.owner_id" + tierJoin
+                + " WHERE " + String.join(" AND ", where) + " ORDER BY " + orderBy(filter.sort());
+        return new Query(sql, params);
+    }
+
+    private Long schemeId(String key) {
+        return jdbc.sql("SELECT id FROM tiering_schemes WHERE scheme_key = :key").param("key", key)
+                .query(Long.class).optional().orElse(null);
+    }
+
+    /** A Chinese mobile number as identifiers store it (E.164), so 138 1234 5678 finds +8613812345678. */
+    private static String phoneOf(String text) {
+        String digits = text.replaceAll("[\\s\\-()]", "");
+        if (digits.matches("1\\d{10}")) {
+            return "+86" + digits;
+        }
+        return digits.startsWith("86") && digits.length() == 13 ? "+" + digits : digits;
+    }
+
+    /** ORDER BY from the whitelist only; the id breaks ties so pages never overlap. */
+    static String orderBy(String sort) {
+        String field = "total_spent";
+        boolean descending = true;
+        if (CustomerBrowseFilter.given(sort)) {
+            String[] parts = sort.split(",");
+            if (!SORTS.contains(parts[0].trim())) {
+                throw new InvalidDashboardQueryException("sort must be one of " + SORTS + " with ,asc or ,desc; was "
+                        + sort);
+            }
+            field = parts[0].trim();
+            descending = parts.length < 2 || !"asc".equalsIgnoreCase(parts[1].trim());
+        }
+        String direction = descending ? " DESC" : " ASC";
+        if (field.equals("last_order_at")) {
+            // matches the index (last_order_at DESC NULLS LAST, id DESC) read forwards or backwards
+            return descending ? "c.last_order_at DESC NULLS LAST, c.id DESC" : "c.last_order_at ASC NULLS FIRST, c.id ASC";
+        }
+        return "c." + field + direction + ", c.id" + direction;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp last = rs.getTimestamp("last_order_at");
+        java.sql.Timestamp created = rs.getTimestamp("created_at");
+        return new Row(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("type"),
+                rs.getString("phone"), rs.getString("owner_name"), rs.getString("region"), rs.getString("industry"),
+                rs.getInt("order_count"), rs.getBigDecimal("total_spent"), last == null ? null : last.toInstant(),
+                created == null ? null : created.toInstant(), rs.getString("tier_key"));
+    }
+}
