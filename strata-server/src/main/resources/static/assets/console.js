@@ -1,16 +1,19 @@
 /*
- * Shared helpers of the console pages. Every visible string comes from window.STRATA_TEXT (the js.* keys of the
- * message bundles, rendered into the page by the server); this file holds no text of its own.
+ * Shared helpers of the console pages. Every visible string comes from the page's JSON block #strata-text (the js.*
+ * keys of the message bundles, rendered by the server); this file holds no text of its own. A data block, not an
+ * inline script: the Content-Security-Policy lets only Strata's own script files run.
  */
 (function () {
   'use strict';
 
-  const lang = window.STRATA_LANG || 'zh-CN';
+  const lang = document.documentElement.lang || 'zh-CN';
+  const textBlock = document.getElementById('strata-text');
+  const texts = textBlock ? JSON.parse(textBlock.textContent) : {};
   const english = lang.startsWith('en');
 
   /** The message `key` with {0}, {1} ... replaced by args. */
   function t(key, ...args) {
-    const text = (window.STRATA_TEXT || {})[key];
+    const text = texts[key];
     if (text === undefined) {
       return key;
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.strata.server.access.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -183,8 +184,11 @@ public class CustomerBrowser {
     private static Row row(ResultSet rs, int n) throws SQLException {
         java.sql.Timestamp last = rs.getTimestamp("last_order_at");
         java.sql.Timestamp created = rs.getTimestamp("created_at");
-        return new Row(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("type"),
-                rs.getString("phone"), rs.getString("owner_name"), rs.getString("region"), rs.getString("industry"),
+        // Pages and exports alike show personal data only to callers with the permission to see it.
+        String type = rs.getString("type");
+        return new Row(rs.getLong("id"), rs.getString("external_id"),
+                PersonalData.nameFor(rs.getString("name"), type), type, PersonalData.phoneFor(rs.getString("phone")),
+                rs.getString("owner_name"), rs.getString("region"), rs.getString("industry"),
                 rs.getInt("order_count"), rs.getBigDecimal("total_spent"), last == null ? null : last.toInstant(),
                 created == null ? null : created.toInstant(), rs.getString("tier_key"));
     }

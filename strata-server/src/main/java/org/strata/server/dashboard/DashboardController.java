@@ -1,5 +1,7 @@
 package org.strata.server.dashboard;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Dashboard", description = "Figures behind the console's dashboard, within the caller's data scope")
 @RestController
+@Access(value = Permission.READ, customerScoped = true)
 @RequestMapping("/api/v1/dashboard")
 class DashboardController {
 

@@ -1,5 +1,7 @@
 package org.strata.server.dashboard;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.strata.engine.rule.RuleParser;
 
 @Tag(name = "Rule builder", description = "Rule text to the visual builder's tree and back")
 @RestController
+@Access(Permission.READ)
 @RequestMapping("/api/v1/dashboard/rules")
 class RuleTreeController {
 

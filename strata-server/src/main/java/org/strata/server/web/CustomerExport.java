@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -50,6 +52,7 @@ class CustomerExport {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of(zone));
     }
 
+    @Access(value = Permission.EXPORT, customerScoped = true, audit = "export.customers")
     @GetMapping("/customers/export.csv")
     void csv(@ModelAttribute CustomerBrowseFilter filter, Locale locale, HttpServletResponse response)
             throws IOException {
@@ -70,6 +73,7 @@ class CustomerExport {
         }
     }
 
+    @Access(value = Permission.EXPORT, customerScoped = true, audit = "export.customers")
     @GetMapping("/customers/export.xlsx")
     void excel(@ModelAttribute CustomerBrowseFilter filter, Locale locale, HttpServletResponse response)
             throws IOException {

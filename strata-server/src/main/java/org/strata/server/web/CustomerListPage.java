@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ class CustomerListPage implements ConsolePage {
         this.schemes = schemes;
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/customers")
     String list(@ModelAttribute("filter") CustomerBrowseFilter filter, @RequestParam(defaultValue = "0") int page,
                 Model model, Locale locale) {

@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +34,7 @@ class CustomerPage implements ConsolePage {
         this.scope = scope;
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/customers/{id}")
     String customer(@PathVariable long id, Model model) {
         if (!scope.includes(id)) {

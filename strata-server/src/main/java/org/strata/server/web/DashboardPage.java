@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +22,7 @@ class DashboardPage implements ConsolePage {
         this.zone = ZoneId.of(zone);
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/")
     String dashboard(Model model) {
         LocalDate today = LocalDate.now(zone);

@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +35,14 @@ class ImportPages implements ConsolePage {
         this.previews = previews;
     }
 
+    @Access(Permission.IMPORT)
     @GetMapping("/imports")
     String wizard(Model model) {
         model.addAttribute("section", "imports");
         return "imports";
     }
 
+    @Access(Permission.IMPORT)
     @PostMapping(value = "/imports/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody

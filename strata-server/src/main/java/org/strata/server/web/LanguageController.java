@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import java.net.URI;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LanguageController {
 
+    @Access(Permission.READ)
     @GetMapping("/language")
     String switchLanguage(@RequestParam(name = LocaleConfiguration.PARAMETER) String lang,
                           @RequestHeader(value = "Referer", required = false) String referer) {

@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ class QualityPage implements ConsolePage {
         this.reports = reports;
     }
 
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/quality")
     String quality(@RequestParam(required = false) String source, Model model) {
         model.addAttribute("section", "quality");

@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ class RunsPage implements ConsolePage {
         this.history = history;
     }
 
+    @Access(Permission.READ)
     @GetMapping("/runs")
     String runs(Model model) {
         model.addAttribute("section", "runs");

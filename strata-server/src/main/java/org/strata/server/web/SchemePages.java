@@ -1,5 +1,7 @@
 package org.strata.server.web;
 
+import org.strata.server.access.Access;
+import org.strata.server.access.Permission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,12 +11,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class SchemePages implements ConsolePage {
 
+    @Access(Permission.READ)
     @GetMapping("/schemes")
     String schemes(Model model) {
         model.addAttribute("section", "schemes");
         return "schemes";
     }
 
+    @Access(Permission.READ)
     @GetMapping("/schemes/{key}")
     String editor(@PathVariable String key, Model model) {
         model.addAttribute("section", "schemes");

@@ -1,5 +1,6 @@
 package org.strata.server.dashboard;
 
+import org.strata.server.testsupport.SignedInAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -34,6 +35,7 @@ import org.strata.server.testsupport.H2Database;
  */
 @H2Database
 @AutoConfigureMockMvc
+@SignedInAs
 @Import(DashboardApiTest.Scopes.class)
 class DashboardApiTest {
 

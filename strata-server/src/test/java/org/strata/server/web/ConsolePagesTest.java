@@ -1,5 +1,6 @@
 package org.strata.server.web;
 
+import org.strata.server.testsupport.SignedInAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
@@ -19,6 +20,7 @@ import org.strata.server.testsupport.H2Database;
 /** Every console page renders in both languages, even with nothing imported yet, and escapes what people typed. */
 @H2Database
 @AutoConfigureMockMvc
+@SignedInAs
 class ConsolePagesTest {
 
     @Autowired
