@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +23,16 @@ class PinService {
     private final MembershipStore memberships;
     private final JdbcClient jdbc;
     private final TieringTime time;
+    private final ApplicationEventPublisher events;
 
-    PinService(SchemeStore schemes, PinStore pins, MembershipStore memberships, JdbcClient jdbc, TieringTime time) {
+    PinService(SchemeStore schemes, PinStore pins, MembershipStore memberships, JdbcClient jdbc, TieringTime time,
+               ApplicationEventPublisher events) {
         this.schemes = schemes;
         this.pins = pins;
         this.memberships = memberships;
         this.jdbc = jdbc;
         this.time = time;
+        this.events = events;
     }
 
     @Transactional
@@ -68,6 +72,7 @@ class PinService {
             plan.moves.add(new RunPlan.Move(customerId, current, tier, pin.why()));
             memberships.write(stored.id(), version.version(), null, plan, now, by);
         }
+        events.publishEvent(TieringChangesWritten.byHand(stored.id(), stored.key(), customerId, now));
         return pins.find(stored.id(), pinId).orElseThrow();
     }
 
