@@ -1,0 +1,70 @@
+package org.strata.server.playbook;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.strata.server.testsupport.H2Database;
+import org.strata.server.testsupport.PostgresDatabase;
+import org.strata.server.tiering.TieringLiveUpdates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A burst of 10,000 tier changes in one run becomes exactly 10,000 deliveries, one per idempotency key. */
+class DeliveryBurstTest {
+
+    static final int CUSTOMERS = 10_000;
+
+    @AutoConfigureMockMvc
+    @TestPropertySource(properties = {"strata.playbook.delivery.first-retry=PT0.05S",
+            "strata.playbook.delivery.max-retry-delay=PT0.2S", "strata.playbook.delivery.poll-interval=PT0.05S"})
+    abstract static class Contract {
+
+        @Autowired
+        JdbcTemplate jdbc;
+        @Autowired
+        MockMvc mvc;
+        @Autowired
+        TieringLiveUpdates tiering;
+
+        @Test
+        void tenThousandTierChangesBecomeTenThousandDeliveriesOnePerKey() throws Exception {
+            PlaybookFixture fixture = new PlaybookFixture(jdbc, mvc, tiering);
+            fixture.reset();
+            fixture.customers(1, CUSTOMERS);
+            fixture.orders(1, CUSTOMERS, 10, Duration.ofDays(3));
+            fixture.publishScheme();
+            fixture.run();
+            // a few calls fail, so the burst also goes through retries
+            try (Receiver receiver = Receiver.webhook(DeliveryTest.SECRET, 25)) {
+                fixture.webhookOnVip(receiver.url(), DeliveryTest.SECRET, 0);
+                fixture.orders(1, CUSTOMERS, 5_000, Duration.ofDays(1));
+                assertThat(fixture.run().get("moved").asInt()).isEqualTo(CUSTOMERS);
+                assertThat(fixture.count("SELECT COUNT(*) FROM playbook_deliveries")).isEqualTo(CUSTOMERS);
+
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        fixture.count("SELECT COUNT(*) FROM playbook_deliveries WHERE status = 'delivered'")
+                                == CUSTOMERS);
+                assertThat(receiver.acceptedKeys()).isEqualTo(CUSTOMERS);
+                assertThat(receiver.duplicates()).isZero();
+                assertThat(receiver.badSignatures()).isEmpty();
+            }
+            fixture.reset();
+        }
+    }
+
+    @Nested
+    @H2Database
+    class OnH2 extends Contract {
+    }
+
+    @Nested
+    @PostgresDatabase
+    class OnPostgres extends Contract {
+    }
+}
