@@ -23,9 +23,16 @@ class PlaybookController {
     static final String USER_HEADER = "X-Strata-User";
 
     private final PlaybookService service;
+    private final StayTriggers stays;
+    private final PlaybookTime time;
 
-    PlaybookController(PlaybookService service) {
+    PlaybookController(PlaybookService service, StayTriggers stays, PlaybookTime time) {
         this.service = service;
+        this.stays = stays;
+        this.time = time;
+    }
+
+    record Fired(int entries) {
     }
 
     record Label(String code, String labelZh, String labelEn) {
@@ -66,6 +73,12 @@ class PlaybookController {
     @PutMapping("/{id}")
     Playbook update(@PathVariable long id, @RequestBody PlaybookRequest request) {
         return service.update(id, request).masked();
+    }
+
+    @Operation(summary = "Fire the 'stayed in a tier for N days' playbooks now (they also run every 15 minutes)")
+    @PostMapping("/stays/check")
+    Fired checkStays() {
+        return new Fired(stays.fire(time.now()));
     }
 
     @Operation(summary = "Switch a playbook on")

@@ -3,6 +3,7 @@ package org.strata.server.playbook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,13 @@ public class PlaybookTime {
         this.zone = ZoneId.of(zone);
     }
 
+    /** Now, to the microsecond: what both databases store, so a time written can be found again by equality. */
     public Instant now() {
-        return clock.instant();
+        return micros(clock.instant());
+    }
+
+    public static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public ZoneId zone() {

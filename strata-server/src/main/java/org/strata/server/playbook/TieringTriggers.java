@@ -45,9 +45,11 @@ class TieringTriggers {
             rows = "l.run_id = ?";
             params.add(changes.runId());
         } else {
-            rows = "l.run_id IS NULL AND l.customer_id = ? AND l.occurred_at = ?";
+            // a window of a microsecond either side: the ledger stored the instant at the database's precision
+            rows = "l.run_id IS NULL AND l.customer_id = ? AND l.occurred_at >= ? AND l.occurred_at <= ?";
             params.add(changes.customerId());
-            params.add(Timestamp.from(changes.occurredAt()));
+            params.add(Timestamp.from(changes.occurredAt().minusNanos(1_000)));
+            params.add(Timestamp.from(changes.occurredAt().plusNanos(1_000)));
         }
         recorder.fire("ledger", CANDIDATES + rows, changes.occurredAt(), params.toArray());
     }

@@ -23,8 +23,21 @@ final class DeliveryHttp {
         this.timeout = timeout;
     }
 
-    /** The response, or a Retry outcome's message in an exception when the receiver could not be reached. */
+    /**
+     * The response; an exception when the receiver could not be reached. A call that fails on the connection is
+     * tried once more at once: a pooled keep-alive connection the receiver has just closed fails the first request
+     * sent on it, and that should not cost a back-off delay. (If the receiver did get the first request, the
+     * idempotency key lets it drop the second.)
+     */
     Response post(URI uri, String json, Map<String, String> headers) throws IOException {
+        try {
+            return send(uri, json, headers);
+        } catch (IOException stale) {
+            return send(uri, json, headers);
+        }
+    }
+
+    private Response send(URI uri, String json, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));

@@ -13,7 +13,7 @@ import org.strata.server.playbook.PlaybookTime;
 
 /**
  * Assigns the customer an owner from a team (the team and its groups): round robin (the action counts its
- * assignments; the row lock on the action serialises concurrent assignments), or capacity-aware (the member with
+ * assignments), or capacity-aware (the member with
  * the fewest customers of the tier, below an optional maximum per person; ties go to the earliest member).
  */
 @Component
@@ -46,29 +46,27 @@ class OwnerAssignmentPerformer implements ActionPerformer {
         ActionSettings s = delivery.settings();
         String team = s.text("team");
         return transaction.execute(status -> {
+            // the action's row lock serialises assignments by this action: turns and loads are read consistently
+            long assigned = jdbc.sql("SELECT assigned FROM playbook_actions WHERE id = ? FOR UPDATE")
+                    .param(delivery.actionId()).query(Long.class).single();
             List<Member> members = jdbc.sql(MEMBERS).param(team)
                     .query((rs, row) -> new Member(rs.getLong(1), rs.getLong(2))).list();
             if (members.isEmpty()) {
                 return new Outcome.Failed(null, "team '" + team + "' has no members (or does not exist)");
             }
             Member chosen = s.textOr("strategy", "round_robin").equals("capacity")
-                    ? leastLoaded(members, s) : nextInTurn(members, delivery.actionId());
+                    ? leastLoaded(members, s) : members.get((int) (assigned % members.size()));
             if (chosen == null) {
                 return new Outcome.Failed(null, "every member of team '" + team + "' already has "
                         + s.values().get("maxPerPerson") + " customers of tier '" + s.text("tier") + "'");
             }
+            jdbc.sql("UPDATE playbook_actions SET assigned = assigned + 1 WHERE id = ?").param(delivery.actionId())
+                    .update();
             jdbc.sql("UPDATE customers SET owner_id = ?, team_id = ?, updated_at = ? WHERE id = ?")
                     .params(chosen.id(), chosen.teamId(), Timestamp.from(time.now()), delivery.customer().id())
                     .update();
             return new Outcome.Delivered(null);
         });
-    }
-
-    private Member nextInTurn(List<Member> members, long actionId) {
-        long assigned = jdbc.sql("SELECT assigned FROM playbook_actions WHERE id = ? FOR UPDATE").param(actionId)
-                .query(Long.class).single();
-        jdbc.sql("UPDATE playbook_actions SET assigned = assigned + 1 WHERE id = ?").param(actionId).update();
-        return members.get((int) (assigned % members.size()));
     }
 
     private Member leastLoaded(List<Member> members, ActionSettings s) {
