@@ -10,6 +10,9 @@ public record Playbook(long id, String nameZh, String nameEn, String description
                        String filter, int holdoutPercent, List<Action> actions, String createdBy, Instant createdAt,
                        Instant updatedAt) {
 
+    /** What the API shows instead of a secret. */
+    static final String MASK = "******";
+
     public record Trigger(String kind, String labelZh, String labelEn, String scheme, String tier, String tag,
                           Integer days, String signal, Long policy) {
     }
@@ -20,7 +23,7 @@ public record Playbook(long id, String nameZh, String nameEn, String description
         /** Secrets are write-only: shown as set, never as their value. */
         Action masked() {
             Map<String, Object> shown = new LinkedHashMap<>(settings);
-            shown.computeIfPresent("secret", (k, v) -> "******");
+            shown.computeIfPresent("secret", (k, v) -> MASK);
             return new Action(id, position, kind, labelZh, labelEn, shown);
         }
     }

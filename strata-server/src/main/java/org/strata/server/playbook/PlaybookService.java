@@ -32,10 +32,28 @@ class PlaybookService {
         return get(store.insert(check(request), by, time.now()));
     }
 
+    /**
+     * Replaces a playbook. An action whose secret comes back as the mask the API shows ("******") keeps the secret
+     * of the action at the same position, so a client can send back what it read.
+     */
     @Transactional
     Playbook update(long id, PlaybookRequest request) {
-        get(id);
-        store.update(id, check(request), time.now());
+        List<Playbook.Action> current = get(id).actions();
+        PlaybookStore.Draft draft = check(request);
+        List<PlaybookStore.DraftAction> actions = new ArrayList<>();
+        for (int i = 0; i < draft.actions().size(); i++) {
+            PlaybookStore.DraftAction action = draft.actions().get(i);
+            if (Playbook.MASK.equals(action.settings().get("secret")) && i < current.size()
+                    && current.get(i).kind().equals(action.kind().code())) {
+                java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(action.settings());
+                settings.put("secret", current.get(i).settings().get("secret"));
+                action = new PlaybookStore.DraftAction(action.kind(), settings);
+            }
+            actions.add(action);
+        }
+        store.update(id, new PlaybookStore.Draft(draft.nameZh(), draft.nameEn(), draft.description(), draft.enabled(),
+                draft.schemeId(), draft.trigger(), draft.tier(), draft.tag(), draft.days(), draft.signal(),
+                draft.policy(), draft.filter(), draft.holdoutPercent(), actions), time.now());
         return get(id);
     }
 

@@ -286,6 +286,23 @@ class PlaybookActionsTest {
                     .containsExactly(1L, 2L);
         }
 
+        @Test
+        void secretsAreShownMaskedAndAMaskSentBackKeepsTheStoredSecret() throws Exception {
+            String body = """
+                    {"nameZh": "通知", "trigger": {"kind": "entered_tier", "scheme": "pb_test", "tier": "vip"},
+                     "actions": [{"kind": "webhook", "settings": {"url": "http://127.0.0.1:9/h", "secret": "%s"}}]}
+                    """;
+            long id = fixture.createPlaybook(body.formatted("real-secret"));
+            mvc.perform(get("/api/v1/playbooks/" + id))
+                    .andExpect(jsonPath("$.actions[0].settings.secret").value("******"))
+                    .andExpect(jsonPath("$.trigger.labelZh").value("进入层级"));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/playbooks/"
+                    + id).contentType(MediaType.APPLICATION_JSON).content(body.formatted("******")))
+                    .andExpect(status().isOk());
+            assertThat(jdbc.queryForObject("SELECT config FROM playbook_actions WHERE playbook_id = ? "
+                    + "AND retired = FALSE", String.class, id)).contains("real-secret");
+        }
+
         private static Map<String, String> query(String query) {
             Map<String, String> values = new java.util.HashMap<>();
             for (String pair : query.split("&")) {
