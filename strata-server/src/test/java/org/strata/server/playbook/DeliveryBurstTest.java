@@ -3,14 +3,8 @@ package org.strata.server.playbook;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
-import org.strata.server.tiering.TieringLiveUpdates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,21 +14,12 @@ class DeliveryBurstTest {
 
     static final int CUSTOMERS = 10_000;
 
-    @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"strata.playbook.delivery.first-retry=PT0.05S",
-            "strata.playbook.delivery.max-retry-delay=PT0.2S", "strata.playbook.delivery.poll-interval=PT0.05S"})
-    abstract static class Contract {
+    abstract static class Contract extends PlaybookContract {
 
-        @Autowired
-        JdbcTemplate jdbc;
-        @Autowired
-        MockMvc mvc;
-        @Autowired
-        TieringLiveUpdates tiering;
 
         @Test
         void tenThousandTierChangesBecomeTenThousandDeliveriesOnePerKey() throws Exception {
-            PlaybookFixture fixture = new PlaybookFixture(jdbc, mvc, tiering);
+            PlaybookFixture fixture = newFixture();
             fixture.reset();
             fixture.customers(1, CUSTOMERS);
             fixture.orders(1, CUSTOMERS, 10, Duration.ofDays(3));

@@ -5,14 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
-import org.strata.server.tiering.TieringLiveUpdates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,22 +24,13 @@ class DeliveryTest {
     static final String SECRET = "s3cr3t-密钥";
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"strata.playbook.delivery.first-retry=PT0.05S",
-            "strata.playbook.delivery.max-retry-delay=PT0.2S", "strata.playbook.delivery.poll-interval=PT0.05S"})
-    abstract static class Contract {
+    abstract static class Contract extends PlaybookContract {
 
-        @Autowired
-        JdbcTemplate jdbc;
-        @Autowired
-        MockMvc mvc;
-        @Autowired
-        TieringLiveUpdates tiering;
         PlaybookFixture fixture;
 
         @BeforeEach
         void reset() throws Exception {
-            fixture = new PlaybookFixture(jdbc, mvc, tiering);
+            fixture = newFixture();
             fixture.reset();
             fixture.customers(1, 40);
             fixture.orders(1, 40, 10, Duration.ofDays(3));

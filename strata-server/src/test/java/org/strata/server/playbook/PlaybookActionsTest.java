@@ -13,15 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.playbook.task.SlaMonitor;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
-import org.strata.server.tiering.TieringLiveUpdates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,17 +32,8 @@ class PlaybookActionsTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"strata.playbook.delivery.first-retry=PT0.05S",
-            "strata.playbook.delivery.max-retry-delay=PT0.2S", "strata.playbook.delivery.poll-interval=PT0.05S"})
-    abstract static class Contract {
+    abstract static class Contract extends PlaybookContract {
 
-        @Autowired
-        JdbcTemplate jdbc;
-        @Autowired
-        MockMvc mvc;
-        @Autowired
-        TieringLiveUpdates tiering;
         @Autowired
         SlaMonitor sla;
         PlaybookFixture fixture;
@@ -55,7 +41,7 @@ class PlaybookActionsTest {
 
         @BeforeEach
         void reset() throws Exception {
-            fixture = new PlaybookFixture(jdbc, mvc, tiering);
+            fixture = newFixture();
             fixture.reset();
             // 华东销售部 (manager wang) with its group 上海一组: sales li (1) and zhao (2)
             jdbc.update("INSERT INTO teams (id, code, name) VALUES (10, 'east', '华东销售部')");

@@ -9,15 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
-import org.strata.server.tiering.TieringLiveUpdates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,24 +25,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Churn signals raise warnings that feed playbooks; experiment reports on simulated data with a known effect. */
 class WarningsAndExperimentsTest {
 
-    @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"strata.playbook.delivery.first-retry=PT0.05S",
-            "strata.playbook.delivery.max-retry-delay=PT0.2S", "strata.playbook.delivery.poll-interval=PT0.05S"})
-    abstract static class Contract {
+    abstract static class Contract extends PlaybookContract {
 
-        @Autowired
-        JdbcTemplate jdbc;
-        @Autowired
-        MockMvc mvc;
-        @Autowired
-        TieringLiveUpdates tiering;
         PlaybookFixture fixture;
         final ObjectMapper json = new ObjectMapper();
         final Instant now = Instant.now();
 
         @BeforeEach
         void reset() {
-            fixture = new PlaybookFixture(jdbc, mvc, tiering);
+            fixture = newFixture();
             fixture.reset();
         }
 
