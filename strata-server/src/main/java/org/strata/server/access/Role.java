@@ -21,11 +21,12 @@ import static org.strata.server.access.Permission.SEE_PERSONAL_DATA;
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     /** Runs a sales team: tiering work, imports, exports, merges; sees personal data to act on it. */
-    MANAGER(EnumSet.of(READ, EDIT_SCHEMES, PUBLISH, RUN, IMPORT, EXPORT, PIN, MERGE, SEE_PERSONAL_DATA)),
+    MANAGER(EnumSet.of(READ, EDIT_SCHEMES, PUBLISH, RUN, IMPORT, EXPORT, PIN, MERGE, SEE_PERSONAL_DATA,
+            MANAGE_PLAYBOOKS, WORK_TASKS)),
     /** Designs and tries schemes over all customers but works on masked personal data. */
     ANALYST(EnumSet.of(READ, EDIT_SCHEMES, RUN, EXPORT)),
     /** Calls their own customers, so sees their contact data; may pin a customer they know better than a rule. */
-    SALES_REP(EnumSet.of(READ, PIN, SEE_PERSONAL_DATA)),
+    SALES_REP(EnumSet.of(READ, PIN, SEE_PERSONAL_DATA, WORK_TASKS)),
     VIEWER(EnumSet.of(READ));
 
     private final Set<Permission> permissions;

@@ -1,9 +1,11 @@
 package org.strata.server.tiering;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.strata.server.scope.CustomerScope;
@@ -13,25 +15,28 @@ import org.strata.engine.scheme.TagGroup;
 import org.strata.engine.scheme.TieringScheme;
 
 /**
- * Manual tags (tags a scheme declares without a rule): people give and take them, runs never touch them. Giving a
- * tag of an exclusive group takes the customer's other manual tags of that group away. Both are ledger events.
+ * Manual tags (tags a scheme declares without a rule): people (and playbooks) give and take them, runs never touch
+ * them. Giving a tag of an exclusive group takes the customer's other manual tags of that group away. Both are ledger
+ * events.
  */
 @Service
-class ManualTagService {
+public class ManualTagService {
 
     private final SchemeStore schemes;
     private final MembershipStore memberships;
     private final JdbcClient jdbc;
     private final TieringTime time;
     private final CustomerScope scope;
+    private final ApplicationEventPublisher events;
 
     ManualTagService(SchemeStore schemes, MembershipStore memberships, JdbcClient jdbc, TieringTime time,
-                     CustomerScope scope) {
+                     CustomerScope scope, ApplicationEventPublisher events) {
         this.schemes = schemes;
         this.memberships = memberships;
         this.jdbc = jdbc;
         this.time = time;
         this.scope = scope;
+        this.events = events;
     }
 
     /** A customer outside the caller's data scope answers as one that does not exist. */
@@ -41,8 +46,9 @@ class ManualTagService {
         }
     }
 
+    /** Gives {@code tag} to the customer; does nothing when the customer already carries it. */
     @Transactional
-    void give(String schemeKey, long customerId, String tag, String by) {
+    public void give(String schemeKey, long customerId, String tag, String by) {
         requireVisible(customerId);
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
         TieringScheme scheme = manualTag(stored, tag);
@@ -50,7 +56,8 @@ class ManualTagService {
             return;
         }
         List<Object[]> ledger = new ArrayList<>();
-        Timestamp now = Timestamp.from(time.now());
+        Instant at = time.now();
+        Timestamp now = Timestamp.from(at);
         for (String other : scheme.groupOf(tag).map(TagGroup::tags).orElse(List.of())) {
             if (!other.equals(tag) && holds(stored.id(), customerId, other)) {
                 remove(stored.id(), customerId, other);
@@ -64,10 +71,12 @@ class ManualTagService {
         ledger.add(memberships.ledgerRow(stored.id(), customerId, "tag_added", null, tag, now,
                 stored.publishedVersion(), null, by, Map.of("manual", true)));
         memberships.appendLedger(ledger);
+        events.publishEvent(TieringChangesWritten.byHand(stored.id(), stored.key(), customerId, at));
     }
 
+    /** Takes {@code tag} from the customer; fails with "not found" when the customer does not carry it. */
     @Transactional
-    void take(String schemeKey, long customerId, String tag, String by) {
+    public void take(String schemeKey, long customerId, String tag, String by) {
         requireVisible(customerId);
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
         manualTag(stored, tag);
@@ -75,8 +84,10 @@ class ManualTagService {
             throw new TieringNotFoundException("customer " + customerId + " does not carry the tag '" + tag + "'");
         }
         remove(stored.id(), customerId, tag);
+        Instant at = time.now();
         memberships.appendLedger(List.<Object[]>of(memberships.ledgerRow(stored.id(), customerId, "tag_removed",
-                null, tag, Timestamp.from(time.now()), stored.publishedVersion(), null, by, Map.of("manual", true))));
+                null, tag, Timestamp.from(at), stored.publishedVersion(), null, by, Map.of("manual", true))));
+        events.publishEvent(TieringChangesWritten.byHand(stored.id(), stored.key(), customerId, at));
     }
 
     private TieringScheme manualTag(SchemeStore.StoredScheme stored, String tag) {

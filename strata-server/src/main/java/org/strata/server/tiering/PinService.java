@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.strata.server.scope.CustomerScope;
@@ -24,15 +25,17 @@ class PinService {
     private final JdbcClient jdbc;
     private final TieringTime time;
     private final CustomerScope scope;
+    private final ApplicationEventPublisher events;
 
     PinService(SchemeStore schemes, PinStore pins, MembershipStore memberships, JdbcClient jdbc, TieringTime time,
-               CustomerScope scope) {
+               CustomerScope scope, ApplicationEventPublisher events) {
         this.schemes = schemes;
         this.pins = pins;
         this.memberships = memberships;
         this.jdbc = jdbc;
         this.time = time;
         this.scope = scope;
+        this.events = events;
     }
 
     @Transactional
@@ -72,6 +75,7 @@ class PinService {
             plan.moves.add(new RunPlan.Move(customerId, current, tier, pin.why()));
             memberships.write(stored.id(), version.version(), null, plan, now, by);
         }
+        events.publishEvent(TieringChangesWritten.byHand(stored.id(), stored.key(), customerId, now));
         return pins.find(stored.id(), pinId).orElseThrow();
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,12 +42,13 @@ class TieringRunner {
     private final TieringTime time;
     private final TransactionTemplate transaction;
     private final List<RunCommitHook> hooks;
+    private final ApplicationEventPublisher events;
     /** One run per scheme at a time: a live update waits for the nightly run rather than racing it. */
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     TieringRunner(SchemeStore schemes, RunStore runs, MembershipStore memberships, PinStore pins,
                   FeatureSnapshots features, TieringTime time, PlatformTransactionManager transactions,
-                  ObjectProvider<RunCommitHook> hooks) {
+                  ObjectProvider<RunCommitHook> hooks, ApplicationEventPublisher events) {
         this.schemes = schemes;
         this.runs = runs;
         this.memberships = memberships;
@@ -55,6 +57,7 @@ class TieringRunner {
         this.time = time;
         this.transaction = new TransactionTemplate(transactions);
         this.hooks = hooks.orderedStream().toList();
+        this.events = events;
     }
 
     /** Places every customer. {@code asOf} null = today in the business time zone. */
@@ -102,6 +105,9 @@ class TieringRunner {
                 int written = memberships.write(stored.id(), version.version(), runId, plan, started,
                         "run:" + trigger.code());
                 runs.succeeded(runId, plan, written, time.now(), elapsedMs(startNanos));
+                if (!plan.isEmpty()) {
+                    events.publishEvent(TieringChangesWritten.ofRun(stored.id(), stored.key(), runId, started));
+                }
                 hooks.forEach(hook -> hook.beforeCommit(runId));
             });
             long totalMs = elapsedMs(startNanos);

@@ -1,0 +1,8 @@
+package org.strata.server.playbook;
+
+public class PlaybookConflictException extends RuntimeException {
+
+    public PlaybookConflictException(String message) {
+        super(message);
+    }
+}

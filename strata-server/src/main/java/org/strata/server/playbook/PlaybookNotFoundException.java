@@ -1,0 +1,8 @@
+package org.strata.server.playbook;
+
+public class PlaybookNotFoundException extends RuntimeException {
+
+    public PlaybookNotFoundException(String message) {
+        super(message);
+    }
+}

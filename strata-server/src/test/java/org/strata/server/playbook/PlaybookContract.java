@@ -1,0 +1,31 @@
+package org.strata.server.playbook;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.strata.server.testsupport.SignedInAs;
+import org.strata.server.tiering.TieringLiveUpdates;
+
+/**
+ * What the playbook contract tests share: the API through MockMvc, and fast retries (50 ms, at most 200 ms apart)
+ * so that retry tests take seconds. One Spring context per database serves them all.
+ */
+@AutoConfigureMockMvc
+@SignedInAs
+@TestPropertySource(properties = {"strata.playbook.delivery.first-retry=PT0.05S",
+        "strata.playbook.delivery.max-retry-delay=PT0.2S", "strata.playbook.delivery.poll-interval=PT0.05S"})
+abstract class PlaybookContract {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TieringLiveUpdates tiering;
+
+    PlaybookFixture newFixture() {
+        return new PlaybookFixture(jdbc, mvc, tiering);
+    }
+}
