@@ -10,9 +10,9 @@ import java.util.Arrays;
  */
 final class ByteIdTable {
 
-    private byte[] arena = new byte[1 << 16];
+    private byte[] arena;
     private int arenaUsed;
-    private int[] start = new int[1 << 10];
+    private int[] start;
     private int size;
     /** (hash << 32) | (id + 1); 0 = empty; negative low half: reserved while {@link #absorb} runs. */
     private long[] slots;
@@ -24,6 +24,8 @@ final class ByteIdTable {
         slots = new long[capacity];
         mask = capacity - 1;
         start = new int[Math.max(1024, expectedIds) + 2];
+        // room for ids of up to 8 bytes: growing by doubling would allocate (and zero) twice the final arena
+        arena = new byte[Math.max(1 << 16, expectedIds * 8)];
     }
 
     int size() {
@@ -68,6 +70,13 @@ final class ByteIdTable {
     int[] absorb(ByteIdTable other) {
         while ((long) (size + other.size) * 2 > slots.length) {
             rehash();
+        }
+        // at most all of other's ids are new: make room once
+        if (arenaUsed + other.arenaUsed > arena.length) {
+            arena = Arrays.copyOf(arena, arenaUsed + other.arenaUsed);
+        }
+        if (size + other.size + 2 > start.length) {
+            start = Arrays.copyOf(start, size + other.size + 2);
         }
         int[] renumber = new int[other.size];
         for (long v : other.slots) {
