@@ -10,11 +10,11 @@ import java.util.Arrays;
  */
 final class ByteIdTable {
 
-    private byte[] arena = new byte[1 << 16];
+    private byte[] arena;
     private int arenaUsed;
-    private int[] start = new int[1 << 10];
+    private int[] start;
     private int size;
-    /** (hash << 32) | (id + 1); 0 = empty. */
+    /** (hash << 32) | (id + 1); 0 = empty; negative low half: reserved while {@link #absorb} runs. */
     private long[] slots;
     private int mask;
 
@@ -24,6 +24,8 @@ final class ByteIdTable {
         slots = new long[capacity];
         mask = capacity - 1;
         start = new int[Math.max(1024, expectedIds) + 2];
+        // room for ids of up to 8 bytes: growing by doubling would allocate (and zero) twice the final arena
+        arena = new byte[Math.max(1 << 16, expectedIds * 8)];
     }
 
     int size() {
@@ -55,9 +57,69 @@ final class ByteIdTable {
         return getOrAdd(bytes, 0, bytes.length);
     }
 
-    /** The id of another table's entry {@code id}, adding it when new. */
-    int getOrAdd(ByteIdTable other, int id) {
-        return getOrAdd(other.arena, other.start[id], other.start[id + 1]);
+    /**
+     * Adds the ids of {@code other}: those new to this table get the next ids, in {@code other}'s order. Returns for
+     * each id of {@code other} its id here.
+     *
+     * <p>Looking the ids up one by one would miss the cache once per id (the slots are tens of MB). Both tables use
+     * the same hash and power-of-two capacities, so an id's home slot here follows from its slot in {@code other}:
+     * walking {@code other}'s slots in order reads this table's slots in a few sequential streams. New ids first
+     * reserve their slot (marked with {@code -(otherId + 1)}), get their ids in {@code other}'s order, and a last
+     * sequential walk writes those ids into the reserved slots.
+     */
+    int[] absorb(ByteIdTable other) {
+        while ((long) (size + other.size) * 2 > slots.length) {
+            rehash();
+        }
+        // at most all of other's ids are new: make room once
+        if (arenaUsed + other.arenaUsed > arena.length) {
+            arena = Arrays.copyOf(arena, arenaUsed + other.arenaUsed);
+        }
+        if (size + other.size + 2 > start.length) {
+            start = Arrays.copyOf(start, size + other.size + 2);
+        }
+        int[] renumber = new int[other.size];
+        for (long v : other.slots) {
+            if (v == 0) {
+                continue;
+            }
+            int h = (int) (v >>> 32);
+            int otherId = (int) v - 1;
+            int from = other.start[otherId];
+            int to = other.start[otherId + 1];
+            int slot = h & mask;
+            int found = -1;
+            for (long w; (w = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                int id = (int) w - 1;
+                // reserved slots (negative) hold other ids of other, which are distinct from this one
+                if ((int) (w >>> 32) == h && id >= 0 && Arrays.equals(arena, start[id], start[id + 1], other.arena,
+                        from, to)) {
+                    found = id;
+                    break;
+                }
+            }
+            if (found < 0) {
+                slots[slot] = ((long) h << 32) | ((-(otherId + 1)) & 0xffffffffL);
+            }
+            renumber[otherId] = found;
+        }
+        boolean added = false;
+        for (int otherId = 0; otherId < renumber.length; otherId++) {
+            if (renumber[otherId] < 0) {
+                renumber[otherId] = append(other.arena, other.start[otherId], other.start[otherId + 1]);
+                added = true;
+            }
+        }
+        if (added) {
+            for (int slot = 0; slot < slots.length; slot++) {
+                long w = slots[slot];
+                if ((int) w < 0) {
+                    int otherId = -(int) w - 1;
+                    slots[slot] = (w & 0xffffffff00000000L) | (renumber[otherId] + 1L);
+                }
+            }
+        }
+        return renumber;
     }
 
     String idString(int id) {

@@ -10,6 +10,14 @@ import java.util.Arrays;
 final class OrderPart {
 
     final ByteIdTable ids;
+    /**
+     * Index of this part's first order in its arrays: the second half of a split file writes into the far end of the
+     * first half's arrays ({@link #OrderPart(ByteIdTable, OrderPart, int)}), so joining them moves orders within one
+     * set of arrays instead of filling a second set and copying it.
+     */
+    int base;
+    /** Index this part must not write to: the start of a part sharing its arrays, else their length. */
+    private int limit;
     int size;
     int[] customer;
     int[] day;
@@ -33,37 +41,66 @@ final class OrderPart {
         cost = new double[capacity];
         refund = new double[capacity];
         status = new byte[capacity];
+        limit = capacity;
+    }
+
+    /**
+     * A part writing into {@code host}'s arrays from index {@code base} on; {@code host} may then write only below
+     * {@code base}. Either part moves to arrays of its own if it outgrows its share.
+     */
+    OrderPart(ByteIdTable ids, OrderPart host, int base) {
+        this.ids = ids;
+        this.base = base;
+        customer = host.customer;
+        day = host.day;
+        amount = host.amount;
+        cost = host.cost;
+        refund = host.refund;
+        status = host.status;
+        limit = host.customer.length;
+        host.limit = Math.min(host.limit, base);
+    }
+
+    /** Lets this part write up to the end of its arrays again, once the part that shared them has been read. */
+    void releaseShare() {
+        limit = customer.length;
     }
 
     void add(int customerId, boolean sameOrderAsPrevious, int epochDay, double amount, double cost, double refund,
              byte status) {
-        if (sameOrderAsPrevious && size > 0 && customer[size - 1] == customerId) {
-            this.amount[size - 1] += amount;
-            this.cost[size - 1] += cost;
-            this.refund[size - 1] += refund;
+        int last = base + size - 1;
+        if (sameOrderAsPrevious && size > 0 && customer[last] == customerId) {
+            this.amount[last] += amount;
+            this.cost[last] += cost;
+            this.refund[last] += refund;
             return;
         }
-        if (size == customer.length) {
+        int at = base + size;
+        if (at == limit) {
             ensureCapacity(size + (size >> 1) + 16);
+            at = size;
         }
-        this.customer[size] = customerId;
-        this.day[size] = epochDay;
-        this.amount[size] = amount;
-        this.cost[size] = cost;
-        this.refund[size] = refund;
-        this.status[size] = status;
+        this.customer[at] = customerId;
+        this.day[at] = epochDay;
+        this.amount[at] = amount;
+        this.cost[at] = cost;
+        this.refund[at] = refund;
+        this.status[at] = status;
         size++;
     }
 
+    /** Makes room for {@code capacity} orders, in arrays of its own (starting at index 0) when its share is short. */
     void ensureCapacity(int capacity) {
-        if (capacity <= customer.length) {
+        if (base + capacity <= limit) {
             return;
         }
-        customer = Arrays.copyOf(customer, capacity);
-        day = Arrays.copyOf(day, capacity);
-        amount = Arrays.copyOf(amount, capacity);
-        cost = Arrays.copyOf(cost, capacity);
-        refund = Arrays.copyOf(refund, capacity);
-        status = Arrays.copyOf(status, capacity);
+        customer = Arrays.copyOfRange(customer, base, base + capacity);
+        day = Arrays.copyOfRange(day, base, base + capacity);
+        amount = Arrays.copyOfRange(amount, base, base + capacity);
+        cost = Arrays.copyOfRange(cost, base, base + capacity);
+        refund = Arrays.copyOfRange(refund, base, base + capacity);
+        status = Arrays.copyOfRange(status, base, base + capacity);
+        base = 0;
+        limit = capacity;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import org.strata.engine.data.CustomerIndex;
 import org.strata.engine.data.OrderColumns;
 import org.strata.engine.data.OrderStatus;
@@ -62,10 +63,7 @@ public final class OrdersCsvReader {
                 QuotedCsvScanner.scan(file, parser);
             }
             normaliseReturns(part);
-            String[] newIds = new String[ids.size() - customers.size()];
-            for (int id = customers.size(); id < ids.size(); id++) {
-                newIds[id - customers.size()] = ids.idString(id);
-            }
+            String[] newIds = idStrings(ids, customers.size());
             customers.appendDistinct(newIds, newIds.length);
             OrderColumns orders = new OrderColumns(zone, part.size, part.customer, part.day, part.amount, part.cost,
                     part.refund, part.status);
@@ -81,16 +79,19 @@ public final class OrdersCsvReader {
         // about 45 bytes per order row in typical exports; parts grow when the guess is short
         int expectedOrders = (int) Math.min(bytes / 40 + 16, Integer.MAX_VALUE - 16);
         if (bytes < PARALLEL_FROM_BYTES || Runtime.getRuntime().availableProcessors() < 2) {
-            return parsePart(channel, from, to, 2, layout, name, ids, expectedOrders);
+            return parsePart(channel, from, to, 2, layout, name, new OrderPart(ids, expectedOrders));
         }
         long middle = lineStartAfter(channel, from + bytes / 2, to);
-        PartTask second = new PartTask(channel, middle, to, layout, name, (int) ((to - middle) / 40 + 16));
+        // one set of arrays with room for the whole file: the first half fills it from the start, the second half
+        // from the point where its expected orders still fit
+        OrderPart first = new OrderPart(ids, expectedOrders);
+        int secondBase = (int) Math.max(0, expectedOrders - ((to - middle) / 40 + 16));
+        OrderPart secondPart = new OrderPart(new ByteIdTable(expectedIds(to - middle)), first, secondBase);
+        PartTask second = new PartTask(channel, middle, to, layout, name, secondPart);
         Thread thread = new Thread(second, "strata-orders-reader");
         thread.start();
-        OrderPart first;
         try {
-            // the first part gets room for the whole file so the second can be appended without copying the first
-            first = parsePart(channel, from, middle, 2, layout, name, ids, expectedOrders);
+            parsePart(channel, from, middle, 2, layout, name, first);
         } finally {
             join(thread);
         }
@@ -112,8 +113,7 @@ public final class OrdersCsvReader {
      * young objects for the garbage collector (a whole 140 MB file in one array would be copied and scanned by it).
      */
     private OrderPart parsePart(FileChannel channel, long from, long to, long firstLine, OrderCsvLayout layout,
-                                String name, ByteIdTable ids, int expectedOrders) throws IOException {
-        OrderPart part = new OrderPart(ids, expectedOrders);
+                                String name, OrderPart part) throws IOException {
         OrderRowParser parser = new OrderRowParser(name, layout, zone, part);
         byte[] buffer = new byte[CHUNK_BYTES];
         long position = from;
@@ -136,6 +136,30 @@ public final class OrdersCsvReader {
         part.lines = line - firstLine;
         parser.finish();
         return part;
+    }
+
+    /**
+     * The ids of {@code ids} from {@code first} on as Strings: a million small objects for a large file, made on two
+     * threads (one of the few steps of a scoring run that would otherwise use one core).
+     */
+    private static String[] idStrings(ByteIdTable ids, int first) {
+        String[] strings = new String[ids.size() - first];
+        int middle = strings.length / 2;
+        if (strings.length < 100_000 || Runtime.getRuntime().availableProcessors() < 2) {
+            fillIdStrings(ids, first, strings, 0, strings.length);
+            return strings;
+        }
+        CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(
+                () -> fillIdStrings(ids, first, strings, middle, strings.length));
+        fillIdStrings(ids, first, strings, 0, middle);
+        secondHalf.join();
+        return strings;
+    }
+
+    private static void fillIdStrings(ByteIdTable ids, int first, String[] strings, int from, int to) {
+        for (int i = from; i < to; i++) {
+            strings[i] = ids.idString(first + i);
+        }
     }
 
     /** A first guess of the distinct customers in so many bytes of orders (the table grows when it is short). */
@@ -173,55 +197,61 @@ public final class OrdersCsvReader {
         private final long to;
         private final OrderCsvLayout layout;
         private final String name;
-        private final int expectedOrders;
-        OrderPart part;
+        final OrderPart part;
         Throwable failure;
 
-        PartTask(FileChannel channel, long from, long to, OrderCsvLayout layout, String name, int expectedOrders) {
+        PartTask(FileChannel channel, long from, long to, OrderCsvLayout layout, String name, OrderPart part) {
             this.channel = channel;
             this.from = from;
             this.to = to;
             this.layout = layout;
             this.name = name;
-            this.expectedOrders = expectedOrders;
+            this.part = part;
         }
 
         @Override
         public void run() {
             try {
-                part = parsePart(channel, from, to, 1, layout, name, new ByteIdTable(expectedIds(to - from)), expectedOrders);
+                parsePart(channel, from, to, 1, layout, name, part);
             } catch (Throwable t) {
                 failure = t;
             }
         }
     }
 
-    /** Appends the orders of {@code second} to {@code first}, its customers renumbered into first's table. */
+    /**
+     * Appends the orders of {@code second} to {@code first} (whose orders start at index 0), its customers renumbered
+     * into first's table; when they share arrays the orders move down within them.
+     */
     private static void append(OrderPart first, OrderPart second) {
-        int[] renumber = new int[second.ids.size()];
-        for (int id = 0; id < renumber.length; id++) {
-            renumber[id] = first.ids.getOrAdd(second.ids, id);
-        }
+        int[] renumber = first.ids.absorb(second.ids);
+        int from = second.base;
         int skip = 0;
         if (second.size > 0 && first.size > 0 && first.lastOrderId.length > 0
                 && Arrays.equals(first.lastOrderId, second.firstOrderId)
-                && first.customer[first.size - 1] == renumber[second.customer[0]]) {
+                && first.customer[first.size - 1] == renumber[second.customer[from]]) {
             // the split fell between two lines of one order: add the second half's first line to it
-            first.amount[first.size - 1] += second.amount[0];
-            first.cost[first.size - 1] += second.cost[0];
-            first.refund[first.size - 1] += second.refund[0];
+            first.amount[first.size - 1] += second.amount[from];
+            first.cost[first.size - 1] += second.cost[from];
+            first.refund[first.size - 1] += second.refund[from];
             skip = 1;
         }
+        from += skip;
         int count = second.size - skip;
+        // the second part is done: the first may use the whole arrays. When they share them, the second's orders
+        // start at or after the first's end, so the copies below move orders down (overlap-safe) without new arrays.
+        first.releaseShare();
         first.ensureCapacity(first.size + count);
+        int[] customers = first.customer;
+        int[] secondCustomers = second.customer;
         for (int i = 0; i < count; i++) {
-            first.customer[first.size + i] = renumber[second.customer[skip + i]];
+            customers[first.size + i] = renumber[secondCustomers[from + i]];
         }
-        System.arraycopy(second.day, skip, first.day, first.size, count);
-        System.arraycopy(second.amount, skip, first.amount, first.size, count);
-        System.arraycopy(second.cost, skip, first.cost, first.size, count);
-        System.arraycopy(second.refund, skip, first.refund, first.size, count);
-        System.arraycopy(second.status, skip, first.status, first.size, count);
+        System.arraycopy(second.day, from, first.day, first.size, count);
+        System.arraycopy(second.amount, from, first.amount, first.size, count);
+        System.arraycopy(second.cost, from, first.cost, first.size, count);
+        System.arraycopy(second.refund, from, first.refund, first.size, count);
+        System.arraycopy(second.status, from, first.status, first.size, count);
         first.size += count;
         first.skippedWithoutCustomer += second.skippedWithoutCustomer;
     }

@@ -293,13 +293,20 @@ public final class TableCsvWriter {
         }
 
         ByteSink text(String s) {
-            for (int i = 0; i < s.length(); i++) {
+            // one pass that checks and copies (a million ids): plain ASCII is copied as it is checked
+            int length = s.length();
+            makeRoom(length);
+            byte[] into = bytes;
+            int at = used;
+            for (int i = 0; i < length; i++) {
                 char c = s.charAt(i);
                 if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
                     return escaped(s);
                 }
+                into[at + i] = (byte) c;
             }
-            return ascii(s);
+            used = at + length;
+            return this;
         }
 
         private ByteSink escaped(String s) {

@@ -41,6 +41,9 @@ public final class CustomerIndex {
      * {@link #add} because no map is touched until someone looks an id up.
      */
     public void appendDistinct(String[] newIds, int count) {
+        if (size + count > ids.length) {
+            ids = Arrays.copyOf(ids, size + count); // once, not by doubling (a million ids from the CSV reader)
+        }
         for (int i = 0; i < count; i++) {
             append(newIds[i]);
             if (rowById != null) {

@@ -154,11 +154,28 @@ class OrdersCsvReaderTest {
                     .append(1 + random.nextInt(6)).append("-1").append(random.nextInt(9)).append(" 10:00:00,")
                     .append(random.nextInt(100_000) / 100.0).append('\n');
         }
+        assertSplitReadEqualsOneThreadRead(csv.toString(), "\"O-last\",C1,2026-06-30,1\n");
+    }
+
+    @Test
+    void shortRowsOutgrowTheShareOfTheArraysEachHalfWasGiven() throws IOException {
+        // ~17 bytes per row: both halves hold more orders than the 40-bytes-per-row guess made room for
+        StringBuilder csv = new StringBuilder("customer_id,ordered_at,amount\n");
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 300_000; i++) {
+            csv.append('C').append(random.nextInt(9_000)).append(",2026-06-1").append(random.nextInt(9)).append(',')
+                    .append(random.nextInt(100)).append('\n');
+        }
+        assertSplitReadEqualsOneThreadRead(csv.toString(), "\"C1\",2026-06-30,1\n");
+    }
+
+    /** Reads {@code csv} (over 4 MB, so it is split) and again with {@code quotedRow} added (read on one thread). */
+    private void assertSplitReadEqualsOneThreadRead(String csv, String quotedRow) throws IOException {
         Path big = dir.resolve("big.csv");
         Files.writeString(big, csv);
         assertThat(Files.size(big)).isGreaterThan(4 << 20);
         Path quoted = dir.resolve("quoted.csv");
-        Files.writeString(quoted, csv + "\"O-last\",C1,2026-06-30,1\n"); // one quote forces the one-thread path
+        Files.writeString(quoted, csv + quotedRow); // one quote forces the one-thread path
         OrdersFile parallel = new OrdersCsvReader(SHANGHAI).read(big, new CustomerIndex());
         OrdersFile single = new OrdersCsvReader(SHANGHAI).read(quoted, new CustomerIndex());
         int n = parallel.orders().size();
