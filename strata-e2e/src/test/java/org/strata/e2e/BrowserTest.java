@@ -1,5 +1,8 @@
 package org.strata.e2e;
 
+import org.strata.server.access.ApiTokens;
+import org.strata.server.access.Role;
+import org.strata.server.access.UserAccounts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +55,12 @@ abstract class BrowserTest {
     static final Instant DEMO_NOW = Instant.parse("2026-11-20T04:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** The administrator the tests sign in as; created with the demo data, since Strata ships no default user. */
+    static final String USERNAME = "e2e-admin";
+    private static final String PASSWORD = "E2e-Strata-Passw0rd!";
+
     private static boolean seeded;
+    private static String apiToken;
     static WebDriver driver;
 
     @LocalServerPort
@@ -60,6 +68,10 @@ abstract class BrowserTest {
 
     @Autowired
     DemoDataGenerator demo;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    ApiTokens tokens;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -88,6 +100,8 @@ abstract class BrowserTest {
     void seedOnce() throws Exception {
         synchronized (BrowserTest.class) {
             if (!seeded) {
+                long admin = accounts.create(USERNAME, "E2E", null, null, Role.ADMIN, null, PASSWORD);
+                apiToken = tokens.create(admin, "e2e", Duration.ofDays(1)).token();
                 demo.generateIfEmpty(new DemoSettings(DemoSettings.DEFAULT_SEED, 1_500, DEMO_NOW,
                         ZoneId.of("Asia/Shanghai")));
                 for (String scheme : new String[] {"retail", "lifecycle"}) {
@@ -101,12 +115,17 @@ abstract class BrowserTest {
                 seeded = true;
             }
         }
-        driver.get(url("/language?lang=zh-CN"));
         signIn();
+        driver.get(url("/language?lang=zh-CN"));
     }
 
-    /** Where sign-in happens once access control is in place; the console has no sign-in yet. */
+    /** Signs in through the real form (a new session each test; the form page itself is in Chinese by default). */
     void signIn() {
+        driver.get(url("/login?lang=zh-CN"));
+        waitFor(By.id("username")).sendKeys(USERNAME);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @AfterEach
@@ -129,7 +148,7 @@ abstract class BrowserTest {
 
     String post(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiToken).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

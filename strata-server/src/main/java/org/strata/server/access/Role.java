@@ -7,12 +7,14 @@ import java.util.Set;
 import static org.strata.server.access.Permission.EDIT_SCHEMES;
 import static org.strata.server.access.Permission.EXPORT;
 import static org.strata.server.access.Permission.IMPORT;
+import static org.strata.server.access.Permission.MANAGE_PLAYBOOKS;
 import static org.strata.server.access.Permission.MERGE;
 import static org.strata.server.access.Permission.PIN;
 import static org.strata.server.access.Permission.PUBLISH;
 import static org.strata.server.access.Permission.READ;
 import static org.strata.server.access.Permission.RUN;
 import static org.strata.server.access.Permission.SEE_PERSONAL_DATA;
+import static org.strata.server.access.Permission.WORK_TASKS;
 
 /**
  * The five roles and what each may do. Permissions are fixed in code (they follow from what each job needs); the

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.strata.server.StrataApplication;
+import org.strata.server.testsupport.SignedInMockMvc;
 import org.strata.server.testsupport.Databases;
 import org.strata.server.tiering.TieringLiveUpdates;
 
@@ -33,7 +33,7 @@ class EmailTest {
                 "--strata.playbook.delivery.poll-interval=PT0.05S")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             PlaybookFixture fixture = new PlaybookFixture(jdbc,
-                    MockMvcBuilders.webAppContextSetup((WebApplicationContext) app).build(),
+                    SignedInMockMvc.asAdministrator((WebApplicationContext) app),
                     app.getBean(TieringLiveUpdates.class));
             fixture.reset();
             jdbc.update("INSERT INTO users (id, username, display_name, email) VALUES (1, 'li', '李娜', 'li@example.cn')");

@@ -7,9 +7,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.strata.server.StrataApplication;
+import org.strata.server.testsupport.SignedInMockMvc;
 import org.strata.server.testsupport.Databases;
 import org.strata.server.tiering.TieringLiveUpdates;
 
@@ -71,7 +71,7 @@ class RestartTest {
     }
 
     private static PlaybookFixture fixture(ConfigurableApplicationContext context) {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
+        MockMvc mvc = SignedInMockMvc.asAdministrator((WebApplicationContext) context);
         return new PlaybookFixture(context.getBean(JdbcTemplate.class), mvc, context.getBean(TieringLiveUpdates.class));
     }
 }
