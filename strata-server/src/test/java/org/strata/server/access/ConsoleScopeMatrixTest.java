@@ -10,19 +10,16 @@ import static org.strata.server.access.AccessFixture.VISIBLE;
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 
@@ -43,10 +40,6 @@ class ConsoleScopeMatrixTest {
         @BeforeEach
         void newAssertions() {
             softly = new SoftAssertions();
-        }
-
-        MvcResult call(String username, MockHttpServletRequestBuilder request) throws Exception {
-            return mvc.perform(as(username, request)).andReturn();
         }
 
         @Test
@@ -87,11 +80,7 @@ class ConsoleScopeMatrixTest {
                             .isEqualTo(403);
                     continue;
                 }
-                String csv = export.getResponse().getContentAsString(StandardCharsets.UTF_8);
-                Set<Long> rows = Arrays.stream(csv.split("\r\n")).skip(1).filter(line -> !line.isBlank())
-                        .map(line -> Long.parseLong(line.substring(0, line.indexOf(','))))
-                        .collect(Collectors.toCollection(TreeSet::new));
-                softly.assertThat(rows).as("%s console export rows", username).isEqualTo(VISIBLE.get(username));
+                softly.assertThat(exportedIds(export)).as("%s console export rows", username).isEqualTo(VISIBLE.get(username));
             }
             softly.assertAll();
         }

@@ -9,13 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.tiering.CustomerDataChanged;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +49,6 @@ class DataScopeMatrixTest {
         void dropCachedFeatures() {
             events.publishEvent(new CustomerDataChanged(Set.of(C1, C2, C3, C4, C5)));
             softly = new SoftAssertions();
-        }
-
-        MvcResult call(String username, MockHttpServletRequestBuilder request) throws Exception {
-            return mvc.perform(as(username, request)).andReturn();
         }
 
         static Set<Long> ids(MvcResult result, String path) throws Exception {
@@ -142,11 +135,7 @@ class DataScopeMatrixTest {
                     softly.assertThat(export.getResponse().getStatus()).as("%s export", username).isEqualTo(403);
                     continue;
                 }
-                String csv = export.getResponse().getContentAsString(StandardCharsets.UTF_8);
-                Set<Long> rows = Arrays.stream(csv.split("\r\n")).skip(1).filter(line -> !line.isBlank())
-                        .map(line -> Long.parseLong(line.substring(0, line.indexOf(','))))
-                        .collect(Collectors.toCollection(TreeSet::new));
-                softly.assertThat(rows).as("%s export rows", username).isEqualTo(VISIBLE.get(username));
+                softly.assertThat(exportedIds(export)).as("%s export rows", username).isEqualTo(VISIBLE.get(username));
             }
             softly.assertAll();
         }
