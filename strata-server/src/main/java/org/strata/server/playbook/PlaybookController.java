@@ -1,18 +1,19 @@
 package org.strata.server.playbook;
 
 import org.strata.server.access.Access;
+import org.strata.server.access.CurrentUser;
 import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Access(value = Permission.READ, customerScoped = true)
 @RequestMapping("/api/v1/playbooks")
 class PlaybookController {
-
-    static final String USER_HEADER = "X-Strata-User";
 
     private final PlaybookService service;
     private final StayTriggers stays;
@@ -62,9 +61,8 @@ class PlaybookController {
     @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "playbook.create")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Playbook create(@RequestBody PlaybookRequest request,
-                    @RequestHeader(value = USER_HEADER, defaultValue = "api") String user) {
-        return service.create(request, user).masked();
+    Playbook create(@RequestBody PlaybookRequest request) {
+        return service.create(request, CurrentUser.name()).masked();
     }
 
     @Operation(summary = "A playbook")
@@ -78,6 +76,15 @@ class PlaybookController {
     @PutMapping("/{id}")
     Playbook update(@PathVariable long id, @RequestBody PlaybookRequest request) {
         return service.update(id, request).masked();
+    }
+
+    @Operation(summary = "Delete a playbook: it is switched off and no longer listed; what it already recorded is "
+            + "still delivered, and its experiment report keeps its entries")
+    @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "playbook.delete")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id) {
+        service.delete(id);
     }
 
     @Operation(summary = "Fire the 'stayed in a tier for N days' playbooks now (they also run every 15 minutes)")

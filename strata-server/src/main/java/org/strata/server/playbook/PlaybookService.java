@@ -64,6 +64,12 @@ class PlaybookService {
         return get(id);
     }
 
+    @Transactional
+    void delete(long id) {
+        get(id);
+        store.delete(id, time.now());
+    }
+
     Playbook get(long id) {
         return store.find(id).orElseThrow(() -> new PlaybookNotFoundException("no playbook " + id));
     }

@@ -72,6 +72,12 @@ class PlaybookStore {
                 .params(enabled, Timestamp.from(at), id).update();
     }
 
+    /** Switches the playbook off and hides it; the row stays for the deliveries and reports that point at it. */
+    void delete(long id, Instant at) {
+        jdbc.sql("UPDATE playbooks SET enabled = FALSE, deleted_at = ?, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), Timestamp.from(at), id).update();
+    }
+
     private void insertActions(long playbookId, List<DraftAction> actions) {
         for (int i = 0; i < actions.size(); i++) {
             DraftAction action = actions.get(i);
@@ -82,11 +88,11 @@ class PlaybookStore {
     }
 
     Optional<Playbook> find(long id) {
-        return jdbc.sql(SELECT + " WHERE p.id = ?").param(id).query(this::playbook).optional();
+        return jdbc.sql(SELECT + " WHERE p.id = ? AND p.deleted_at IS NULL").param(id).query(this::playbook).optional();
     }
 
     List<Playbook> list() {
-        return jdbc.sql(SELECT + " ORDER BY p.id").query(this::playbook).list();
+        return jdbc.sql(SELECT + " WHERE p.deleted_at IS NULL ORDER BY p.id").query(this::playbook).list();
     }
 
     Optional<Long> schemeId(String schemeKey) {

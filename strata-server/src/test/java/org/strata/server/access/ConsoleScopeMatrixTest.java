@@ -10,6 +10,8 @@ import static org.strata.server.access.AccessFixture.VISIBLE;
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,8 +27,9 @@ import org.strata.server.testsupport.PostgresDatabase;
 
 /**
  * The same company and people as {@link DataScopeMatrixTest}, through what was built on top of the API: the web
- * console's pages and exports, the dashboard's figures and the playbooks' per-customer reads. Each person sees
- * exactly their customers there too: in page rows, file rows and figures, and 404 for anyone else's customer.
+ * console's pages (customer list, 360 page, task list) and exports, the dashboard's figures and the playbooks'
+ * per-customer reads. Each person sees exactly their customers there too: in page rows, file rows and figures, and
+ * 404 for anyone else's customer.
  */
 class ConsoleScopeMatrixTest {
 
@@ -47,12 +50,28 @@ class ConsoleScopeMatrixTest {
             for (String username : USERS) {
                 String html = call(username, get("/customers").param("size", "100")).getResponse()
                         .getContentAsString(StandardCharsets.UTF_8);
-                Set<Long> linked = new TreeSet<>();
-                Matcher link = CUSTOMER_LINK.matcher(html);
-                while (link.find()) {
-                    linked.add(Long.parseLong(link.group(1)));
+                softly.assertThat(linked(html)).as("%s console list", username).isEqualTo(VISIBLE.get(username));
+            }
+            softly.assertAll();
+        }
+
+        @Test
+        void theConsolesTaskListLinksExactlyTheTasksOfTheCallersCustomers() throws Exception {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (long id : ALL) {
+                jdbc.update("INSERT INTO playbook_tasks (customer_id, owner_id, team_id, kind, title, priority, due_at, "
+                        + "status, created_at) SELECT id, owner_id, team_id, 'task', 'visit', 'normal', ?, 'open', ? "
+                        + "FROM customers WHERE id = ?", now, now, id);
+            }
+            try {
+                for (String username : USERS) {
+                    String html = call(username, get("/tasks").param("view", "all")).getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8);
+                    softly.assertThat(linked(html)).as("%s console task list", username)
+                            .isEqualTo(VISIBLE.get(username));
                 }
-                softly.assertThat(linked).as("%s console list", username).isEqualTo(VISIBLE.get(username));
+            } finally {
+                jdbc.update("DELETE FROM playbook_tasks");
             }
             softly.assertAll();
         }
@@ -96,6 +115,16 @@ class ConsoleScopeMatrixTest {
             }
             softly.assertAll();
         }
+    }
+
+    /** The customers a page links to. */
+    static Set<Long> linked(String html) {
+        Set<Long> linked = new TreeSet<>();
+        Matcher link = CUSTOMER_LINK.matcher(html);
+        while (link.find()) {
+            linked.add(Long.parseLong(link.group(1)));
+        }
+        return linked;
     }
 
     @Nested

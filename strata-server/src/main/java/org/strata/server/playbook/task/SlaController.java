@@ -1,6 +1,7 @@
 package org.strata.server.playbook.task;
 
 import org.strata.server.access.Access;
+import org.strata.server.access.PersonalData;
 import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,6 +69,24 @@ class SlaController {
         return policies.create(request);
     }
 
+    @Operation(summary = "Replace a policy's tier, kind, hours, contact types and names (breaches already "
+            + "recorded stay)")
+    @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "sla.policy.update")
+    @PutMapping("/policies/{id}")
+    SlaPolicyView update(@PathVariable long id, @RequestBody SlaPolicyRequest request) {
+        policies.find(id).orElseThrow(() -> new PlaybookNotFoundException("no SLA policy " + id));
+        return policies.update(id, request);
+    }
+
+    @Operation(summary = "Switch a policy on again")
+    @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "sla.policy.enable")
+    @PostMapping("/policies/{id}/enable")
+    SlaPolicyView enable(@PathVariable long id) {
+        policies.find(id).orElseThrow(() -> new PlaybookNotFoundException("no SLA policy " + id));
+        policies.enable(id, true);
+        return policies.find(id).orElseThrow();
+    }
+
     @Operation(summary = "Switch a policy off (its open breaches stay until resolved)")
     @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "sla.policy.disable")
     @PostMapping("/policies/{id}/disable")
@@ -101,13 +121,14 @@ class SlaController {
         int limit = Math.min(Math.max(size, 1), 500);
         params.put("limit", limit);
         params.put("offset", (long) Math.max(page, 0) * limit);
-        return jdbc.query("SELECT b.*, p.name_zh, p.name_en, c.name AS customer_name, u.display_name AS owner_name "
-                + "FROM sla_breaches b JOIN sla_policies p ON p.id = b.policy_id JOIN customers c "
-                + "ON c.id = b.customer_id LEFT JOIN users u ON u.id = b.owner_id WHERE " + where
+        return jdbc.query("SELECT b.*, p.name_zh, p.name_en, c.name AS customer_name, c.type AS customer_type, "
+                + "u.display_name AS owner_name FROM sla_breaches b JOIN sla_policies p ON p.id = b.policy_id "
+                + "JOIN customers c ON c.id = b.customer_id LEFT JOIN users u ON u.id = b.owner_id WHERE " + where
                 + " ORDER BY b.detected_at DESC, b.id DESC LIMIT :limit OFFSET :offset", params, (rs, row) -> {
                     Timestamp resolved = rs.getTimestamp("resolved_at");
                     return new Breach(rs.getLong("id"), rs.getLong("policy_id"), rs.getString("name_zh"),
-                            rs.getString("name_en"), rs.getLong("customer_id"), rs.getString("customer_name"),
+                            rs.getString("name_en"), rs.getLong("customer_id"),
+                            PersonalData.nameFor(rs.getString("customer_name"), rs.getString("customer_type")),
                             (Long) rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
                             rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("detected_at").toInstant(),
                             resolved == null ? null : resolved.toInstant(),

@@ -30,7 +30,36 @@ class SlaPolicies {
         this.time = time;
     }
 
+    /** A request that passed every check, with default names and contact types filled in. */
+    private record Checked(long schemeId, String tier, String kind, int hours, String contactTypes, String nameZh,
+                           String nameEn) {
+    }
+
     SlaPolicyView create(SlaPolicyRequest request) {
+        Checked c = check(request);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO sla_policies (scheme_id, tier_key, kind, hours, contact_types, name_zh, name_en, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.schemeId(), c.tier(), c.kind(), c.hours(), c.contactTypes(), c.nameZh(), c.nameEn(),
+                        Timestamp.from(time.now()))
+                .update(keys, "id");
+        return find(keys.getKey().longValue()).orElseThrow();
+    }
+
+    /**
+     * Replaces a policy's tier, kind, hours, contact types and names. Breaches already recorded stay as they were:
+     * they were judged by the policy in force then.
+     */
+    SlaPolicyView update(long id, SlaPolicyRequest request) {
+        Checked c = check(request);
+        jdbc.sql("UPDATE sla_policies SET scheme_id = ?, tier_key = ?, kind = ?, hours = ?, contact_types = ?, "
+                        + "name_zh = ?, name_en = ? WHERE id = ?")
+                .params(c.schemeId(), c.tier(), c.kind(), c.hours(), c.contactTypes(), c.nameZh(), c.nameEn(), id)
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    private Checked check(SlaPolicyRequest request) {
         if (request.scheme() == null) {
             throw new PlaybookBadRequestException("/scheme", "required");
         }
@@ -57,17 +86,16 @@ class SlaPolicies {
         if (types.stream().anyMatch(t -> !t.matches("[A-Za-z0-9_.-]{1,64}"))) {
             throw new PlaybookBadRequestException("/contactTypes", "event types are words such as visit, call");
         }
-        String nameZh = request.nameZh() == null ? SlaPolicyView.kindZh(request.kind()) + " " + request.hours()
-                + " 小时" : request.nameZh();
-        String nameEn = request.nameEn() == null ? SlaPolicyView.kindEn(request.kind()) + " " + request.hours()
-                + " h" : request.nameEn();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO sla_policies (scheme_id, tier_key, kind, hours, contact_types, name_zh, name_en, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(schemeId, request.tier(), request.kind(), request.hours(), String.join(",", types), nameZh,
-                        nameEn, Timestamp.from(time.now()))
-                .update(keys, "id");
-        return find(keys.getKey().longValue()).orElseThrow();
+        String nameZh = blank(request.nameZh()) ? SlaPolicyView.kindZh(request.kind()) + " " + request.hours()
+                + " 小时" : request.nameZh().trim();
+        String nameEn = blank(request.nameEn()) ? SlaPolicyView.kindEn(request.kind()) + " " + request.hours()
+                + " h" : request.nameEn().trim();
+        return new Checked(schemeId, request.tier(), request.kind(), request.hours(), String.join(",", types), nameZh,
+                nameEn);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     List<SlaPolicyView> list() {

@@ -1,15 +1,16 @@
 package org.strata.server.playbook.task;
 
 import org.strata.server.access.Access;
+import org.strata.server.access.CurrentUser;
 import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,13 +39,14 @@ class TaskController {
     }
 
     @Operation(summary = "Tasks of an owner or a team (its groups included); state = due, overdue, done, cancelled "
-            + "(default: every open task)")
+            + "(default: every open task); dueBy = due on or before that day")
     @GetMapping
     List<TaskView> list(@RequestParam(required = false) Long owner, @RequestParam(required = false) Long team,
                         @RequestParam(required = false) Long customer, @RequestParam(required = false) String state,
+                        @RequestParam(required = false) LocalDate dueBy,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return tasks.list(owner, team, customer, state == null ? null : TaskState.of(state), time.now(),
-                Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE));
+        return tasks.list(new TaskFilter(owner, team, customer, state, dueBy), time.now(), Math.max(page, 0),
+                Math.min(Math.max(size, 1), MAX_PAGE));
     }
 
     @Operation(summary = "A task")
@@ -56,13 +58,12 @@ class TaskController {
     @Operation(summary = "Mark a task done with its outcome (a done task counts as a contact for SLAs)")
     @Access(value = Permission.WORK_TASKS, customerScoped = true, audit = "task.complete")
     @PostMapping("/{id}/complete")
-    TaskView complete(@PathVariable long id, @RequestBody CompleteRequest request,
-                      @RequestHeader(value = "X-Strata-User", defaultValue = "api") String user) {
+    TaskView complete(@PathVariable long id, @RequestBody CompleteRequest request) {
         if (request.outcome() == null || request.outcome().isBlank()) {
             throw new PlaybookBadRequestException("/outcome", "required: what came of the task");
         }
         get(id);
-        if (tasks.complete(id, request.outcome().trim(), user, time.now()) == 0) {
+        if (tasks.complete(id, request.outcome().trim(), CurrentUser.name(), time.now()) == 0) {
             throw new PlaybookConflictException("task " + id + " is not open");
         }
         return get(id);
@@ -71,9 +72,9 @@ class TaskController {
     @Operation(summary = "Cancel an open task")
     @Access(value = Permission.WORK_TASKS, customerScoped = true, audit = "task.cancel")
     @PostMapping("/{id}/cancel")
-    TaskView cancel(@PathVariable long id, @RequestHeader(value = "X-Strata-User", defaultValue = "api") String user) {
+    TaskView cancel(@PathVariable long id) {
         get(id);
-        if (tasks.cancel(id, user, time.now()) == 0) {
+        if (tasks.cancel(id, CurrentUser.name(), time.now()) == 0) {
             throw new PlaybookConflictException("task " + id + " is not open");
         }
         return get(id);

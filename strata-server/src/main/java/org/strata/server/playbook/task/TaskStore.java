@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.strata.server.access.PersonalData;
+import org.strata.server.playbook.PlaybookTime;
 import org.strata.server.scope.CustomerScope;
 import org.strata.server.scope.ScopeCondition;
 
@@ -17,20 +20,26 @@ import org.strata.server.scope.ScopeCondition;
 @Repository
 class TaskStore {
 
-    private static final String SELECT = "SELECT t.*, c.name AS customer_name, u.display_name AS owner_name, "
-            + "tm.name AS team_name FROM playbook_tasks t JOIN customers c ON c.id = t.customer_id "
-            + "LEFT JOIN users u ON u.id = t.owner_id LEFT JOIN teams tm ON tm.id = t.team_id WHERE ";
+    private static final String SELECT = "SELECT t.*, c.name AS customer_name, c.type AS customer_type, "
+            + "u.display_name AS owner_name, tm.name AS team_name FROM playbook_tasks t "
+            + "JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = t.owner_id "
+            + "LEFT JOIN teams tm ON tm.id = t.team_id WHERE ";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CustomerScope scope;
+    private final ZoneId zone;
 
-    TaskStore(NamedParameterJdbcTemplate jdbc, CustomerScope scope) {
+    TaskStore(NamedParameterJdbcTemplate jdbc, CustomerScope scope, PlaybookTime time) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.zone = time.zone();
     }
 
-    /** @param owner a user id, team a team id (its groups included), state null = every open task */
-    List<TaskView> list(Long owner, Long team, Long customer, TaskState state, Instant now, int page, int size) {
+    List<TaskView> list(TaskFilter filter, Instant now, int page, int size) {
+        Long owner = filter.owner();
+        Long team = filter.team();
+        Long customer = filter.customer();
+        TaskState state = filter.state() == null || filter.state().isBlank() ? null : TaskState.of(filter.state());
         ScopeCondition condition = scope.condition("c");
         Map<String, Object> params = new HashMap<>(condition.params());
         StringBuilder where = new StringBuilder(condition.sql());
@@ -46,6 +55,10 @@ class TaskStore {
         if (customer != null) {
             where.append(" AND t.customer_id = :customer");
             params.put("customer", customer);
+        }
+        if (filter.dueBy() != null) {
+            where.append(" AND t.due_at < :dueBefore");
+            params.put("dueBefore", Timestamp.from(filter.dueBy().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         params.put("now", Timestamp.from(now));
         where.append(switch (state == null ? "open" : state.code) {
@@ -89,7 +102,8 @@ class TaskStore {
             default -> due.isBefore(now) ? TaskState.OVERDUE : TaskState.DUE;
         };
         Timestamp done = rs.getTimestamp("done_at");
-        return new TaskView(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"),
+        return new TaskView(rs.getLong("id"), rs.getLong("customer_id"),
+                PersonalData.nameFor(rs.getString("customer_name"), rs.getString("customer_type")),
                 (Long) rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
                 (Long) rs.getObject("team_id", Long.class), rs.getString("team_name"), rs.getString("kind"),
                 rs.getString("title"), rs.getString("description"), rs.getString("priority"), due, state.code,
