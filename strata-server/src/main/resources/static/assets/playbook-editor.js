@@ -97,7 +97,8 @@
       $('filter-editor').classList.toggle('invalid', !preview.valid);
       problems.replaceChildren(...preview.diagnostics.map((d) => el('li', { class: 'diagnostic' },
         t('playbook.filter.problem', d.line, d.column, d.message)
-          + (d.suggestion ? ' ' + t('playbook.filter.suggestion', d.suggestion) : ''))));
+          + (d.suggestion && !d.message.includes(d.suggestion) ? ' ' + t('playbook.filter.suggestion', d.suggestion)
+            : ''))));
       status.className = preview.valid ? 'rule-status ok' : 'rule-status';
       status.textContent = preview.valid
         ? t('playbook.filter.matches', fmt.number(preview.matching), fmt.number(preview.total))
@@ -153,6 +154,10 @@
   function addAction(kind, settings) {
     const card = $('action-' + kind).content.firstElementChild.cloneNode(true);
     const prefix = 'action-' + (++cardCount);
+    // the card is a group named by its kind, so a screen reader says which action a field belongs to
+    card.querySelector('.action-title').id = prefix + '-kind';
+    card.setAttribute('role', 'group');
+    card.setAttribute('aria-labelledby', prefix + '-kind');
     card.querySelectorAll('[data-setting]').forEach((control) => {
       control.id = prefix + '-' + control.dataset.setting;
       const label = card.querySelector(`label[data-for="${control.dataset.setting}"]`);

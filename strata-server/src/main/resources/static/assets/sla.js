@@ -116,8 +116,11 @@
     unitLabel();
     $('sla-amount').value = p.kind === 'first_contact' ? p.hours : p.hours / 24;
     $('sla-contacts').value = p.contactTypes.join(', ');
-    $('sla-name-zh').value = p.nameZh;
-    $('sla-name-en').value = p.nameEn;
+    // names Strata made from the kind and the deadline are left empty, so they follow an edited deadline
+    const made = (text, kind) => text.startsWith(kind + ' ') && /^\d+ \S+$/.test(text.substring(kind.length + 1));
+    const generated = made(p.nameZh, p.kindZh) && made(p.nameEn, p.kindEn);
+    $('sla-name-zh').value = generated ? '' : p.nameZh;
+    $('sla-name-en').value = generated ? '' : p.nameEn;
     $('sla-cancel-edit').hidden = false;
     $('sla-scheme').focus();
   }

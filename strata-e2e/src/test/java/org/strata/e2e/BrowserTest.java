@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -143,6 +144,18 @@ abstract class BrowserTest {
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1280,
                         "height", Math.min(height.intValue(), 6000), "scale", 1)));
         Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** Markup in a name was shown as text: no script of it ran (it would have opened an alert). */
+    void assertNoScriptRan() {
+        boolean alerted;
+        try {
+            driver.switchTo().alert();
+            alerted = true;
+        } catch (NoAlertPresentException expected) {
+            alerted = false;
+        }
+        org.assertj.core.api.Assertions.assertThat(alerted).as("a script in a name ran").isFalse();
     }
 
     String url(String path) {

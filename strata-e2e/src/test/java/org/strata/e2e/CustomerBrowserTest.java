@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -45,13 +44,6 @@ class CustomerBrowserTest extends BrowserTest {
         link.click();
         assertThat(waitFor(By.id("customer-name")).getText()).isEqualTo(name);
         assertThat(driver.getTitle()).isEqualTo(name);
-        boolean alerted;
-        try {
-            driver.switchTo().alert();
-            alerted = true;
-        } catch (NoAlertPresentException expected) {
-            alerted = false;
-        }
-        assertThat(alerted).as("the script in the name ran").isFalse();
+        assertNoScriptRan();
     }
 }

@@ -84,7 +84,7 @@ class PlaybookConsoleApiTest {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.tier").value("other")).andExpect(jsonPath("$.kind").value("contact_interval"))
                     .andExpect(jsonPath("$.hours").value(720)).andExpect(jsonPath("$.nameZh").value("每月联系"))
-                    .andExpect(jsonPath("$.nameEn").value("Longest time between contacts 720 h"));
+                    .andExpect(jsonPath("$.nameEn").value("Longest time between contacts 30 days"));
             mvc.perform(put("/api/v1/sla/policies/" + id).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"scheme\": \"pb_test\", \"tier\": \"gold\", \"kind\": \"first_contact\", "
                                     + "\"hours\": 1}"))

@@ -82,17 +82,19 @@ class SlaController {
     @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "sla.policy.enable")
     @PostMapping("/policies/{id}/enable")
     SlaPolicyView enable(@PathVariable long id) {
-        policies.find(id).orElseThrow(() -> new PlaybookNotFoundException("no SLA policy " + id));
-        policies.enable(id, true);
-        return policies.find(id).orElseThrow();
+        return switchPolicy(id, true);
     }
 
     @Operation(summary = "Switch a policy off (its open breaches stay until resolved)")
     @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "sla.policy.disable")
     @PostMapping("/policies/{id}/disable")
     SlaPolicyView disable(@PathVariable long id) {
+        return switchPolicy(id, false);
+    }
+
+    private SlaPolicyView switchPolicy(long id, boolean enabled) {
         policies.find(id).orElseThrow(() -> new PlaybookNotFoundException("no SLA policy " + id));
-        policies.enable(id, false);
+        policies.enable(id, enabled);
         return policies.find(id).orElseThrow();
     }
 

@@ -86,10 +86,14 @@ class SlaPolicies {
         if (types.stream().anyMatch(t -> !t.matches("[A-Za-z0-9_.-]{1,64}"))) {
             throw new PlaybookBadRequestException("/contactTypes", "event types are words such as visit, call");
         }
-        String nameZh = blank(request.nameZh()) ? SlaPolicyView.kindZh(request.kind()) + " " + request.hours()
-                + " 小时" : request.nameZh().trim();
-        String nameEn = blank(request.nameEn()) ? SlaPolicyView.kindEn(request.kind()) + " " + request.hours()
-                + " h" : request.nameEn().trim();
+        // an interval of whole days is named in days, as people set it ("every 30 days", not "every 720 h")
+        boolean days = request.kind().equals("contact_interval") && request.hours() % 24 == 0;
+        String amountZh = days ? request.hours() / 24 + " 天" : request.hours() + " 小时";
+        String amountEn = days ? request.hours() / 24 + " days" : request.hours() + " h";
+        String nameZh = blank(request.nameZh()) ? SlaPolicyView.kindZh(request.kind()) + " " + amountZh
+                : request.nameZh().trim();
+        String nameEn = blank(request.nameEn()) ? SlaPolicyView.kindEn(request.kind()) + " " + amountEn
+                : request.nameEn().trim();
         return new Checked(schemeId, request.tier(), request.kind(), request.hours(), String.join(",", types), nameZh,
                 nameEn);
     }
