@@ -2,6 +2,7 @@ package org.strata.server.playbook.task;
 
 import org.strata.server.access.Access;
 import org.strata.server.access.Permission;
+import org.strata.server.access.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
@@ -101,13 +102,14 @@ class SlaController {
         int limit = Math.min(Math.max(size, 1), 500);
         params.put("limit", limit);
         params.put("offset", (long) Math.max(page, 0) * limit);
-        return jdbc.query("SELECT b.*, p.name_zh, p.name_en, c.name AS customer_name, u.display_name AS owner_name "
+        return jdbc.query("SELECT b.*, p.name_zh, p.name_en, c.name AS customer_name, c.type AS customer_type, u.display_name AS owner_name "
                 + "FROM sla_breaches b JOIN sla_policies p ON p.id = b.policy_id JOIN customers c "
                 + "ON c.id = b.customer_id LEFT JOIN users u ON u.id = b.owner_id WHERE " + where
                 + " ORDER BY b.detected_at DESC, b.id DESC LIMIT :limit OFFSET :offset", params, (rs, row) -> {
                     Timestamp resolved = rs.getTimestamp("resolved_at");
                     return new Breach(rs.getLong("id"), rs.getLong("policy_id"), rs.getString("name_zh"),
-                            rs.getString("name_en"), rs.getLong("customer_id"), rs.getString("customer_name"),
+                            rs.getString("name_en"), rs.getLong("customer_id"),
+                            PersonalData.nameFor(rs.getString("customer_name"), rs.getString("customer_type")),
                             (Long) rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
                             rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("detected_at").toInstant(),
                             resolved == null ? null : resolved.toInstant(),
