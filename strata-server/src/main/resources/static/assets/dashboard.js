@@ -8,6 +8,8 @@
   }
   const charts = {};
   const tables = {}; // chart key -> rows for "download data" (first row the header)
+  // ECharts renders a tooltip formatter's result as HTML: tier names are typed by people, so they are encoded
+  const html = echarts.format.encodeHTML;
   const FALLBACK_COLORS = ['#c0392b', '#e67e22', '#f1c40f', '#27ae60', '#2980b9', '#8e44ad', '#7f8c8d', '#16a085'];
 
   function chart(id) {
@@ -50,7 +52,7 @@
     const names = summary.tiers.map(name);
     const colors = summary.tiers.map(colorOf);
     chart('chart-tiers-count').setOption({
-      tooltip: { trigger: 'item', formatter: (p) => `${p.name}: ${fmt.number(p.value)} (${fmt.percent(p.percent)})` },
+      tooltip: { trigger: 'item', formatter: (p) => `${html(p.name)}: ${fmt.number(p.value)} (${fmt.percent(p.percent)})` },
       legend: { type: 'scroll', bottom: 0 },
       series: [{
         type: 'pie', radius: ['40%', '70%'], center: ['50%', '45%'],
@@ -139,7 +141,7 @@
     const cells = migration.cells.map((c) => [toKeys.indexOf(c.to), fromKeys.indexOf(c.from), c.customers]);
     const max = Math.max(1, ...migration.cells.map((c) => c.customers));
     chart('chart-migration').setOption({
-      tooltip: { formatter: (p) => t('dashboard.migration.tooltip', tierName(fromKeys[p.data[1]]), tierName(toKeys[p.data[0]]), fmt.number(p.data[2])) },
+      tooltip: { formatter: (p) => t('dashboard.migration.tooltip', html(tierName(fromKeys[p.data[1]])), html(tierName(toKeys[p.data[0]])), fmt.number(p.data[2])) },
       grid: { left: 110, right: 20, top: 20, bottom: 90 },
       xAxis: { type: 'category', data: toKeys.map(tierName), name: t('dashboard.migration.to'), nameLocation: 'middle', nameGap: 50,
         axisLabel: { interval: 0, rotate: toKeys.length > 5 ? 30 : 0 } },

@@ -96,6 +96,34 @@ public final class PersonalData {
         return json;
     }
 
+    /**
+     * Free text written about one customer (a task title, a warning's reason, a receiver's error message): as
+     * {@link #text}, and the customer's own name masked wherever it is quoted, since templates put it there.
+     */
+    public static String textAbout(String text, String customerName, String customerType) {
+        String masked = text(text);
+        if (masked == null || customerName == null || customerName.isBlank() || "company".equals(customerType)) {
+            return masked;
+        }
+        return masked.replace(customerName.strip(), name(customerName, customerType));
+    }
+
+    /** Free text as the caller may see it: unchanged with the permission, {@link #text} masked without. */
+    public static String textFor(String text) {
+        return visible() ? text : text(text);
+    }
+
+    /** Free text about one customer as the caller may see it (see {@link #textAbout}). */
+    public static String textAboutFor(String text, String customerName, String customerType) {
+        return visible() ? text : textAbout(text, customerName, customerType);
+    }
+
+    /** A parsed JSON document as the caller may see it (see {@link #document}). */
+    @SuppressWarnings("unchecked")
+    public static <T> T documentFor(T json) {
+        return visible() ? json : (T) document(json);
+    }
+
     /** The value when the caller may see it, the masked value otherwise. */
     public static String phoneFor(String phone) {
         return visible() ? phone : phone(phone);

@@ -19,14 +19,16 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        // the request URI, not the servlet path: that is empty wherever the dispatcher is not mapped to "/"
+        return !("POST".equals(request.getMethod())
+                && (request.getContextPath() + "/login").equals(request.getRequestURI()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (attempts.throttled(ClientAddress.of(request))) {
-            response.setStatus(429);
+            attempts.refusedAsThrottled(request);
             response.setHeader("Retry-After", String.valueOf(SignInAttempts.ADDRESS_WINDOW.toSeconds()));
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;

@@ -74,7 +74,7 @@ class CustomerController {
     @ApiResponse(responseCode = "404", description = "No such customer, or the customer was merged into another "
             + "(problem property survivorId)", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     CustomerDetail get(@PathVariable long id) {
-        return MaskedCustomers.detail(profiles.profile(id));
+        return profiles.profileForCaller(id);
     }
 
     @Access(value = Permission.READ, customerScoped = true)

@@ -39,6 +39,12 @@ public class CustomerProfileService {
                 details.timeline(members, 0, TIMELINE_PAGE), details.merges(members));
     }
 
+    /** {@link #profile} as the caller may see it: personal data masked without the permission to see it. */
+    @Transactional(readOnly = true)
+    public CustomerDetail profileForCaller(long id) {
+        return MaskedCustomers.detail(profile(id));
+    }
+
     @Transactional(readOnly = true)
     public TimelinePage timeline(long id, int page, int size) {
         return details.timeline(survivingMembers(id), page, size);

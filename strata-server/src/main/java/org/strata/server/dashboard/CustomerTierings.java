@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.strata.server.access.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,7 +55,8 @@ public class CustomerTierings {
             List<Pin> pins = jdbc.sql("SELECT id, tier_key, reason, pinned_by, pinned_at, expires_at FROM tiering_pins"
                             + " WHERE scheme_id = :s AND customer_id = :c AND ended_at IS NULL ORDER BY id DESC")
                     .param("s", scheme.id()).param("c", customerId)
-                    .query((rs, n) -> new Pin(rs.getLong("id"), rs.getString("tier_key"), rs.getString("reason"),
+                    .query((rs, n) -> new Pin(rs.getLong("id"), rs.getString("tier_key"),
+                            PersonalData.textFor(rs.getString("reason")),
                             rs.getString("pinned_by"), rs.getTimestamp("pinned_at").toInstant(),
                             instant(rs.getTimestamp("expires_at"))))
                     .list();
@@ -71,7 +73,7 @@ public class CustomerTierings {
                 .param("c", customerId).param("limit", limit)
                 .query((rs, n) -> new Move(rs.getString("scheme_key"), rs.getString("event"), rs.getString("tier_key"),
                         rs.getString("tag_key"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                        rs.getString("why")))
+                        PersonalData.textFor(rs.getString("why"))))
                 .list();
     }
 

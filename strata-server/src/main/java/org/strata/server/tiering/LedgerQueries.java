@@ -162,6 +162,7 @@ class LedgerQueries {
                 rs.getString("event"), rs.getString("tier_key"), rs.getString("tag_key"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getObject("version", Integer.class),
                 rs.getObject("run_id", Long.class), rs.getString("actor"),
-                why == null ? null : json.readValue(why, JSON_OBJECT));
+                // a pin's "why" carries the reason someone typed
+                why == null ? null : PersonalData.documentFor(json.readValue(why, JSON_OBJECT)));
     }
 }

@@ -98,7 +98,7 @@ class PinService {
 
     List<PinStore.Pin> list(String schemeKey, boolean includeEnded) {
         return pins.list(schemes.get(schemeKey).id(), includeEnded).stream()
-                .filter(pin -> scope.includes(pin.customerId())).toList();
+                .filter(pin -> scope.includes(pin.customerId())).map(PinStore.Pin::forCaller).toList();
     }
 
     private String currentTier(long schemeId, long customerId) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.strata.server.access.PersonalData;
 
 /** Manual pins: which customers stay in which tier, why, by whom, until when. */
 @Repository
@@ -31,6 +32,12 @@ class PinStore {
     /** A pin as the API shows it; {@code endedAt} is set once it expired or was removed. */
     public record Pin(long id, long customerId, String tier, String reason, String pinnedBy, Instant pinnedAt,
                       Instant expiresAt, Instant endedAt, String endedBy) {
+
+        /** The pin as the caller may see it: its reason is typed by people and may quote a phone or e-mail. */
+        Pin forCaller() {
+            return new Pin(id, customerId, tier, PersonalData.textFor(reason), pinnedBy, pinnedAt, expiresAt, endedAt,
+                    endedBy);
+        }
     }
 
     /** Pins not ended yet (some may have expired: the next run ends those) of these customers (null = all). */

@@ -42,7 +42,7 @@ class CustomerPage implements ConsolePage {
         }
         CustomerDetail detail;
         try {
-            detail = profiles.profile(id);
+            detail = profiles.profileForCaller(id);
         } catch (CustomerMergedException merged) {
             // The absorbed record lives on in its survivor; the merge can be undone there.
             return "redirect:/customers/" + merged.survivorId();

@@ -34,6 +34,13 @@ final class AccessFixture {
             "head.east", Set.of(C1, C2),
             "viewer.bj", Set.of(C3, C4));
 
+    /** What would give each customer away in a page or a response: name, phone (as shown), e-mail. */
+    static final Map<Long, List<String>> TRACES = Map.of(
+            C1, List.of("张伟", "13812341234", "zhang.wei@"),
+            C2, List.of("李娜", "13900001111", "li.na@"),
+            C3, List.of("王芳", "13700002222", "wang.fang@"),
+            C4, List.of("刘洋", "13600003333", "liu.yang@"));
+
     static final List<String> USERS = List.of("admin", "analyst", "rep1", "rep2", "manager.sh", "head.east",
             "viewer.bj");
 
@@ -45,7 +52,12 @@ final class AccessFixture {
 
     /** @param passwordHash one bcrypt hash for every user, computed once (hashing is deliberately slow) */
     void reset(String passwordHash) {
-        for (String sql : List.of("DELETE FROM api_tokens", "DELETE FROM tiering_ledger",
+        for (String sql : List.of("DELETE FROM sla_breaches", "UPDATE playbook_tasks SET escalation_of = NULL",
+                "DELETE FROM playbook_tasks", "DELETE FROM playbook_delivery_attempts", "DELETE FROM playbook_deliveries",
+                "DELETE FROM playbook_entries", "DELETE FROM playbook_actions", "DELETE FROM playbooks",
+                "DELETE FROM sla_policies", "DELETE FROM churn_warnings", "UPDATE teams SET manager_id = NULL",
+                "DELETE FROM sign_in_failures",
+                "DELETE FROM api_tokens", "DELETE FROM tiering_ledger",
                 "DELETE FROM tiering_tag_memberships", "DELETE FROM tiering_memberships", "DELETE FROM tiering_pins",
                 "DELETE FROM tiering_runs", "DELETE FROM tiering_scheme_versions", "DELETE FROM tiering_schemes",
                 "DELETE FROM identity_merge_blocks", "DELETE FROM identity_merges", "DELETE FROM customer_identifiers",

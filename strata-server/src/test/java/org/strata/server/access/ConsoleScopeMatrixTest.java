@@ -9,7 +9,7 @@ import static org.strata.server.access.AccessFixture.USERS;
 import static org.strata.server.access.AccessFixture.VISIBLE;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -35,6 +38,16 @@ class ConsoleScopeMatrixTest {
 
     private static final List<Long> ALL = List.of(C1, C2, C3, C4);
     private static final Pattern CUSTOMER_LINK = Pattern.compile("href=\"/customers/(\\d+)\"");
+    private static final Pattern KPI_VALUE = Pattern.compile("class=\"kpi-value\">([0-9]+)<");
+
+    static Set<Long> linkedCustomers(String html) {
+        Set<Long> linked = new TreeSet<>();
+        Matcher link = CUSTOMER_LINK.matcher(html);
+        while (link.find()) {
+            linked.add(Long.parseLong(link.group(1)));
+        }
+        return linked;
+    }
 
     abstract static class Contract extends CompanyContract {
 
@@ -46,16 +59,17 @@ class ConsoleScopeMatrixTest {
         }
 
         @Test
+        @Covers({"GET /customers"})
         void theConsolesCustomerListLinksExactlyTheCallersCustomers() throws Exception {
             for (String username : USERS) {
-                String html = call(username, get("/customers").param("size", "100")).getResponse()
-                        .getContentAsString(StandardCharsets.UTF_8);
-                softly.assertThat(linked(html)).as("%s console list", username).isEqualTo(VISIBLE.get(username));
+                String html = body(call(username, get("/customers").param("size", "100")));
+                softly.assertThat(linkedCustomers(html)).as("%s console list", username).isEqualTo(VISIBLE.get(username));
             }
             softly.assertAll();
         }
 
         @Test
+        @Covers("GET /tasks")
         void theConsolesTaskListLinksExactlyTheTasksOfTheCallersCustomers() throws Exception {
             Timestamp now = Timestamp.from(Instant.now());
             for (long id : ALL) {
@@ -65,9 +79,8 @@ class ConsoleScopeMatrixTest {
             }
             try {
                 for (String username : USERS) {
-                    String html = call(username, get("/tasks").param("view", "all")).getResponse()
-                            .getContentAsString(StandardCharsets.UTF_8);
-                    softly.assertThat(linked(html)).as("%s console task list", username)
+                    String html = body(call(username, get("/tasks").param("view", "all")));
+                    softly.assertThat(linkedCustomers(html)).as("%s console task list", username)
                             .isEqualTo(VISIBLE.get(username));
                 }
             } finally {
@@ -77,6 +90,7 @@ class ConsoleScopeMatrixTest {
         }
 
         @Test
+        @Covers({"GET /customers/{id}", "GET /api/v1/customers/{id}/warnings"})
         void theConsoles360PageAndThePlaybookWarningsAnswer404OutsideTheScope() throws Exception {
             for (String username : USERS) {
                 for (long id : ALL) {
@@ -91,6 +105,7 @@ class ConsoleScopeMatrixTest {
         }
 
         @Test
+        @Covers({"GET /customers/export.csv"})
         void theConsolesExportHoldsTheScopedRowsOnlyAndNeedsTheExportPermission() throws Exception {
             for (String username : USERS) {
                 MvcResult export = call(username, get("/customers/export.csv"));
@@ -105,6 +120,7 @@ class ConsoleScopeMatrixTest {
         }
 
         @Test
+        @Covers({"GET /api/v1/dashboard/summary"})
         void theDashboardCountsOnlyTheCallersCustomers() throws Exception {
             for (String username : USERS) {
                 MvcResult summary = call(username, get("/api/v1/dashboard/summary")
@@ -115,16 +131,104 @@ class ConsoleScopeMatrixTest {
             }
             softly.assertAll();
         }
-    }
 
-    /** The customers a page links to. */
-    static Set<Long> linked(String html) {
-        Set<Long> linked = new TreeSet<>();
-        Matcher link = CUSTOMER_LINK.matcher(html);
-        while (link.find()) {
-            linked.add(Long.parseLong(link.group(1)));
+        @Test
+        void theConsoles360PageMasksPersonalDataForRolesWithoutThePermission() throws Exception {
+            for (String username : USERS) {
+                boolean sees = users.find(username).orElseThrow().can(Permission.SEE_PERSONAL_DATA);
+                for (long id : VISIBLE.get(username)) {
+                    String html = body(call(username, get("/customers/" + id)));
+                    List<String> shown = AccessFixture.TRACES.get(id).stream().filter(html::contains).toList();
+                    softly.assertThat(shown).as("%s sees on the page of %d", username, id)
+                            .isEqualTo(sees ? AccessFixture.TRACES.get(id) : List.of());
+                }
+            }
+            softly.assertAll();
         }
-        return linked;
+
+        @Test
+        @Covers("GET /customers/export.xlsx")
+        void theExcelExportHoldsTheScopedRowsOnly() throws Exception {
+            for (String username : USERS) {
+                MvcResult export = call(username, get("/customers/export.xlsx"));
+                if (!users.find(username).orElseThrow().can(Permission.EXPORT)) {
+                    softly.assertThat(export.getResponse().getStatus()).as("%s excel export", username).isEqualTo(403);
+                    continue;
+                }
+                Set<Long> rows = new TreeSet<>();
+                try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                        export.getResponse().getContentAsByteArray()))) {
+                    for (Row row : book.getSheetAt(0)) {
+                        if (row.getRowNum() > 0) {
+                            rows.add(Long.parseLong(new DataFormatter().formatCellValue(row.getCell(0))));
+                        }
+                    }
+                }
+                softly.assertThat(rows).as("%s excel export rows", username).isEqualTo(VISIBLE.get(username));
+            }
+            softly.assertAll();
+        }
+
+        @Test
+        @Covers({"GET /api/v1/dashboard/pareto", "GET /api/v1/dashboard/migration", "GET /api/v1/dashboard/history",
+                "GET /api/v1/dashboard/retention"})
+        void theDashboardChartsAndTheirDownloadsCountOnlyTheCallersCustomers() throws Exception {
+            publishAndRunAbc();
+            for (String username : USERS) {
+                int visible = VISIBLE.get(username).size();
+                // fewer than 100 customers: one point per customer after the origin
+                MvcResult pareto = call(username, get("/api/v1/dashboard/pareto"));
+                softly.assertThat(((List<?>) JsonPath.read(body(pareto), "$")).size() - 1)
+                        .as("%s pareto customers", username).isEqualTo(visible);
+                MvcResult migration = call(username, get("/api/v1/dashboard/migration").param("scheme", "value"));
+                softly.assertThat(sum(migration, "$.cells[*].customers")).as("%s migration cells", username)
+                        .isEqualTo(visible);
+                MvcResult history = call(username, get("/api/v1/dashboard/history").param("scheme", "value")
+                        .param("from", "2026-01-01").param("to", "2026-12-31"));
+                softly.assertThat(sum(history, "$[-1].sizes.*")).as("%s tier sizes after the run", username)
+                        .isEqualTo(visible);
+                MvcResult retention = call(username, get("/api/v1/dashboard/retention").param("scheme", "value")
+                        .param("from", "2026-02-01").param("to", "2026-03-31"));
+                softly.assertThat(sum(retention, "$[*].buyers")).as("%s buyers by tier", username)
+                        .isEqualTo(visible);
+                // C1 bought twice (its own order and the one of C5 merged into it)
+                softly.assertThat(sum(retention, "$[*].repurchaseRate") > 0).as("%s repeat buyers", username)
+                        .isEqualTo(VISIBLE.get(username).contains(C1));
+            }
+            softly.assertAll();
+        }
+
+        @Test
+        @Covers("GET /quality")
+        void theQualityPageCountsAndLinksOnlyTheCallersCustomers() throws Exception {
+            for (String username : USERS) {
+                String html = body(call(username, get("/quality")));
+                Matcher kpi = KPI_VALUE.matcher(html);
+                softly.assertThat(kpi.find() ? Long.parseLong(kpi.group(1)) : -1).as("%s quality customers", username)
+                        .isEqualTo(VISIBLE.get(username).size());
+                // a merged duplicate is sampled by the id it had, C5, which only those who see its survivor C1 see
+                Set<Long> sampleable = new TreeSet<>(VISIBLE.get(username));
+                if (sampleable.contains(C1)) {
+                    sampleable.add(AccessFixture.C5);
+                }
+                softly.assertThat(sampleable).as("%s quality samples", username).containsAll(linkedCustomers(html));
+            }
+            softly.assertAll();
+        }
+
+        @Test
+        @Covers({"GET /", "GET /api/v1/dashboard/schemes"})
+        void theDashboardPageAndSchemeListCarryNoCustomerAtAll() throws Exception {
+            publishAndRunAbc();
+            for (String username : USERS) {
+                for (String path : List.of("/", "/api/v1/dashboard/schemes")) {
+                    MvcResult result = call(username, get(path));
+                    softly.assertThat(result.getResponse().getStatus()).as("%s %s", username, path).isEqualTo(200);
+                    softly.assertThat(foreignTraces(username, body(result))).as("%s %s", username, path).isEmpty();
+                }
+            }
+            softly.assertAll();
+        }
     }
 
     @Nested

@@ -43,6 +43,16 @@ class PersonalDataTest {
     }
 
     @Test
+    void freeTextAboutACustomerLosesTheirNameTooButNotACompanysName() {
+        assertThat(PersonalData.textAbout("回访 张伟（13812341234）：张伟 要报价", "张伟", "person"))
+                .isEqualTo("回访 张*（138****1234）：张* 要报价");
+        assertThat(PersonalData.textAbout("回访 杭州云帆科技有限公司", "杭州云帆科技有限公司", "company"))
+                .isEqualTo("回访 杭州云帆科技有限公司");
+        assertThat(PersonalData.textAbout(null, "张伟", "person")).isNull();
+        assertThat(PersonalData.textAbout("no name here", null, "person")).isEqualTo("no name here");
+    }
+
+    @Test
     void sourceIdsKeepTwoCharactersAtEachEnd() {
         assertThat(PersonalData.identifier("wechat_openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")).isEqualTo("oU****6o");
         assertThat(PersonalData.identifier("external_id", "C01")).isEqualTo("****");

@@ -19,7 +19,7 @@ import org.strata.server.playbook.PlaybookTime;
 
 @Tag(name = "Deliveries", description = "The outbox of playbook actions: status, attempts, dead letters and replay")
 @RestController
-@Access(Permission.MANAGE_PLAYBOOKS)
+@Access(value = Permission.MANAGE_PLAYBOOKS, customerScoped = true)
 @RequestMapping("/api/v1/deliveries")
 class DeliveryController {
 
@@ -68,7 +68,7 @@ class DeliveryController {
     }
 
     @Operation(summary = "Replay one dead letter: it is due again at once, with a fresh retry window")
-    @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "delivery.replay")
+    @Access(value = Permission.MANAGE_PLAYBOOKS, customerScoped = true, audit = "delivery.replay")
     @PostMapping("/{id}/replay")
     Replayed replay(@PathVariable long id) {
         get(id);
@@ -81,7 +81,7 @@ class DeliveryController {
     }
 
     @Operation(summary = "Replay every dead letter")
-    @Access(value = Permission.MANAGE_PLAYBOOKS, audit = "delivery.replay")
+    @Access(value = Permission.MANAGE_PLAYBOOKS, customerScoped = true, audit = "delivery.replay")
     @PostMapping("/dead-letters/replay")
     Replayed replayAll() {
         int replayed = store.replay(null, time.now());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.strata.server.access.PersonalData;
 import org.strata.server.scope.CustomerScope;
 import org.strata.server.scope.ScopeCondition;
 
@@ -17,7 +18,7 @@ import org.strata.server.scope.ScopeCondition;
 @Repository
 class DeliveryStore {
 
-    private static final String SELECT = "SELECT d.*, p.name_zh, p.name_en, c.name AS customer_name "
+    private static final String SELECT = "SELECT d.*, p.name_zh, p.name_en, c.name AS customer_name, c.type AS customer_type "
             + "FROM playbook_deliveries d JOIN playbooks p ON p.id = d.playbook_id "
             + "JOIN customers c ON c.id = d.customer_id WHERE ";
 
@@ -61,7 +62,7 @@ class DeliveryStore {
         return jdbc.query("SELECT attempt, at, succeeded, http_status, error FROM playbook_delivery_attempts "
                         + "WHERE delivery_id = :id ORDER BY attempt", Map.of("id", id),
                 (rs, row) -> new DeliveryView.Attempt(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-                        (Integer) rs.getObject(4, Integer.class), rs.getString(5)));
+                        (Integer) rs.getObject(4, Integer.class), PersonalData.textFor(rs.getString(5))));
     }
 
     /** Puts dead letters (all in scope, or one) back in line, due now, with a fresh retry window. */
@@ -83,12 +84,15 @@ class DeliveryStore {
     private DeliveryView view(ResultSet rs, int row) throws SQLException {
         String status = rs.getString("status");
         Timestamp delivered = rs.getTimestamp("delivered_at");
+        // a receiver's error message may echo the payload, which quotes the customer
+        String name = rs.getString("customer_name");
+        String type = rs.getString("customer_type");
         return new DeliveryView(rs.getLong("id"), "strata-" + rs.getLong("entry_id") + "-" + rs.getLong("action_id"),
                 rs.getLong("playbook_id"), rs.getString("name_zh"), rs.getString("name_en"),
-                rs.getLong("customer_id"), rs.getString("customer_name"), rs.getString("kind"), status,
+                rs.getLong("customer_id"), PersonalData.nameFor(name, type), rs.getString("kind"), status,
                 DeliveryView.zh(status), DeliveryView.en(status), rs.getInt("attempts"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant(),
                 delivered == null ? null : delivered.toInstant(), (Integer) rs.getObject("last_status", Integer.class),
-                rs.getString("last_error"));
+                PersonalData.textAboutFor(rs.getString("last_error"), name, type));
     }
 }

@@ -3,6 +3,7 @@ package org.strata.server.playbook.task;
 import org.strata.server.access.Access;
 import org.strata.server.access.PersonalData;
 import org.strata.server.access.Permission;
+import org.strata.server.access.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;

@@ -20,10 +20,9 @@ import org.strata.server.scope.ScopeCondition;
 @Repository
 class TaskStore {
 
-    private static final String SELECT = "SELECT t.*, c.name AS customer_name, c.type AS customer_type, "
-            + "u.display_name AS owner_name, tm.name AS team_name FROM playbook_tasks t "
-            + "JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = t.owner_id "
-            + "LEFT JOIN teams tm ON tm.id = t.team_id WHERE ";
+    private static final String SELECT = "SELECT t.*, c.name AS customer_name, c.type AS customer_type, u.display_name AS owner_name, "
+            + "tm.name AS team_name FROM playbook_tasks t JOIN customers c ON c.id = t.customer_id "
+            + "LEFT JOIN users u ON u.id = t.owner_id LEFT JOIN teams tm ON tm.id = t.team_id WHERE ";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CustomerScope scope;
@@ -102,12 +101,15 @@ class TaskStore {
             default -> due.isBefore(now) ? TaskState.OVERDUE : TaskState.DUE;
         };
         Timestamp done = rs.getTimestamp("done_at");
-        return new TaskView(rs.getLong("id"), rs.getLong("customer_id"),
-                PersonalData.nameFor(rs.getString("customer_name"), rs.getString("customer_type")),
+        // titles and descriptions come from templates that quote the customer; outcomes are typed by people
+        String name = rs.getString("customer_name");
+        String type = rs.getString("customer_type");
+        return new TaskView(rs.getLong("id"), rs.getLong("customer_id"), PersonalData.nameFor(name, type),
                 (Long) rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
                 (Long) rs.getObject("team_id", Long.class), rs.getString("team_name"), rs.getString("kind"),
-                rs.getString("title"), rs.getString("description"), rs.getString("priority"), due, state.code,
-                state.zh, state.en, rs.getString("outcome"), done == null ? null : done.toInstant(),
+                PersonalData.textAboutFor(rs.getString("title"), name, type),
+                PersonalData.textAboutFor(rs.getString("description"), name, type), rs.getString("priority"), due,
+                state.code, state.zh, state.en, PersonalData.textAboutFor(rs.getString("outcome"), name, type), done == null ? null : done.toInstant(),
                 rs.getString("done_by"), rs.getTimestamp("created_at").toInstant(),
                 (Long) rs.getObject("escalation_of", Long.class), (Long) rs.getObject("breach_id", Long.class));
     }

@@ -2,6 +2,7 @@ package org.strata.server.playbook.warning;
 
 import org.strata.server.access.Access;
 import org.strata.server.access.Permission;
+import org.strata.server.access.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
@@ -27,7 +28,7 @@ import org.strata.server.scope.ScopeCondition;
 @Access(value = Permission.READ, customerScoped = true)
 class WarningController {
 
-    private static final String SELECT = "SELECT w.*, c.name AS customer_name FROM churn_warnings w "
+    private static final String SELECT = "SELECT w.*, c.name AS customer_name, c.type AS customer_type FROM churn_warnings w "
             + "JOIN customers c ON c.id = w.customer_id WHERE ";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -97,9 +98,14 @@ class WarningController {
     private static WarningView view(ResultSet rs, int row) throws SQLException {
         ChurnSignal signal = ChurnSignal.of(rs.getString("signal"));
         Timestamp resolved = rs.getTimestamp("resolved_at");
-        return new WarningView(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"),
-                signal.code(), signal.labelZh(), signal.labelEn(), rs.getString("reason_zh"),
-                rs.getString("reason_en"), rs.getString("details"), rs.getTimestamp("raised_at").toInstant(),
+        // reasons and details quote the customer's own figures, and may quote their name or contact data
+        String name = rs.getString("customer_name");
+        String type = rs.getString("customer_type");
+        return new WarningView(rs.getLong("id"), rs.getLong("customer_id"), PersonalData.nameFor(name, type),
+                signal.code(), signal.labelZh(), signal.labelEn(),
+                PersonalData.textAboutFor(rs.getString("reason_zh"), name, type),
+                PersonalData.textAboutFor(rs.getString("reason_en"), name, type),
+                PersonalData.textAboutFor(rs.getString("details"), name, type), rs.getTimestamp("raised_at").toInstant(),
                 resolved == null ? null : resolved.toInstant(), resolved == null);
     }
 }
