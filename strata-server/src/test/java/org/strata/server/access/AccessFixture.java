@@ -50,11 +50,31 @@ final class AccessFixture {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Deliveries left by earlier tests in the same context may still be retried by the delivery worker, which can
+     * record an attempt between the two deletes; parking them first stops new attempts, and a second pass catches
+     * one that was already in flight.
+     */
+    private void deleteDeliveries() {
+        jdbc.update("UPDATE playbook_deliveries SET status = 'dead'");
+        for (int pass = 1; ; pass++) {
+            try {
+                jdbc.update("DELETE FROM playbook_delivery_attempts");
+                jdbc.update("DELETE FROM playbook_deliveries");
+                return;
+            } catch (org.springframework.dao.DataIntegrityViolationException inFlight) {
+                if (pass == 3) {
+                    throw inFlight;
+                }
+            }
+        }
+    }
+
     /** @param passwordHash one bcrypt hash for every user, computed once (hashing is deliberately slow) */
     void reset(String passwordHash) {
+        deleteDeliveries();
         for (String sql : List.of("DELETE FROM sla_breaches", "UPDATE playbook_tasks SET escalation_of = NULL",
-                "DELETE FROM playbook_tasks", "DELETE FROM playbook_delivery_attempts", "DELETE FROM playbook_deliveries",
-                "DELETE FROM playbook_entries", "DELETE FROM playbook_actions", "DELETE FROM playbooks",
+                "DELETE FROM playbook_tasks", "DELETE FROM playbook_entries", "DELETE FROM playbook_actions", "DELETE FROM playbooks",
                 "DELETE FROM sla_policies", "DELETE FROM churn_warnings", "UPDATE teams SET manager_id = NULL",
                 "DELETE FROM sign_in_failures",
                 "DELETE FROM api_tokens", "DELETE FROM tiering_ledger",

@@ -217,11 +217,11 @@ class ConsoleScopeMatrixTest {
         }
 
         @Test
-        @Covers({"GET /", "GET /api/v1/dashboard/schemes"})
-        void theDashboardPageAndSchemeListCarryNoCustomerAtAll() throws Exception {
+        @Covers({"GET /", "GET /api/v1/dashboard/schemes", "GET /sla"})
+        void theDashboardPageTheSlaPageAndSchemeListCarryNoCustomerAtAll() throws Exception {
             publishAndRunAbc();
             for (String username : USERS) {
-                for (String path : List.of("/", "/api/v1/dashboard/schemes")) {
+                for (String path : List.of("/", "/api/v1/dashboard/schemes", "/sla")) {
                     MvcResult result = call(username, get(path));
                     softly.assertThat(result.getResponse().getStatus()).as("%s %s", username, path).isEqualTo(200);
                     softly.assertThat(foreignTraces(username, body(result))).as("%s %s", username, path).isEmpty();
