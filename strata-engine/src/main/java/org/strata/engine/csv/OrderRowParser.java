@@ -105,16 +105,8 @@ final class OrderRowParser {
         int customer;
         if (to - from == previousCustomerLength && Arrays.equals(previousCustomer, 0, to - from, b, from, to)) {
             customer = previousCustomerId;
-        } else if (pending != null) {
-            if (pending.isFull()) {
-                resolvePending(b);
-            }
-            customer = pending.add(b, from, to);
-            previousCustomer = remember(previousCustomer, b, from, to);
-            previousCustomerLength = to - from;
-            previousCustomerId = customer;
         } else {
-            customer = part.ids.getOrAdd(b, from, to);
+            customer = pending != null ? provisional(b, from, to) : part.ids.getOrAdd(b, from, to);
             previousCustomer = remember(previousCustomer, b, from, to);
             previousCustomerLength = to - from;
             previousCustomerId = customer;
@@ -167,6 +159,14 @@ final class OrderRowParser {
         if (pending != null && !pending.isEmpty()) {
             resolvePending(b);
         }
+    }
+
+    /** A provisional number for a new customer's id, resolved with its batch ({@link PendingIds}). */
+    private int provisional(byte[] b, int from, int to) {
+        if (pending.isFull()) {
+            resolvePending(b);
+        }
+        return pending.add(b, from, to);
     }
 
     private void resolvePending(byte[] b) {
