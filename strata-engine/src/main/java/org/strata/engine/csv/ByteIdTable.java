@@ -34,7 +34,11 @@ final class ByteIdTable {
 
     /** The id of bytes {@code [from, to)} of {@code b}, adding it when new. */
     int getOrAdd(byte[] b, int from, int to) {
-        int h = hash(b, from, to);
+        return getOrAdd(b, from, to, hash(b, from, to));
+    }
+
+    /** {@link #getOrAdd(byte[], int, int)} with the id's {@link #hash}, already computed. */
+    int getOrAdd(byte[] b, int from, int to, int h) {
         int slot = h & mask;
         for (long v; (v = slots[slot]) != 0; slot = (slot + 1) & mask) {
             if ((int) (v >>> 32) == h) {
@@ -155,7 +159,12 @@ final class ByteIdTable {
         }
     }
 
-    private static int hash(byte[] b, int from, int to) {
+    /** The slot where the lookup of an id of hash {@code h} starts (loaded early so the lookup finds it cached). */
+    long slotOf(int h) {
+        return slots[h & mask];
+    }
+
+    static int hash(byte[] b, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + b[i];

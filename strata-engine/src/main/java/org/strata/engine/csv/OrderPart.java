@@ -89,6 +89,16 @@ final class OrderPart {
         size++;
     }
 
+    /** Replaces provisional customer numbers ({@link PendingIds}) of the orders from {@code first} on. */
+    void resolveCustomers(int first, int[] resolved) {
+        for (int i = base + first; i < base + size; i++) {
+            int c = customer[i];
+            if (c < 0) {
+                customer[i] = resolved[-c - 1];
+            }
+        }
+    }
+
     /** Makes room for {@code capacity} orders, in arrays of its own (starting at index 0) when its share is short. */
     void ensureCapacity(int capacity) {
         if (base + capacity <= limit) {

@@ -39,8 +39,21 @@ final class OrderRowParser {
     private byte[] previousOrder = new byte[64];
     private int previousOrderLength = -1;
     private final StatusWords statusWords = new StatusWords();
+    /** New customer ids waiting to be looked up in a batch; null when each row comes in a buffer of its own. */
+    private final PendingIds pending;
+    /** The first order that may still hold a provisional customer number. */
+    private int firstUnresolvedOrder;
 
     OrderRowParser(String file, OrderCsvLayout layout, ZoneId zone, OrderPart part) {
+        this(file, layout, zone, part, false);
+    }
+
+    /**
+     * @param batchIds true: rows come from one buffer at a time and {@link #endOfBuffer} is called before the buffer
+     *                 changes, so new customer ids can be looked up in batches ({@link PendingIds})
+     */
+    OrderRowParser(String file, OrderCsvLayout layout, ZoneId zone, OrderPart part, boolean batchIds) {
+        this.pending = batchIds ? new PendingIds() : null;
         this.file = file;
         this.layout = layout;
         this.timestamps = new Timestamps(zone);
@@ -93,7 +106,7 @@ final class OrderRowParser {
         if (to - from == previousCustomerLength && Arrays.equals(previousCustomer, 0, to - from, b, from, to)) {
             customer = previousCustomerId;
         } else {
-            customer = part.ids.getOrAdd(b, from, to);
+            customer = pending != null ? provisional(b, from, to) : part.ids.getOrAdd(b, from, to);
             previousCustomer = remember(previousCustomer, b, from, to);
             previousCustomerLength = to - from;
             previousCustomerId = customer;
@@ -139,6 +152,30 @@ final class OrderRowParser {
         previousOrder = remember(previousOrder, b, from, to);
         previousOrderLength = to - from;
         return false;
+    }
+
+    /** Called after the rows of buffer {@code b}, before it is refilled: looks up the customer ids still pending. */
+    void endOfBuffer(byte[] b) {
+        if (pending != null && !pending.isEmpty()) {
+            resolvePending(b);
+        }
+    }
+
+    /** A provisional number for a new customer's id, resolved with its batch ({@link PendingIds}). */
+    private int provisional(byte[] b, int from, int to) {
+        if (pending.isFull()) {
+            resolvePending(b);
+        }
+        return pending.add(b, from, to);
+    }
+
+    private void resolvePending(byte[] b) {
+        int[] resolved = pending.resolve(part.ids, b);
+        part.resolveCustomers(firstUnresolvedOrder, resolved);
+        firstUnresolvedOrder = part.size;
+        if (previousCustomerId < 0) {
+            previousCustomerId = resolved[-previousCustomerId - 1];
+        }
     }
 
     /** Records the order id of the part's last row, once the part is read. */

@@ -114,7 +114,7 @@ public final class OrdersCsvReader {
      */
     private OrderPart parsePart(FileChannel channel, long from, long to, long firstLine, OrderCsvLayout layout,
                                 String name, OrderPart part) throws IOException {
-        OrderRowParser parser = new OrderRowParser(name, layout, zone, part);
+        OrderRowParser parser = new OrderRowParser(name, layout, zone, part, true);
         byte[] buffer = new byte[CHUNK_BYTES];
         long position = from;
         long line = firstLine;
@@ -130,6 +130,7 @@ public final class OrdersCsvReader {
                 continue;
             }
             line += FastCsvScanner.scan(buffer, 0, end, line, parser);
+            parser.endOfBuffer(buffer);
             carried = filled - end;
             System.arraycopy(buffer, end, buffer, 0, carried);
         }

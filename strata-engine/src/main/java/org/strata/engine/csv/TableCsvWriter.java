@@ -32,6 +32,8 @@ import org.strata.engine.table.TextColumn;
 public final class TableCsvWriter {
 
     private static final int BLOCK_ROWS = 16_384;
+    /** Rows whose number cells are copied together before formatting: 24 columns of them fit the L2 cache. */
+    private static final int STAGE_ROWS = 512;
 
     private TableCsvWriter() {
     }
@@ -126,6 +128,8 @@ public final class TableCsvWriter {
         /** Per date column, the text of every day from its first to its last, so a cell is a copy, not arithmetic. */
         private final byte[][][] formattedDays;
         private final int[] firstDay;
+        /** See {@link #fixedRowBytes(int[])}. */
+        private final int fixedRowBytes;
 
         Cells(FeatureTable table, List<String> columns) {
             ids = table.customerIds();
@@ -162,45 +166,97 @@ public final class TableCsvWriter {
                     nulls[c] = bool.nulls();
                 }
             }
+            fixedRowBytes = fixedRowBytes(kinds);
         }
 
+        /**
+         * Formats rows {@code [from, to)}, a few hundred at a time: the number columns' values of those rows are
+         * first copied into small arrays. Read in place, a row takes one value from each of two dozen 8 MB arrays,
+         * more streams than the hardware prefetches, and the loop waited on memory for most of its time.
+         */
         void rows(int from, int to, ByteSink sink) {
-            for (int row = from; row < to; row++) {
-                sink.text(ids[row]);
+            double[][] staged = new double[kinds.length][];
+            for (int c = 0; c < kinds.length; c++) {
+                if (numbers[c] != null) {
+                    staged[c] = new double[STAGE_ROWS];
+                }
+            }
+            for (int first = from; first < to; first += STAGE_ROWS) {
+                int rows = Math.min(STAGE_ROWS, to - first);
                 for (int c = 0; c < kinds.length; c++) {
-                    sink.put((byte) ',');
+                    if (staged[c] != null) {
+                        System.arraycopy(numbers[c], first, staged[c], 0, rows);
+                    }
+                }
+                stagedRows(first, rows, staged, sink);
+            }
+        }
+
+        /**
+         * Room for a whole row's fixed-width cells is made once per row (text cells make room for themselves plus
+         * that much again), so the cells below write without checks.
+         */
+        private void stagedRows(int first, int count, double[][] staged, ByteSink sink) {
+            int[] kinds = this.kinds;
+            int columns = kinds.length;
+            for (int r = 0; r < count; r++) {
+                int row = first + r;
+                int at = sink.text(ids[row], fixedRowBytes);
+                byte[] b = sink.bytes;
+                for (int c = 0; c < columns; c++) {
+                    b[at++] = ',';
                     switch (kinds[c]) {
-                        case NUMBER -> sink.number(numbers[c][row]);
+                        case NUMBER -> at = CellFormat.number(b, at, staged[c][r]);
                         case NULLABLE_NUMBER -> {
                             if (!nulls[c].get(row)) {
-                                sink.number(numbers[c][row]);
+                                at = CellFormat.number(b, at, staged[c][r]);
                             }
                         }
                         case TEXT -> {
                             String value = texts[c][row];
                             if (value != null) {
-                                sink.text(value);
+                                sink.used = at;
+                                at = sink.text(value, fixedRowBytes);
+                                b = sink.bytes;
                             }
                         }
                         case DATE -> {
                             if (!nulls[c].get(row)) {
                                 int day = dates[c][row] - firstDay[c];
-                                if (day >= 0 && day < formattedDays[c].length) {
-                                    sink.bytes(formattedDays[c][day]);
+                                byte[][] days = formattedDays[c];
+                                if (day >= 0 && day < days.length) {
+                                    byte[] text = days[day];
+                                    System.arraycopy(text, 0, b, at, text.length);
+                                    at += text.length;
                                 } else {
-                                    sink.date(dates[c][row]);
+                                    at = CellFormat.date(b, at, dates[c][row]);
                                 }
                             }
                         }
                         default -> {
                             if (!nulls[c].get(row)) {
-                                sink.ascii(booleans[c].get(row) ? "true" : "false");
+                                at = CellFormat.ascii(b, at, booleans[c].get(row) ? "true" : "false");
                             }
                         }
                     }
                 }
-                sink.put((byte) '\n');
+                b[at++] = '\n';
+                sink.used = at;
             }
+        }
+
+        /** The most bytes a row's cells other than text take: a separator and the widest value per column, the line end. */
+        private static int fixedRowBytes(int[] kinds) {
+            int bytes = 1;
+            for (int kind : kinds) {
+                bytes += 1 + switch (kind) {
+                    case NUMBER, NULLABLE_NUMBER -> CellFormat.NUMBER_WIDTH;
+                    case DATE -> CellFormat.DATE_WIDTH;
+                    case BOOLEAN -> "false".length();
+                    default -> 0;
+                };
+            }
+            return bytes;
         }
 
         private void formatDays(int c, DateColumn date) {
@@ -215,11 +271,9 @@ public final class TableCsvWriter {
             int span = min <= max && (long) max - min < 100_000 ? max - min + 1 : 0;
             formattedDays[c] = new byte[span][];
             firstDay[c] = min;
-            ByteSink sink = new ByteSink(16);
+            byte[] text = new byte[CellFormat.DATE_WIDTH];
             for (int day = 0; day < span; day++) {
-                sink.clear();
-                sink.date(min + day);
-                formattedDays[c][day] = Arrays.copyOf(sink.bytes, sink.used);
+                formattedDays[c][day] = Arrays.copyOf(text, CellFormat.date(text, 0, min + day));
             }
         }
 
@@ -245,20 +299,11 @@ public final class TableCsvWriter {
         }
     }
 
-    /** A growing byte buffer with hand-written formatting of the value types. */
+    /** A growing byte buffer; the cells are formatted into it by {@link CellFormat}. */
     static final class ByteSink {
-        /** "00" "01" ... "99": two digits per division. */
-        private static final byte[] DIGIT_PAIRS = new byte[200];
-
-        static {
-            for (int i = 0; i < 100; i++) {
-                DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
-                DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-            }
-        }
-
         private byte[] bytes;
         private int used;
+        private char[] chars = new char[64];
         RuntimeException failure;
 
         ByteSink(int capacity) {
@@ -277,13 +322,6 @@ public final class TableCsvWriter {
             return this;
         }
 
-        ByteSink bytes(byte[] value) {
-            makeRoom(value.length);
-            System.arraycopy(value, 0, bytes, used, value.length);
-            used += value.length;
-            return this;
-        }
-
         ByteSink ascii(String s) {
             int length = s.length();
             makeRoom(length);
@@ -293,129 +331,43 @@ public final class TableCsvWriter {
         }
 
         ByteSink text(String s) {
-            // one pass that checks and copies (a million ids): plain ASCII is copied as it is checked
+            used = text(s, 0);
+            return this;
+        }
+
+        /**
+         * Writes {@code s} (quoted when it holds a comma, quote or line break) and returns the position after it,
+         * leaving room for {@code reserve} more bytes.
+         */
+        int text(String s, int reserve) {
+            // one pass that checks and copies (millions of ids and segment names) over the chars copied out in bulk:
+            // String.charAt per char is a call in C1-compiled code
             int length = s.length();
-            makeRoom(length);
+            makeRoom(length + reserve);
+            if (chars.length < length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+            }
+            char[] from = chars;
+            s.getChars(0, length, from, 0);
             byte[] into = bytes;
             int at = used;
             for (int i = 0; i < length; i++) {
-                char c = s.charAt(i);
+                char c = from[i];
                 if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
-                    return escaped(s);
+                    return escaped(s, reserve);
                 }
                 into[at + i] = (byte) c;
             }
-            used = at + length;
-            return this;
+            return at + length;
         }
 
-        private ByteSink escaped(String s) {
+        private int escaped(String s, int reserve) {
             boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
                     || s.indexOf('\r') >= 0;
             byte[] utf8 = (quote ? '"' + s.replace("\"", "\"\"") + '"' : s).getBytes(StandardCharsets.UTF_8);
-            makeRoom(utf8.length);
+            makeRoom(utf8.length + reserve);
             System.arraycopy(utf8, 0, bytes, used, utf8.length);
-            used += utf8.length;
-            return this;
-        }
-
-        ByteSink number(double v) {
-            if (v == 0) {
-                return put((byte) '0');
-            }
-            int whole = (int) v;
-            if (whole == v) {
-                makeRoom(12);
-                integer(whole);
-                return this;
-            }
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                return this;
-            }
-            if (Math.abs(v) >= 1e13) {
-                return ascii(Double.toString(v));
-            }
-            // half away from zero on the magnitude (Math.round is a slow call in C1-compiled code)
-            long cents = (long) (Math.abs(v) * 100 + 0.5);
-            makeRoom(24);
-            if (v < 0 && cents != 0) {
-                bytes[used++] = '-';
-            }
-            long units = cents / 100;
-            if (units <= Integer.MAX_VALUE) {
-                integer((int) units);
-            } else {
-                byte[] digits = Long.toString(units).getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(digits, 0, bytes, used, digits.length);
-                used += digits.length;
-            }
-            int fraction = (int) (cents - units * 100);
-            if (fraction != 0) {
-                bytes[used++] = '.';
-                bytes[used++] = (byte) ('0' + fraction / 10);
-                if (fraction % 10 != 0) {
-                    bytes[used++] = (byte) ('0' + fraction % 10);
-                }
-            }
-            return this;
-        }
-
-        ByteSink date(int epochDay) {
-            // civil_from_days (H. Hinnant)
-            int z = epochDay + 719468;
-            int era = Math.floorDiv(z, 146097);
-            int dayOfEra = z - era * 146097;
-            int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-            int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-            int mp = (5 * dayOfYear + 2) / 153;
-            int day = dayOfYear - (153 * mp + 2) / 5 + 1;
-            int month = mp < 10 ? mp + 3 : mp - 9;
-            int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-            if (year < 1000 || year > 9999) {
-                return ascii(java.time.LocalDate.ofEpochDay(epochDay).toString());
-            }
-            makeRoom(10);
-            integer(year);
-            bytes[used++] = '-';
-            bytes[used++] = (byte) ('0' + month / 10);
-            bytes[used++] = (byte) ('0' + month % 10);
-            bytes[used++] = '-';
-            bytes[used++] = (byte) ('0' + day / 10);
-            bytes[used++] = (byte) ('0' + day % 10);
-            return this;
-        }
-
-        /** Writes an int; the caller has made room for 11 bytes. */
-        private void integer(int value) {
-            if (value < 0) {
-                if (value == Integer.MIN_VALUE) {
-                    ascii(Integer.toString(value));
-                    return;
-                }
-                bytes[used++] = '-';
-                value = -value;
-            }
-            if (value < 10) {
-                bytes[used++] = (byte) ('0' + value);
-                return;
-            }
-            int length = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5
-                    : value < 1000000 ? 6 : value < 10000000 ? 7 : value < 100000000 ? 8 : value < 1000000000 ? 9 : 10;
-            int i = used + length;
-            while (value >= 100) {
-                int next = value / 100;
-                int pair = (value - next * 100) * 2;
-                bytes[--i] = DIGIT_PAIRS[pair + 1];
-                bytes[--i] = DIGIT_PAIRS[pair];
-                value = next;
-            }
-            if (value >= 10) {
-                bytes[--i] = DIGIT_PAIRS[value * 2 + 1];
-                bytes[--i] = DIGIT_PAIRS[value * 2];
-            } else {
-                bytes[--i] = (byte) ('0' + value);
-            }
-            used += length;
+            return used + utf8.length;
         }
 
         private void makeRoom(int extra) {

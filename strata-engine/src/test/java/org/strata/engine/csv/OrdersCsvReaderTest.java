@@ -169,6 +169,25 @@ class OrdersCsvReaderTest {
         assertSplitReadEqualsOneThreadRead(csv.toString(), "\"C1\",2026-06-30,1\n");
     }
 
+    @Test
+    void customersInRunsThatRecurLaterKeepTheirFirstAppearanceNumbersAcrossIdBatches() throws IOException {
+        // new ids are looked up in batches of PendingIds.BATCH: runs of one customer (line items among them) cross
+        // batch and buffer boundaries, and a third of the runs are customers seen thousands of rows before
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,amount\n");
+        SplittableRandom random = new SplittableRandom(17);
+        int order = 0;
+        for (int run = 0; csv.length() < 5 << 20; run++) {
+            int customer = run % 3 == 0 ? random.nextInt(run + 1) : run;
+            for (int row = random.nextInt(1, 4); row > 0; row--) {
+                int id = random.nextInt(4) == 0 ? order : ++order; // a quarter are second lines of an order
+                csv.append("O").append(id).append(",CUST-").append(customer).append(",2026-05-")
+                        .append(10 + random.nextInt(20)).append(" 08:00:00,").append(random.nextInt(1, 9_999))
+                        .append('\n');
+            }
+        }
+        assertSplitReadEqualsOneThreadRead(csv.toString(), "\"O-last\",CUST-1,2026-06-30,1\n");
+    }
+
     /** Reads {@code csv} (over 4 MB, so it is split) and again with {@code quotedRow} added (read on one thread). */
     private void assertSplitReadEqualsOneThreadRead(String csv, String quotedRow) throws IOException {
         Path big = dir.resolve("big.csv");

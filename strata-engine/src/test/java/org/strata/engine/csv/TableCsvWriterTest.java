@@ -49,6 +49,23 @@ class TableCsvWriterTest {
     }
 
     @Test
+    void longAndNonAsciiTextsAndIdsAreWrittenWholeWithTheCellsAfterThem() throws IOException {
+        String longText = "x".repeat(5_000) + ",y";
+        String longId = "客户-" + "9".repeat(300);
+        Map<String, Column> columns = new LinkedHashMap<>();
+        columns.put("t", new TextColumn(new String[] {longText, "Ŏ𝄞", null}));
+        columns.put("n", NumberColumn.of(-0.5, 1e13, 3));
+        FeatureTable table = new FeatureTable(new String[] {longId, "a\"b", "ŁA"}, columns);
+        Path out = dir.resolve("texts.csv");
+        TableCsvWriter.write(table, List.of("t", "n"), out);
+        assertThat(Files.readAllLines(out)).containsExactly(
+                "customer_id,t,n",
+                longId + ",\"" + longText + "\",-0.5",
+                "\"a\"\"b\",Ŏ𝄞,1.0E13",
+                "ŁA,,3");
+    }
+
+    @Test
     void manyRowsWrittenByTwoThreadsStayInOrder() throws IOException {
         int n = 100_000;
         double[] values = IntStream.range(0, n).asDoubleStream().toArray();
