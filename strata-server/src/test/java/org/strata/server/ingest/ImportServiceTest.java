@@ -46,6 +46,15 @@ class ImportServiceTest {
             ImportTables.clear(jdbc);
         }
 
+        /** Six customers; the fifth one's email breaks a check the test adds (drop test_poison to heal it). */
+        CustomerRecord[] customersOneOfWhichTheDatabaseRefuses() {
+            jdbc.execute("ALTER TABLE customer_identifiers ADD CONSTRAINT test_poison"
+                    + " CHECK (id_value <> 'poison@example.cn')");
+            return new CustomerRecord[] {customer("C1", null, "c1@example.cn"), customer("C2", null, null),
+                    customer("C3", null, null), customer("C4", null, null), customer("C5", null, "poison@example.cn"),
+                    customer("C6", null, null)};
+        }
+
         long count(String sql, Object... args) {
             return jdbc.queryForObject(sql, Long.class, args);
         }
@@ -112,11 +121,7 @@ class ImportServiceTest {
         @Test
         void aBatchTheDatabaseRefusesLeavesNothingBehindAndARerunCompletes() {
             // The customer row of the poisoned record is written before its identifiers fail: the whole batch must go.
-            jdbc.execute("ALTER TABLE customer_identifiers ADD CONSTRAINT test_poison"
-                    + " CHECK (id_value <> 'poison@example.cn')");
-            CustomerRecord[] customers = {customer("C1", null, "c1@example.cn"), customer("C2", null, null),
-                    customer("C3", null, null), customer("C4", null, null), customer("C5", null, "poison@example.cn"),
-                    customer("C6", null, null)};
+            CustomerRecord[] customers = customersOneOfWhichTheDatabaseRefuses();
 
             ImportJob failed = importCustomers(customers);
 
@@ -348,11 +353,7 @@ class ImportServiceTest {
         @Override
         @Test
         void aBatchTheDatabaseRefusesLeavesNothingBehindAndARerunCompletes() {
-            jdbc.execute("ALTER TABLE customer_identifiers ADD CONSTRAINT test_poison"
-                    + " CHECK (id_value <> 'poison@example.cn')");
-            CustomerRecord[] customers = {customer("C1", null, "c1@example.cn"), customer("C2", null, null),
-                    customer("C3", null, null), customer("C4", null, null), customer("C5", null, "poison@example.cn"),
-                    customer("C6", null, null)};
+            CustomerRecord[] customers = customersOneOfWhichTheDatabaseRefuses();
 
             ImportJob failed = importCustomers(customers);
 
