@@ -227,6 +227,13 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
                 c.industry(), c.region(), c.source(), c.createdAt(), attributesJson(c.attributes())};
     }
 
+    /** The record's values as stored, in the order of the bulk stage: owner and team by name, not yet by id. */
+    static Object[] storedValues(CustomerRecord c) {
+        return new Object[] {c.externalId(), c.name(), c.type() == null ? "person" : c.type(), c.phone(), c.email(),
+                c.owner(), c.team(), c.industry(), c.region(), c.source(), c.createdAt(),
+                attributesJson(c.attributes())};
+    }
+
     private static String attributesJson(Map<String, String> attributes) {
         // Sorted, so that the same attributes always give the same text and a re-import compares equal.
         return attributes == null || attributes.isEmpty() ? null

@@ -48,11 +48,40 @@ class MergeLedger {
             insert.setLong(1, survivor);
             insert.setLong(2, absorbed);
             insert.setString(3, key.kind());
-            insert.setString(4, key.namespace().isEmpty() ? key.value() : key.namespace() + "/" + key.value());
+            insert.setString(4, keyValue(key));
             insert.setString(5, mergedBy);
             return insert;
         }, id);
         return id.getKey().longValue();
+    }
+
+    /**
+     * Applies the merges of a bulk load, set-based: each absorbed customer points at its survivor, everything held
+     * by an absorbed customer moves to the final root of its group in one statement per table, and every merge is
+     * recorded in order. Leaves the temporary table bulk_merged_roots (absorbed, root) for the rest of the load.
+     */
+    void mergeAll(List<CustomerGroups.Merge> merges, java.util.function.LongUnaryOperator rootOf, String mergedBy) {
+        jdbc.execute("CREATE TEMPORARY TABLE bulk_merged_roots (absorbed BIGINT PRIMARY KEY, root BIGINT NOT NULL)"
+                + " ON COMMIT DROP");
+        if (merges.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE customers SET merged_into = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+                merges.stream().map(m -> new Object[] {m.survivor(), m.absorbed()}).toList());
+        dialect.insertRows(jdbc, "bulk_merged_roots", List.of("absorbed", "root"), merges.stream()
+                .map(m -> new Object[] {m.absorbed(), rootOf.applyAsLong(m.absorbed())}).toList());
+        jdbc.execute("ANALYZE bulk_merged_roots");
+        for (String table : List.of("customer_identifiers", "orders", "events")) {
+            jdbc.update("UPDATE " + table + " t SET customer_id = m.root FROM bulk_merged_roots m"
+                    + " WHERE t.customer_id = m.absorbed");
+        }
+        jdbc.batchUpdate("INSERT INTO identity_merges (survivor_id, absorbed_id, key_kind, key_value, merged_by)"
+                + " VALUES (?, ?, ?, ?, ?)", merges.stream().map(m -> new Object[] {m.survivor(), m.absorbed(),
+                m.key().kind(), keyValue(m.key()), mergedBy}).toList());
+    }
+
+    private static String keyValue(IdentityKey key) {
+        return key.namespace().isEmpty() ? key.value() : key.namespace() + "/" + key.value();
     }
 
     Optional<MergeRecord> find(long mergeId) {

@@ -55,6 +55,24 @@ class PendingLinks {
         }
     }
 
+    /**
+     * Links the orders and events waiting for any identifier stored after {@code identifierId}, set-based (a bulk
+     * load stores millions of identifiers at once).
+     */
+    void linkIdentifiersAfter(long identifierId) {
+        for (String table : TABLES) {
+            if (anyWaiting(table)) {
+                jdbc.update("UPDATE " + table + " t SET customer_id = ci.customer_id,"
+                        + " origin_customer_id = ci.origin_customer_id"
+                        + (table.equals("orders") ? ", updated_at = CURRENT_TIMESTAMP" : "")
+                        + " FROM customer_identifiers ci WHERE t.customer_id IS NULL AND ci.id > ?"
+                        + " AND ci.kind = t.customer_ref_kind AND ci.id_value = t.customer_ref"
+                        // a source's own customer ids only name customers of that same source
+                        + " AND (ci.namespace = '' OR ci.namespace = t.source)", identifierId);
+            }
+        }
+    }
+
     private boolean anyWaiting(String table) {
         return !jdbc.queryForList("SELECT 1 FROM " + table + " WHERE customer_id IS NULL AND customer_ref IS NOT NULL"
                 + " FETCH FIRST 1 ROWS ONLY", Integer.class).isEmpty();

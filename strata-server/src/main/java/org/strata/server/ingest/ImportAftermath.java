@@ -62,8 +62,16 @@ class ImportAftermath {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM events").query(Long.class).single();
     }
 
-    /** Recomputes statistics and announces the change for customers written since {@code since}. */
-    void customersWrittenSince(OffsetDateTime since, long lastEventIdBefore) {
+    /**
+     * Recomputes statistics and announces the change for customers written since {@code since}.
+     *
+     * @param figuresRefreshed the import recomputed every customer's figures itself (a bulk load of orders)
+     */
+    void customersWrittenSince(OffsetDateTime since, long lastEventIdBefore, boolean figuresRefreshed) {
+        if (figuresRefreshed) {
+            tiering.bulkDataChanged();
+            return;
+        }
         long figures = count(FIGURES_TOUCHED, since, lastEventIdBefore);
         if (figures > CUSTOMER_BY_CUSTOMER_AT_MOST) {
             // Every customer whose figures changed also changed for tiering: no need to count those again.

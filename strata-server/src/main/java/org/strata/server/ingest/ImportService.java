@@ -30,16 +30,27 @@ public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
+    /** A bulk load is one transaction: when it stops, it leaves nothing behind. */
+    private static final String NOTHING_STORED = "; the file is loaded in one piece, so nothing of it was stored:"
+            + " importing it again loads it whole";
+
     private final Map<ImportKind, BatchWriter<?>> writers = new EnumMap<>(ImportKind.class);
+    private final Map<ImportKind, BulkWriter<?>> bulkWriters = new EnumMap<>(ImportKind.class);
+    private final BulkImport bulk;
+    private final ImportProperties.BulkMode bulkMode;
     private final ImportJobs jobs;
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final Map<Long, ImportJob> running = new ConcurrentHashMap<>();
     private final ImportAftermath aftermath;
 
-    ImportService(List<BatchWriter<?>> writers, ImportJobs jobs, PlatformTransactionManager transactionManager,
-                  ImportProperties properties, ImportAftermath aftermath, SqlDialect dialect) {
+    ImportService(List<BatchWriter<?>> writers, List<BulkWriter<?>> bulkWriters, BulkImport bulk, ImportJobs jobs,
+                  PlatformTransactionManager transactionManager, ImportProperties properties,
+                  ImportAftermath aftermath, SqlDialect dialect) {
         writers.forEach(writer -> this.writers.put(writer.kind(), writer));
+        bulkWriters.forEach(writer -> this.bulkWriters.put(writer.kind(), writer));
+        this.bulk = bulk;
+        this.bulkMode = properties.bulk();
         this.jobs = jobs;
         this.aftermath = aftermath;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -74,24 +85,30 @@ public class ImportService {
         ImportStatus status;
         String message;
         long lastEventIdBefore = aftermath.lastEventIdBefore();
+        boolean figuresRefreshed = false;
+        boolean inBulk = false;
         try (rows) {
-            counts = runBatches(jobId, writer, rows, listener);
+            BulkWriter<?> bulkWriter = bulkWriters.get(kind);
+            inBulk = bulk.suits(bulkWriter, bulkMode, rows.bytesTotal());
+            figuresRefreshed = inBulk && bulkWriter.refreshesFigures();
+            counts = inBulk ? runBulk(jobId, writer, bulkWriter, rows, listener) : runBatches(jobId, writer, rows, listener);
             status = counts.rejected() > 0 ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.SUCCEEDED;
             message = null;
         } catch (DataAccessException | TransactionException e) {
             log.warn("import job {} failed", jobId, e);
             status = ImportStatus.FAILED;
-            message = "the database refused a batch; no row of that batch was stored: " + rootMessage(e);
+            message = (inBulk ? "the database refused the file; no row of it was stored: "
+                    : "the database refused a batch; no row of that batch was stored: ") + rootMessage(e);
         } catch (ImportFileException e) {
             // The input cannot be read further (broken quoting, a sheet that ends mid-row ...): the message says
             // where and what is wrong.
             log.info("import job {} stopped: {}", jobId, e.getMessage());
             status = ImportStatus.FAILED;
-            message = e.getMessage();
+            message = inBulk ? e.getMessage() + NOTHING_STORED : e.getMessage();
         } catch (ImportInterruptedException e) {
             log.info("import job {} interrupted", jobId);
             status = ImportStatus.FAILED;
-            message = e.getMessage();
+            message = inBulk ? "the import was interrupted" + NOTHING_STORED : e.getMessage();
         } catch (RuntimeException e) {
             log.warn("import job {} stopped", jobId, e);
             status = ImportStatus.FAILED;
@@ -102,7 +119,9 @@ public class ImportService {
         ImportJob stored = jobs.find(jobId).orElseThrow();
         // Batches committed before a failure stay, so their customers are refreshed whatever the outcome.
         long aftermathStart = System.nanoTime();
-        aftermath.customersWrittenSince(stored.startedAt(), lastEventIdBefore);
+        // A bulk load of orders recomputes every customer's figures itself, before its commit (a failed one commits
+        // nothing, so there is nothing to refresh either).
+        aftermath.customersWrittenSince(stored.startedAt(), lastEventIdBefore, figuresRefreshed);
         log.debug("import job {}: statistics refresh and change notice took {} ms", jobId,
                 (System.nanoTime() - aftermathStart) / 1_000_000);
         String summary = message != null ? message : new ImportJob(jobId, kind, stored.source(), stored.fileName(),
@@ -117,6 +136,20 @@ public class ImportService {
         return jobs.find(jobId).map(stored -> live == null ? stored : new ImportJob(stored.id(), stored.kind(),
                 stored.source(), stored.fileName(), stored.status(), live.counts(), live.bytesRead(),
                 live.bytesTotal(), stored.message(), stored.startedAt(), stored.finishedAt()));
+    }
+
+    private <T> ImportCounts runBulk(long jobId, BatchWriter<T> checks, BulkWriter<?> writer, RowSource<?> source,
+                                     ProgressListener listener) {
+        @SuppressWarnings("unchecked")
+        RowSource<T> rows = (RowSource<T>) source;
+        @SuppressWarnings("unchecked")
+        BulkWriter<T> typed = (BulkWriter<T>) writer;
+        return bulk.run(jobId, checks, typed, rows, batchSize, (soFar, bytesRead) -> {
+            ImportJob progress = new ImportJob(jobId, checks.kind(), null, null, ImportStatus.RUNNING, soFar,
+                    bytesRead, rows.bytesTotal(), null, null, null);
+            running.put(jobId, progress);
+            listener.batchDone(progress);
+        });
     }
 
     private <T> ImportCounts runBatches(long jobId, BatchWriter<T> writer, RowSource<?> source,
@@ -186,13 +219,6 @@ public class ImportService {
         long fromUpdated = Math.min(duplicates - fromUnchanged, counts.updated());
         return new WriteCounts(counts.inserted(), counts.updated() - fromUpdated,
                 counts.unchanged() - fromUnchanged);
-    }
-
-    /** The thread running the import was interrupted (the server is stopping); committed batches stay. */
-    private static final class ImportInterruptedException extends RuntimeException {
-        ImportInterruptedException() {
-            super("the import was interrupted; the batches stored so far stay, importing the file again completes it");
-        }
     }
 
     private static String rootMessage(Throwable e) {

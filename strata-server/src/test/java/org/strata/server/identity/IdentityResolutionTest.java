@@ -224,4 +224,13 @@ class IdentityResolutionTest {
     @SignedInAs
     class OnPostgres extends Contract {
     }
+
+    /** The same contract when every file is loaded in bulk (one transaction, indexes rebuilt): same results. */
+    @Nested
+    @PostgresDatabase
+    @AutoConfigureMockMvc
+    @SignedInAs
+    @TestPropertySource(properties = "strata.import.bulk=always")
+    class OnPostgresInBulk extends Contract {
+    }
 }

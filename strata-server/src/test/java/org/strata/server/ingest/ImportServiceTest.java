@@ -46,6 +46,15 @@ class ImportServiceTest {
             ImportTables.clear(jdbc);
         }
 
+        /** Six customers; the fifth one's email breaks a check the test adds (drop test_poison to heal it). */
+        CustomerRecord[] customersOneOfWhichTheDatabaseRefuses() {
+            jdbc.execute("ALTER TABLE customer_identifiers ADD CONSTRAINT test_poison"
+                    + " CHECK (id_value <> 'poison@example.cn')");
+            return new CustomerRecord[] {customer("C1", null, "c1@example.cn"), customer("C2", null, null),
+                    customer("C3", null, null), customer("C4", null, null), customer("C5", null, "poison@example.cn"),
+                    customer("C6", null, null)};
+        }
+
         long count(String sql, Object... args) {
             return jdbc.queryForObject(sql, Long.class, args);
         }
@@ -112,11 +121,7 @@ class ImportServiceTest {
         @Test
         void aBatchTheDatabaseRefusesLeavesNothingBehindAndARerunCompletes() {
             // The customer row of the poisoned record is written before its identifiers fail: the whole batch must go.
-            jdbc.execute("ALTER TABLE customer_identifiers ADD CONSTRAINT test_poison"
-                    + " CHECK (id_value <> 'poison@example.cn')");
-            CustomerRecord[] customers = {customer("C1", null, "c1@example.cn"), customer("C2", null, null),
-                    customer("C3", null, null), customer("C4", null, null), customer("C5", null, "poison@example.cn"),
-                    customer("C6", null, null)};
+            CustomerRecord[] customers = customersOneOfWhichTheDatabaseRefuses();
 
             ImportJob failed = importCustomers(customers);
 
@@ -337,5 +342,65 @@ class ImportServiceTest {
     @Nested
     @PostgresDatabase
     class OnPostgres extends Contract {
+    }
+
+    /** The same contract when every file is loaded in bulk (one transaction, indexes rebuilt): same results. */
+    @Nested
+    @PostgresDatabase
+    @TestPropertySource(properties = "strata.import.bulk=always")
+    class OnPostgresInBulk extends Contract {
+
+        @Override
+        @Test
+        void aBatchTheDatabaseRefusesLeavesNothingBehindAndARerunCompletes() {
+            CustomerRecord[] customers = customersOneOfWhichTheDatabaseRefuses();
+
+            ImportJob failed = importCustomers(customers);
+
+            assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(failed.message()).contains("the database refused the file; no row of it was stored");
+            assertThat(count("SELECT COUNT(*) FROM customers")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'customers'"))
+                    .as("the dropped indexes come back with the rollback").isGreaterThan(5);
+
+            jdbc.execute("ALTER TABLE customer_identifiers DROP CONSTRAINT test_poison");
+            ImportJob rerun = importCustomers(customers);
+
+            assertThat(rerun.status()).isEqualTo(ImportStatus.SUCCEEDED);
+            assertThat(rerun.counts().inserted()).isEqualTo(6);
+        }
+
+        @Override
+        @Test
+        void aFileThatBreaksOffKeepsTheBatchesReadBeforeTheBreakAndARerunCompletes() {
+            List<ParsedRow<OrderRecord>> readable = List.of(new ParsedRow<>(2, order("O1", "C1", "1"), List.of()),
+                    new ParsedRow<>(3, order("O2", "C1", "2"), List.of()),
+                    new ParsedRow<>(4, order("O3", "C1", "3"), List.of()),
+                    new ParsedRow<>(5, order("O4", "C1", "4"), List.of()));
+            ImportJob broken = imports.importRows(ImportKind.ORDERS, "shop", "orders.csv",
+                    breakingOffAfter(readable, new ImportFileException(6, "a quoted value never ends", null)),
+                    ProgressListener.NONE);
+
+            assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(broken.message()).startsWith("line 6: a quoted value never ends; the file is loaded in one"
+                    + " piece, so nothing of it was stored");
+            assertThat(count("SELECT COUNT(*) FROM orders")).isZero();
+
+            ImportJob rerun = importOrders(order("O1", "C1", "1"), order("O2", "C1", "2"), order("O3", "C1", "3"),
+                    order("O4", "C1", "4"));
+            assertThat(rerun.counts().inserted()).isEqualTo(4);
+        }
+
+        @Override
+        @Test
+        void progressIsReportedAfterEveryBatch() {
+            List<Long> seen = new java.util.ArrayList<>();
+            imports.importRows(ImportKind.ORDERS, "shop", "orders.csv", rows(order("O1", "C1", "1"),
+                    order("O2", "C1", "1"), order("O3", "C1", "1"), order("O4", "C1", "1")),
+                    job -> seen.add(job.counts().read()));
+
+            // after each staged batch, then once more with what the load wrote
+            assertThat(seen).containsExactly(3L, 4L, 4L);
+        }
     }
 }

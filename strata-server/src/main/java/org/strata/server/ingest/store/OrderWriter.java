@@ -25,13 +25,7 @@ class OrderWriter implements BatchWriter<OrderRecord> {
             "ordered_at TIMESTAMP WITH TIME ZONE", "amount NUMERIC(18, 2)", "cost NUMERIC(18, 2)",
             "refund_amount NUMERIC(18, 2)", "currency CHAR(3)", "channel VARCHAR(64)", "status VARCHAR(20)");
 
-    static final Upsert UPSERT = new Upsert("orders", List.of("source", "order_no"),
-            List.of("customer_id", "origin_customer_id", "customer_ref", "customer_ref_kind", "ordered_at", "amount",
-                    "cost", "refund_amount", "currency", "channel", "status"),
-            "SELECT s.source, s.order_no, ci.customer_id, ci.origin_customer_id, s.customer_ref, s.customer_ref_kind,"
-                    + " s.ordered_at, s.amount, s.cost, s.refund_amount, s.currency, s.channel, s.status FROM "
-                    + STAGE + " s" + CustomerReference.JOIN,
-            "updated_at");
+    static final Upsert UPSERT = upsertFrom(STAGE);
 
     private static final Set<String> STATUSES = Set.of("completed", "pending", "partially_refunded", "refunded",
             "cancelled");
@@ -76,14 +70,36 @@ class OrderWriter implements BatchWriter<OrderRecord> {
     public BatchResult write(List<OrderRecord> orders, String writtenBy) {
         List<Object[]> rows = new ArrayList<>(orders.size());
         for (OrderRecord o : orders) {
-            CustomerReference ref = CustomerReference.of(o.source(), o.customerRef(), o.customerPhone(),
-                    o.customerEmail());
-            rows.add(new Object[] {o.source(), o.orderNo(), ref.value(), ref.kind(), ref.namespace(), o.orderedAt(),
-                    o.amount(), o.cost(), o.refundAmount() == null ? BigDecimal.ZERO : o.refundAmount(),
-                    o.currency() == null ? "CNY" : o.currency(), o.channel(),
-                    o.status() == null ? "completed" : o.status()});
+            rows.add(stageRow(o, null));
         }
         staging.load(STAGE, STAGE_COLUMNS, rows);
         return new BatchResult(staging.upsert(UPSERT), 0);
+    }
+
+    /** The orders staged in {@code stage} written into orders, each with the customer its reference names. */
+    static Upsert upsertFrom(String stage) {
+        return new Upsert("orders", List.of("source", "order_no"),
+                List.of("customer_id", "origin_customer_id", "customer_ref", "customer_ref_kind", "ordered_at",
+                        "amount", "cost", "refund_amount", "currency", "channel", "status"),
+                "SELECT s.source, s.order_no, ci.customer_id, ci.origin_customer_id, s.customer_ref,"
+                        + " s.customer_ref_kind, s.ordered_at, s.amount, s.cost, s.refund_amount, s.currency,"
+                        + " s.channel, s.status FROM " + stage + " s" + CustomerReference.JOIN,
+                "updated_at");
+    }
+
+    /** The order's values in the order of {@link #STAGE_COLUMNS}, after {@code sequence} when that is not null. */
+    static Object[] stageRow(OrderRecord o, Long sequence) {
+        CustomerReference ref = CustomerReference.of(o.source(), o.customerRef(), o.customerPhone(),
+                o.customerEmail());
+        Object[] values = {o.source(), o.orderNo(), ref.value(), ref.kind(), ref.namespace(), o.orderedAt(),
+                o.amount(), o.cost(), o.refundAmount() == null ? BigDecimal.ZERO : o.refundAmount(),
+                o.currency() == null ? "CNY" : o.currency(), o.channel(), o.status() == null ? "completed" : o.status()};
+        if (sequence == null) {
+            return values;
+        }
+        Object[] row = new Object[values.length + 1];
+        row[0] = sequence;
+        System.arraycopy(values, 0, row, 1, values.length);
+        return row;
     }
 }

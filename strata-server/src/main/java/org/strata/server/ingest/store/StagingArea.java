@@ -31,6 +31,38 @@ class StagingArea {
         dialect.insertRows(jdbc, stage, columns.stream().map(c -> c.substring(0, c.indexOf(' '))).toList(), rows);
     }
 
+    /**
+     * Creates the staging table of a bulk load (PostgreSQL): it holds the whole file, gets a sequence column
+     * {@code seq} first (the record's position, for last-wins folding of repeated keys) and is dropped at the end of
+     * the transaction, whether it commits or not.
+     */
+    void createBulkStage(String stage, List<String> columns) {
+        jdbc.execute("CREATE TEMPORARY TABLE " + stage + " (seq BIGINT NOT NULL, " + String.join(", ", columns)
+                + ") ON COMMIT DROP");
+    }
+
+    /** Appends rows (sequence first, then the values of {@code columns}) to a bulk stage by COPY. */
+    void appendBulk(String stage, List<String> columns, List<Object[]> rows) {
+        List<String> names = new java.util.ArrayList<>(columns.size() + 1);
+        names.add("seq");
+        columns.forEach(c -> names.add(c.substring(0, c.indexOf(' '))));
+        dialect.insertRows(jdbc, stage, names, rows);
+    }
+
+    /**
+     * Keeps only the last staged row of each key (the later row of a file wins over an earlier one with the same
+     * key).
+     */
+    void foldRepeatedKeys(String stage, String keyColumns) {
+        jdbc.update("DELETE FROM " + stage + " s USING (SELECT seq, ROW_NUMBER() OVER (PARTITION BY " + keyColumns
+                + " ORDER BY seq DESC) AS newer FROM " + stage + ") d WHERE s.seq = d.seq AND d.newer > 1");
+    }
+
+    /** Temporary tables are never analysed automatically; without statistics the planner guesses badly. */
+    void analyze(String stage) {
+        jdbc.execute("ANALYZE " + stage);
+    }
+
     WriteCounts upsert(Upsert upsert) {
         return dialect.upsert(jdbc, upsert);
     }

@@ -1,0 +1,257 @@
+package org.strata.server.identity;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.strata.server.ingest.BatchResult;
+import org.strata.server.ingest.BulkWriter;
+import org.strata.server.ingest.CustomerRecord;
+import org.strata.server.ingest.IdentityKey;
+import org.strata.server.ingest.ImportKind;
+import org.strata.server.sql.PostgresDialect;
+import org.strata.server.sql.SqlDialect;
+import org.strata.server.sql.WriteCounts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Customers in bulk, with the identity resolution of {@link CustomerResolver} done over the whole file at once.
+ * The records and their keys are staged; then, set-based:
+ * <ol>
+ *   <li>each record finds the customer row it updates by the keys already stored (its own external id, or for a
+ *       record without one the first of its keys that is known), exactly as the batch path decides;</li>
+ *   <li>the others get new customer ids, drawn as one block from the identity sequence in file order, and are
+ *       inserted with one statement;</li>
+ *   <li>only the keys that link two customers (a key another customer holds, or a new key several records share)
+ *       travel to Java, where {@link CustomerGroups} joins them as in the batch path; the few merges that follow are
+ *       recorded and applied set-based ({@link MergeLedger#mergeAll});</li>
+ *   <li>every new key is stored once, for the first record that brought it, and orders and events waiting for one
+ *       of them are linked.</li>
+ * </ol>
+ */
+@Component
+class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
+
+    private static final String STAGE = "bulk_stage_customers";
+    private static final String KEYS = "bulk_stage_customer_keys";
+    private static final List<String> STAGE_COLUMNS = List.of("external_id VARCHAR(128)", "name VARCHAR(300)",
+            "type VARCHAR(16)", "phone VARCHAR(32)", "email VARCHAR(320)", "owner VARCHAR(100)", "team VARCHAR(64)",
+            "industry VARCHAR(100)", "region VARCHAR(100)", "source VARCHAR(64)",
+            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)");
+    private static final List<String> KEY_COLUMNS = List.of("seq", "ord", "kind", "namespace", "id_value");
+
+    /**
+     * Per staged record, the stored customer it updates: its own external id's origin, or, for a record without an
+     * external id, the customer of its first known key.
+     */
+    private static final String OWNERS = """
+            SELECT DISTINCT ON (k.seq) k.seq,
+                   CASE WHEN c.external_id IS NOT NULL THEN k.origin_customer_id ELSE k.customer_id END AS own,
+                   k.customer_id AS root
+            FROM bulk_known k JOIN bulk_stage_customers c ON c.seq = k.seq
+            WHERE c.external_id IS NULL OR k.ord = 0
+            ORDER BY k.seq, k.ord""";
+
+    private static final String UPDATE_EXISTING = """
+            UPDATE customers c SET external_id = COALESCE(s.external_id, c.external_id), name = s.name,
+                   type = s.type, phone = s.phone, email = s.email, owner_id = s.owner_id, team_id = s.team_id,
+                   industry = s.industry, region = s.region, source = s.source,
+                   created_at = COALESCE(s.created_at, c.created_at), attributes = s.attributes,
+                   updated_at = CURRENT_TIMESTAMP
+            FROM (SELECT DISTINCT ON (r.own) r.own, s.external_id, s.name, s.type, s.phone, s.email,
+                         u.id AS owner_id, t.id AS team_id, s.industry, s.region, s.source, s.created_at, s.attributes
+                  FROM bulk_resolved r JOIN bulk_stage_customers s ON s.seq = r.seq
+                  LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team
+                  WHERE NOT r.fresh ORDER BY r.own, r.seq DESC) s
+            WHERE c.id = s.own AND (COALESCE(s.external_id, c.external_id) IS DISTINCT FROM c.external_id
+                   OR c.name IS DISTINCT FROM s.name OR c.type IS DISTINCT FROM s.type
+                   OR c.phone IS DISTINCT FROM s.phone OR c.email IS DISTINCT FROM s.email
+                   OR c.owner_id IS DISTINCT FROM s.owner_id OR c.team_id IS DISTINCT FROM s.team_id
+                   OR c.industry IS DISTINCT FROM s.industry OR c.region IS DISTINCT FROM s.region
+                   OR c.source IS DISTINCT FROM s.source OR c.created_at <> COALESCE(s.created_at, c.created_at)
+                   OR c.attributes IS DISTINCT FROM s.attributes)""";
+
+    private static final String INSERT_FRESH = """
+            INSERT INTO customers (id, external_id, name, type, phone, email, owner_id, team_id, industry, region,
+                                   source, created_at, attributes)
+            SELECT r.own, s.external_id, s.name, s.type, s.phone, s.email, u.id, t.id, s.industry, s.region,
+                   s.source, COALESCE(s.created_at, CURRENT_TIMESTAMP), s.attributes
+            FROM bulk_resolved r JOIN bulk_stage_customers s ON s.seq = r.seq
+            LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team
+            WHERE r.fresh""";
+
+    /** Keys no customer holds yet, each with the first record (in file order) that brings it. */
+    private static final String NEW_KEYS = """
+            CREATE TEMPORARY TABLE bulk_new_keys ON COMMIT DROP AS
+            SELECT k.kind, k.namespace, k.id_value, MIN(k.seq) AS first_seq, COUNT(*) AS holders
+            FROM bulk_stage_customer_keys k
+            WHERE NOT EXISTS (SELECT 1 FROM bulk_known n WHERE n.seq = k.seq AND n.ord = k.ord)
+            GROUP BY k.kind, k.namespace, k.id_value""";
+
+    /**
+     * The keys that join two customers, in the order the batch path meets them (record by record, key by key):
+     * a stored key held by another customer than the record's, and a new key also brought by an earlier record.
+     */
+    private static final String LINKS = """
+            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, n.customer_id AS holder, r.root
+            FROM bulk_known n JOIN bulk_stage_customer_keys k ON k.seq = n.seq AND k.ord = n.ord
+            JOIN bulk_resolved r ON r.seq = n.seq
+            WHERE n.customer_id <> r.root
+            UNION ALL
+            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, first.root AS holder, r.root
+            FROM bulk_new_keys nk
+            JOIN bulk_stage_customer_keys k ON k.kind = nk.kind AND k.namespace = nk.namespace
+                 AND k.id_value = nk.id_value AND k.seq <> nk.first_seq
+            JOIN bulk_resolved first ON first.seq = nk.first_seq
+            JOIN bulk_resolved r ON r.seq = k.seq
+            WHERE nk.holders > 1 AND first.root <> r.root
+            ORDER BY 1, 2""";
+
+    private static final String INSERT_KEYS = """
+            INSERT INTO customer_identifiers (customer_id, origin_customer_id, kind, namespace, id_value)
+            SELECT COALESCE(m.root, r.root), r.own, nk.kind, nk.namespace, nk.id_value
+            FROM bulk_new_keys nk JOIN bulk_resolved r ON r.seq = nk.first_seq
+            LEFT JOIN bulk_merged_roots m ON m.absorbed = r.root""";
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+    private final MergeLedger ledger;
+    private final OwnerDirectory owners;
+    private final PendingLinks pendingLinks;
+
+    CustomerBulkLoader(JdbcTemplate jdbc, SqlDialect dialect, MergeLedger ledger, OwnerDirectory owners,
+                       PendingLinks pendingLinks) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.ledger = ledger;
+        this.owners = owners;
+        this.pendingLinks = pendingLinks;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.CUSTOMERS;
+    }
+
+    @Override
+    public boolean available() {
+        return dialect instanceof PostgresDialect;
+    }
+
+    @Override
+    public String targetTable() {
+        return "customers";
+    }
+
+    @Override
+    public List<String> suspendedTables() {
+        return List.of("customers", "customer_identifiers");
+    }
+
+    @Override
+    public void begin() {
+        jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (seq BIGINT NOT NULL, " + String.join(", ", STAGE_COLUMNS)
+                + ") ON COMMIT DROP");
+        jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (seq BIGINT NOT NULL, ord INT NOT NULL,"
+                + " kind VARCHAR(32) NOT NULL, namespace VARCHAR(64) NOT NULL, id_value VARCHAR(320) NOT NULL)"
+                + " ON COMMIT DROP");
+    }
+
+    @Override
+    public void stage(List<CustomerRecord> customers, long firstSequence) {
+        List<Object[]> rows = new ArrayList<>(customers.size());
+        List<Object[]> keys = new ArrayList<>(customers.size() * 3);
+        for (int i = 0; i < customers.size(); i++) {
+            long sequence = firstSequence + i;
+            CustomerRecord customer = customers.get(i);
+            Object[] values = CustomerResolver.storedValues(customer);
+            Object[] row = new Object[values.length + 1];
+            row[0] = sequence;
+            System.arraycopy(values, 0, row, 1, values.length);
+            rows.add(row);
+            List<IdentityKey> own = CustomerResolver.keysOf(customer);
+            for (int ord = 0; ord < own.size(); ord++) {
+                IdentityKey key = own.get(ord);
+                keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
+            }
+        }
+        dialect.insertRows(jdbc, STAGE, columnNames(), rows);
+        dialect.insertRows(jdbc, KEYS, KEY_COLUMNS, keys);
+    }
+
+    @Override
+    public BatchResult finish(long duplicates, String writtenBy) {
+        if (duplicates > 0) {
+            // The last record with a given own key wins, as it does across the batches of the batch path.
+            jdbc.update("DELETE FROM " + STAGE + " s USING (SELECT seq, ROW_NUMBER() OVER (PARTITION BY kind,"
+                    + " namespace, id_value ORDER BY seq DESC) AS newer FROM " + KEYS + " WHERE ord = 0) d"
+                    + " WHERE s.seq = d.seq AND d.newer > 1");
+            jdbc.update("DELETE FROM " + KEYS + " k WHERE NOT EXISTS (SELECT 1 FROM " + STAGE + " s"
+                    + " WHERE s.seq = k.seq)");
+        }
+        jdbc.execute("ANALYZE " + STAGE);
+        jdbc.execute("ANALYZE " + KEYS);
+        long identifiersBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer_identifiers",
+                Long.class);
+        jdbc.execute("CREATE TEMPORARY TABLE bulk_known ON COMMIT DROP AS SELECT k.seq, k.ord, ci.customer_id,"
+                + " ci.origin_customer_id FROM " + KEYS + " k JOIN customer_identifiers ci ON ci.kind = k.kind"
+                + " AND ci.namespace = k.namespace AND ci.id_value = k.id_value"
+                + (identifiersBefore == 0 ? " WHERE FALSE" : ""));
+        jdbc.execute("ANALYZE bulk_known");
+
+        long fresh = resolve();
+        owners.userIds(jdbc.queryForList("SELECT DISTINCT owner FROM " + STAGE + " WHERE owner IS NOT NULL",
+                String.class));
+        owners.teamIds(jdbc.queryForList("SELECT DISTINCT team FROM " + STAGE + " WHERE team IS NOT NULL",
+                String.class));
+        long existing = jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
+        long updated = existing == 0 ? 0 : jdbc.update(UPDATE_EXISTING);
+        jdbc.update(INSERT_FRESH);
+
+        jdbc.execute(NEW_KEYS);
+        jdbc.execute("ANALYZE bulk_new_keys");
+        CustomerGroups groups = new CustomerGroups(ledger.blockedRootPairs());
+        jdbc.query(LINKS, rs -> {
+            groups.join(rs.getLong("holder"), rs.getLong("root"), new IdentityKey(rs.getString("kind"),
+                    rs.getString("namespace"), rs.getString("id_value")));
+        });
+        ledger.mergeAll(groups.merges(), groups::find, writtenBy);
+        jdbc.update(INSERT_KEYS);
+        pendingLinks.linkIdentifiersAfter(identifiersBefore);
+        return new BatchResult(new WriteCounts(fresh, updated, existing - updated), groups.merges().size());
+    }
+
+    /**
+     * Decides for every staged record the customer row it writes (bulk_resolved: seq, own, root, fresh) and returns
+     * how many are new. New rows get ids from one block of the identity sequence, in file order, as the batch
+     * path's inserts would.
+     */
+    private long resolve() {
+        long fresh = jdbc.queryForObject("SELECT COUNT(*) FROM " + STAGE + " s WHERE NOT EXISTS (SELECT 1 FROM ("
+                + OWNERS + ") o WHERE o.seq = s.seq)", Long.class);
+        long base = 0;
+        if (fresh > 0) {
+            // Nobody else can draw from the sequence meanwhile: dropping the customers' indexes locked the table.
+            base = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('customers', 'id'))", Long.class);
+            jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('customers', 'id'), ?)", Long.class,
+                    base + fresh - 1);
+        }
+        // A number, not a parameter: CREATE TABLE .. AS takes none.
+        long beforeFirst = base - 1;
+        jdbc.execute("CREATE TEMPORARY TABLE bulk_resolved ON COMMIT DROP AS"
+                + " SELECT seq, COALESCE(own, " + beforeFirst + " + fresh_no) AS own,"
+                + " COALESCE(root, " + beforeFirst + " + fresh_no) AS root, own IS NULL AS fresh"
+                + " FROM (SELECT s.seq, o.own, o.root,"
+                + " ROW_NUMBER() OVER (PARTITION BY o.own IS NULL ORDER BY s.seq) AS fresh_no"
+                + " FROM " + STAGE + " s LEFT JOIN (" + OWNERS + ") o ON o.seq = s.seq) x");
+        jdbc.execute("ANALYZE bulk_resolved");
+        return fresh;
+    }
+
+    private static List<String> columnNames() {
+        List<String> names = new ArrayList<>(STAGE_COLUMNS.size() + 1);
+        names.add("seq");
+        STAGE_COLUMNS.forEach(c -> names.add(c.substring(0, c.indexOf(' '))));
+        return names;
+    }
+}

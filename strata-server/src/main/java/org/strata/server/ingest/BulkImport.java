@@ -1,0 +1,146 @@
+package org.strata.server.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.strata.server.sql.SuspendedIndexes;
+import org.strata.server.sql.WriteCounts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a whole file in one transaction, as PostgreSQL's own tools load large amounts of data: the validated rows are
+ * copied into staging tables batch by batch (progress is reported per batch), then the target tables' secondary
+ * indexes are dropped, the rows go in with a few set-based statements (in-file duplicates resolved last-wins,
+ * identities resolved over the whole file) and the indexes are built again before the commit. Building an index once
+ * is several times cheaper than maintaining it for every row, which is what made large imports slow.
+ * <p>
+ * The guarantees of the batch path hold: a failure or an interruption rolls everything back (the dropped indexes
+ * included: DDL is transactional in PostgreSQL), so a re-run starts clean; the rows, identifiers, merges, error
+ * report and counts are those the batch path would give. What differs: nothing of the file is visible before the
+ * end, and readers of the target tables wait for the commit (dropping an index locks its table).
+ */
+@Component
+class BulkImport {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
+
+    /** Below this many rows a file goes in batches: rebuilding every index would cost more than maintaining it. */
+    static final long MIN_ROWS = 20_000;
+
+    /**
+     * Files are measured in bytes; a row of a customer or order file is rarely longer than this, so bytes / this
+     * underestimates the rows, and a file only goes in bulk when it is surely large.
+     */
+    static final int BYTES_PER_ROW_AT_MOST = 120;
+
+    /** Sorting memory for each index build: a million-row index sorts in memory instead of in temporary files. */
+    private static final String INDEX_BUILD_MEMORY = "256MB";
+
+    /** Per hash table or sort of the load's statements (database memory, not Strata's heap). */
+    private static final String WORK_MEMORY = "128MB";
+
+    private final JdbcTemplate jdbc;
+    private final ImportJobs jobs;
+    private final TransactionTemplate transactions;
+
+    BulkImport(JdbcTemplate jdbc, ImportJobs jobs, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Told after every staged batch and at the end how far the load is. */
+    @FunctionalInterface
+    interface Progress {
+        void report(ImportCounts soFar, long bytesRead);
+    }
+
+    /**
+     * Whether a file goes in bulk: when the database can, and (in {@code auto} mode) when the file is large and at
+     * least as large as the table it goes into (an empty table, a first load, a full refresh).
+     */
+    boolean suits(BulkWriter<?> writer, ImportProperties.BulkMode mode, long bytesTotal) {
+        if (writer == null || mode == ImportProperties.BulkMode.NEVER || !writer.available()) {
+            return false;
+        }
+        if (mode == ImportProperties.BulkMode.ALWAYS) {
+            return true;
+        }
+        long fileRows = bytesTotal / BYTES_PER_ROW_AT_MOST;
+        if (fileRows < MIN_ROWS) {
+            return false;
+        }
+        // Counting stops past the file's size: a table of a hundred million orders is not counted through.
+        long tableRows = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + writer.targetTable()
+                + " FETCH FIRST " + (fileRows + 1) + " ROWS ONLY) t", Long.class);
+        return tableRows <= fileRows;
+    }
+
+    <T> ImportCounts run(long jobId, BatchWriter<T> checks, BulkWriter<T> writer, RowSource<T> rows, int batchSize,
+                         Progress progress) {
+        return transactions.execute(tx -> {
+            // Hash joins and aggregates over millions of staged rows stay in memory instead of spilling to disk.
+            jdbc.execute("SET LOCAL work_mem = '" + WORK_MEMORY + "'");
+            writer.begin();
+            Staged staged = stage(jobId, checks, writer, rows, batchSize, progress);
+            long start = System.nanoTime();
+            SuspendedIndexes indexes = SuspendedIndexes.suspend(jdbc, writer.suspendedTables());
+            BatchResult result = writer.finish(staged.duplicates(), "import:job " + jobId);
+            long written = System.nanoTime();
+            indexes.restore(INDEX_BUILD_MEMORY);
+            log.info("bulk import job {}: rows written in {} ms, {} indexes rebuilt in {} ms", jobId,
+                    (written - start) / 1_000_000, indexes.names().size(), (System.nanoTime() - written) / 1_000_000);
+            ImportCounts counts = ImportCounts.ZERO.plus(staged.read(), staged.accepted(), staged.rejected(),
+                    result.counts(), staged.duplicates(), result.merges());
+            jobs.addBatch(jobId, counts);
+            progress.report(counts, rows.bytesTotal());
+            return counts;
+        });
+    }
+
+    private <T> Staged stage(long jobId, BatchWriter<T> checks, BulkWriter<T> writer, RowSource<T> rows,
+                             int batchSize, Progress progress) {
+        KeyFingerprints seen = new KeyFingerprints();
+        long read = 0;
+        long accepted = 0;
+        long rejected = 0;
+        long duplicates = 0;
+        try (ReadAhead<T> reader = new ReadAhead<>(rows, batchSize, "strata-import-reader-" + jobId)) {
+            for (ReadAhead.Batch<T> batch = reader.next(); batch != null; batch = reader.next()) {
+                List<RowError> errors = new ArrayList<>();
+                List<T> records = new ArrayList<>(batch.rows().size());
+                for (ParsedRow<T> row : batch.rows()) {
+                    List<RowError> problems = row.accepted() ? checks.check(row.record(), row.line()) : row.errors();
+                    if (!problems.isEmpty()) {
+                        errors.addAll(problems);
+                        rejected++;
+                        continue;
+                    }
+                    String key = checks.key(row.record());
+                    if (!seen.add(key)) {
+                        duplicates++;
+                    }
+                    records.add(row.record());
+                }
+                writer.stage(records, accepted);
+                accepted += records.size();
+                read += batch.rows().size();
+                jobs.addErrors(jobId, errors);
+                progress.report(ImportCounts.ZERO.plus(read, accepted, rejected, WriteCounts.NONE, duplicates, 0),
+                        batch.bytesRead());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportInterruptedException();
+        }
+        return new Staged(read, accepted, rejected, duplicates);
+    }
+
+    private record Staged(long read, long accepted, long rejected, long duplicates) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.strata.server.ingest;
+
+import java.util.List;
+
+/**
+ * Stores a whole file of one kind in one transaction, the way PostgreSQL's own tools load data: the records are
+ * copied into staging tables, the target tables' secondary indexes are dropped, the staged rows go in with a few
+ * set-based statements and the indexes are built again before the commit (see {@link BulkImport}). It must store
+ * exactly what the {@link BatchWriter} of the same kind would: same rows, identifiers, merges and counts.
+ */
+public interface BulkWriter<T> {
+
+    ImportKind kind();
+
+    /** Whether this database can load in bulk (PostgreSQL); the batch path serves the others. */
+    boolean available();
+
+    /** The table the file's rows go into, whose size decides whether a file is large enough for a bulk load. */
+    String targetTable();
+
+    /** Every table whose secondary indexes are dropped while the rows go in. */
+    List<String> suspendedTables();
+
+    /** Creates the staging tables; the first call in the import's transaction. */
+    void begin();
+
+    /**
+     * Copies records into the staging tables.
+     *
+     * @param firstSequence the position of the first record in the file's accepted rows; a later position wins
+     *                      over an earlier one with the same key
+     */
+    void stage(List<T> records, long firstSequence);
+
+    /**
+     * Writes the staged records into the target tables, whose secondary indexes are suspended.
+     *
+     * @param duplicates how many staged records repeat the {@link BatchWriter#key key} of an earlier one (the later
+     *                   one wins); when 0, the staged records need no folding
+     * @param writtenBy  who writes, for the merge ledger
+     */
+    BatchResult finish(long duplicates, String writtenBy);
+
+    /**
+     * Whether {@link #finish} leaves every customer's order figures (count, total, first and last order) computed,
+     * so that the import's aftermath need not recompute them.
+     */
+    default boolean refreshesFigures() {
+        return false;
+    }
+}

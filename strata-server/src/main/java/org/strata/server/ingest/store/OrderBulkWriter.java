@@ -1,0 +1,87 @@
+package org.strata.server.ingest.store;
+
+import org.springframework.stereotype.Component;
+import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.ingest.BatchResult;
+import org.strata.server.ingest.BulkWriter;
+import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.OrderRecord;
+import org.strata.server.sql.BulkMerge;
+import org.strata.server.sql.PostgresDialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Orders in bulk: the file is staged whole, new orders are inserted with one INSERT .. SELECT that finds each
+ * order's customer by a hash join of the staged references with customer_identifiers, existing ones are updated when
+ * they changed, and then every customer's figures are computed afresh from the orders in one aggregate.
+ */
+@Component
+class OrderBulkWriter implements BulkWriter<OrderRecord> {
+
+    private static final String STAGE = "bulk_stage_orders";
+
+    private final StagingArea staging;
+    private final CustomerStatsRefresher figures;
+
+    OrderBulkWriter(StagingArea staging, CustomerStatsRefresher figures) {
+        this.staging = staging;
+        this.figures = figures;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.ORDERS;
+    }
+
+    @Override
+    public boolean available() {
+        return staging.dialect() instanceof PostgresDialect;
+    }
+
+    @Override
+    public String targetTable() {
+        return "orders";
+    }
+
+    @Override
+    public List<String> suspendedTables() {
+        List<String> tables = new ArrayList<>(List.of("orders"));
+        tables.addAll(figures.bulkRefreshTables());
+        return tables;
+    }
+
+    @Override
+    public void begin() {
+        staging.createBulkStage(STAGE, OrderWriter.STAGE_COLUMNS);
+    }
+
+    @Override
+    public void stage(List<OrderRecord> orders, long firstSequence) {
+        List<Object[]> rows = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            rows.add(OrderWriter.stageRow(orders.get(i), firstSequence + i));
+        }
+        staging.appendBulk(STAGE, OrderWriter.STAGE_COLUMNS, rows);
+    }
+
+    @Override
+    public BatchResult finish(long duplicates, String writtenBy) {
+        if (duplicates > 0) {
+            staging.foldRepeatedKeys(STAGE, "source, order_no");
+        }
+        staging.analyze(STAGE);
+        boolean firstLoad = staging.jdbc().queryForList("SELECT 1 FROM orders FETCH FIRST 1 ROWS ONLY",
+                Integer.class).isEmpty();
+        BatchResult result = new BatchResult(BulkMerge.write(staging.jdbc(), OrderWriter.upsertFrom(STAGE),
+                firstLoad), 0);
+        figures.refreshAllInBulk();
+        return result;
+    }
+
+    @Override
+    public boolean refreshesFigures() {
+        return true;
+    }
+}

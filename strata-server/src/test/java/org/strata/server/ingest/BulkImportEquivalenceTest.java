@@ -1,0 +1,192 @@
+package org.strata.server.ingest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.strata.server.StrataApplication;
+import org.strata.server.testsupport.Databases;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bulk path and the batch path store the same thing. The same random files (customers sharing phones and emails
+ * so that they merge, transitively; customers repeated in a file; rejected rows; orders before and after their
+ * customers; a second customer file without ids that updates by phone) are imported into two PostgreSQL databases,
+ * one in batches of 7 rows, one in bulk, and every table is compared, ids translated into the records' own keys.
+ */
+class BulkImportEquivalenceTest {
+
+    private static ConfigurableApplicationContext inBatches;
+    private static ConfigurableApplicationContext inBulk;
+
+    @BeforeAll
+    static void startBothWays() {
+        inBatches = start("never", "--strata.import.batch-size=7");
+        inBulk = start("always");
+    }
+
+    @AfterAll
+    static void stop() {
+        inBatches.close();
+        inBulk.close();
+    }
+
+    private static ConfigurableApplicationContext start(String bulk, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + Databases.freshPostgresUrl(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.main.banner-mode=off", "--strata.import.bulk=" + bulk));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(StrataApplication.class).web(WebApplicationType.NONE)
+                .run(arguments.toArray(String[]::new));
+    }
+
+    @Test
+    void randomFilesImportedInBulkGiveTheTablesTheyGiveInBatches() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Files files = new Files(new SplittableRandom(seed));
+            List<List<ImportCounts>> counts = new ArrayList<>();
+            for (ConfigurableApplicationContext context : List.of(inBatches, inBulk)) {
+                ImportTables.clear(context.getBean(JdbcTemplate.class));
+                counts.add(importAll(context.getBean(ImportService.class), files));
+            }
+            assertThat(counts.get(1)).as("counts, seed %d", seed).isEqualTo(counts.get(0));
+            for (String table : TABLES.keySet()) {
+                assertThat(rows(inBulk, table)).as("%s, seed %d", table, seed)
+                        .containsExactlyElementsOf(rows(inBatches, table));
+            }
+        }
+    }
+
+    private static List<ImportCounts> importAll(ImportService imports, Files files) {
+        List<ImportCounts> counts = new ArrayList<>();
+        counts.add(run(imports, ImportKind.ORDERS, files.earlyOrders).counts());
+        counts.add(run(imports, ImportKind.CUSTOMERS, files.customers).counts());
+        counts.add(run(imports, ImportKind.ORDERS, files.orders).counts());
+        ImportJob again = run(imports, ImportKind.CUSTOMERS, files.customersAsStored());
+        assertThat(again.counts().inserted() + again.counts().updated()).as("a re-import writes nothing")
+                .isZero();
+        counts.add(again.counts());
+        counts.add(run(imports, ImportKind.CUSTOMERS, files.byPhone).counts());
+        return counts;
+    }
+
+    private static <T> ImportJob run(ImportService imports, ImportKind kind, List<ParsedRow<T>> rows) {
+        return imports.importRows(kind, "shop", kind + ".csv", RowSource.of(rows), ProgressListener.NONE);
+    }
+
+    /** Each table as text rows in a stable order, customer ids replaced by the customer's own key. */
+    private static final String LABEL = "(SELECT COALESCE(x.external_id, x.phone, x.email) FROM customers x WHERE x.id = %s)";
+
+    private static final Map<String, String> TABLES = Map.of(
+            "customers", "SELECT COALESCE(c.external_id, c.phone, c.email), c.name, c.type, c.phone, c.email,"
+                    + " (SELECT username FROM users u WHERE u.id = c.owner_id), c.industry, c.region, c.source,"
+                    + " c.created_at, c.attributes, " + LABEL.formatted("c.merged_into") + ", c.order_count,"
+                    + " c.total_spent, c.first_order_at, c.last_order_at FROM customers c",
+            "customer_identifiers", "SELECT kind, namespace, id_value, " + LABEL.formatted("customer_id") + ", "
+                    + LABEL.formatted("origin_customer_id") + " FROM customer_identifiers",
+            "identity_merges", "SELECT " + LABEL.formatted("survivor_id") + ", " + LABEL.formatted("absorbed_id")
+                    + ", key_kind, key_value, undone_at FROM identity_merges",
+            "orders", "SELECT source, order_no, " + LABEL.formatted("customer_id") + ", "
+                    + LABEL.formatted("origin_customer_id") + ", customer_ref, customer_ref_kind, ordered_at, amount,"
+                    + " refund_amount, currency, status FROM orders",
+            "import_errors", "SELECT line_no, column_no, column_name, raw_value, reason FROM import_errors");
+
+    private static List<String> rows(ConfigurableApplicationContext context, String table) {
+        return context.getBean(JdbcTemplate.class).query(TABLES.get(table), (rs, n) -> {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                row.append(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                        : value instanceof java.sql.Timestamp t ? t.toInstant().toString() : value).append('|');
+            }
+            return row.toString();
+        }).stream().sorted().toList();
+    }
+
+    /** Random files in which records collide on purpose. */
+    private static final class Files {
+
+        final List<ParsedRow<CustomerRecord>> customers = new ArrayList<>();
+        final List<ParsedRow<CustomerRecord>> byPhone = new ArrayList<>();
+        final List<ParsedRow<OrderRecord>> earlyOrders = new ArrayList<>();
+        final List<ParsedRow<OrderRecord>> orders = new ArrayList<>();
+
+        /**
+         * The customer file as it was stored: each repeated customer once, with its last row. (The batch path writes
+         * a customer repeated across batches once per row, so re-importing a file with repeats rewrites them.)
+         */
+        List<ParsedRow<CustomerRecord>> customersAsStored() {
+            Map<String, ParsedRow<CustomerRecord>> last = new java.util.LinkedHashMap<>();
+            for (ParsedRow<CustomerRecord> row : customers) {
+                last.put(row.accepted() ? row.record().externalId() : "rejected " + row.line(), row);
+            }
+            return List.copyOf(last.values());
+        }
+
+        Files(SplittableRandom random) {
+            int n = 150;
+            List<String> ownKeysOnly = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Two in five customers share a phone or an email with another one: merges, some transitive.
+                String phone = random.nextInt(5) < 2 ? "+861380000" + (1000 + random.nextInt(40))
+                        : "+861390000" + (1000 + i);
+                String email = random.nextInt(5) == 0 ? "shared" + random.nextInt(15) + "@example.cn"
+                        : "c" + i + "@example.cn";
+                if (phone.startsWith("+86139") && email.startsWith("c")) {
+                    ownKeysOnly.add(phone);
+                }
+                String type = random.nextInt(40) == 0 ? "robot" : "person";
+                CustomerRecord customer = new CustomerRecord("shop", "C" + i, "客户 " + i, type, phone, email,
+                        "owner" + random.nextInt(3), null, "零售", "华东",
+                        OffsetDateTime.parse("2025-01-01T00:00:00+08:00").plusDays(i), null,
+                        random.nextInt(10) == 0 ? Map.of("tier", "gold") : null);
+                customers.add(new ParsedRow<>(customers.size() + 2, customer, List.of()));
+            }
+            // A few customers are repeated further down with a new name; the later row wins. Only customers whose
+            // keys are their own: which of two rows with the same id counts as older depends on batch boundaries.
+            for (int i = 0; i < 10; i++) {
+                int which = random.nextInt(n);
+                CustomerRecord first = customers.get(which).record();
+                if (first.phone().startsWith("+86139") && first.email().startsWith("c")) {
+                    customers.add(new ParsedRow<>(customers.size() + 2, new CustomerRecord(first.source(),
+                            first.externalId(), first.name() + " (new)", "person", first.phone(), first.email(),
+                            first.owner(), null, first.industry(), "华南", first.createdAt(), null, null), List.of()));
+                }
+            }
+            customers.add(new ParsedRow<>(customers.size() + 2, null,
+                    List.of(new RowError(customers.size() + 2, 4, "phone", "12", "not a phone number"))));
+            // Known only by phone: each updates the customer that phone belongs to (a customer nobody merges with,
+            // each one once, for the same reason as above).
+            for (int i = 0; i < Math.min(20, ownKeysOnly.size() / 3); i++) {
+                String phone = ownKeysOnly.get(i * 3);
+                byPhone.add(new ParsedRow<>(i + 2, new CustomerRecord("shop", null, "按电话 " + i, "company", phone,
+                        null, null, null, "制造", null, null, null, null), List.of()));
+            }
+            for (int i = 0; i < 400; i++) {
+                String status = List.of("completed", "completed", "refunded", "partially_refunded", "cancelled")
+                        .get(random.nextInt(5));
+                OrderRecord order = new OrderRecord("shop", "O" + i, "C" + random.nextInt(n + 10), null, null,
+                        OffsetDateTime.parse("2025-06-01T10:00:00+08:00").plusHours(random.nextInt(5000)),
+                        new BigDecimal(random.nextInt(100_000)).movePointLeft(2), null,
+                        status.equals("partially_refunded") ? new BigDecimal("0.50") : null, null, null, status);
+                (i < 60 ? earlyOrders : orders).add(new ParsedRow<>(i + 2, order, List.of()));
+            }
+            // An order repeated with a new amount: the later row wins.
+            OrderRecord repeated = orders.get(0).record();
+            orders.add(new ParsedRow<>(orders.size() + 2, new OrderRecord(repeated.source(), repeated.orderNo(),
+                    repeated.customerRef(), null, null, repeated.orderedAt(), new BigDecimal("999.99"), null, null,
+                    null, null, "completed"), List.of()));
+        }
+    }
+}
