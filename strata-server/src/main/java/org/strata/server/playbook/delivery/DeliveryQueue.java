@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -66,6 +67,11 @@ class DeliveryQueue {
         List<Delivery> claimed = new ArrayList<>(named.query(DETAILS, Map.of("ids", ids), this::delivery));
         claimed.sort(Comparator.comparingLong(Delivery::entryId).thenComparingInt(Delivery::position));
         return claimed;
+    }
+
+    /** A delivery with everything needed to carry it out, without claiming it (to show what it sends). */
+    Optional<Delivery> load(long id) {
+        return named.query(DETAILS, Map.of("ids", List.of(id)), this::delivery).stream().findFirst();
     }
 
     /** An attempt's result: the delivery's new state and a row in its attempt log. */
