@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,12 @@ class OperationsPagesTest {
         attempt(dead, 3, false, null, "could not reach 127.0.0.1:9");
         attempt(retrying, 1, false, 503, "HTTP 503: busy");
         attempt(delivered, 1, true, null, null);
+    }
+
+    /** Other test classes share the database: leave no rows that refer to their customers' ids. */
+    @AfterEach
+    void clean() {
+        new PlaybookFixture(jdbc, mvc, tiering).reset();
     }
 
     @Test
