@@ -61,6 +61,8 @@ public final class PlaybookFixture {
         jdbc.update("DELETE FROM users");
         jdbc.update("UPDATE teams SET parent_id = NULL");
         jdbc.update("DELETE FROM teams");
+        // written behind tiering's back: a cached snapshot of the customers just deleted must not tier the next ones
+        tiering.bulkDataChanged();
     }
 
     /** Customers {@code first .. first+count-1}, named c<id>, without orders. */
@@ -73,6 +75,7 @@ public final class PlaybookFixture {
             jdbc.batchUpdate("INSERT INTO customers (id, name, type, created_at) VALUES (?, ?, 'company', ?)",
                     rows.subList(from, Math.min(rows.size(), from + 5_000)));
         }
+        tiering.bulkDataChanged();
     }
 
     /** An order of {@code amount} placed {@code ago} before now for each customer. */

@@ -56,9 +56,10 @@ class DeliveryQueue {
                     + "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
                     + "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED",
                     Long.class, at, at);
-            Timestamp until = Timestamp.from(now.plus(lease));
-            jdbc.batchUpdate("UPDATE playbook_deliveries SET lease_until = ? WHERE id = ?",
-                    due.stream().map(id -> new Object[] {until, id}).toList());
+            if (!due.isEmpty()) {
+                named.update("UPDATE playbook_deliveries SET lease_until = :until WHERE id IN (:ids)",
+                        Map.of("until", Timestamp.from(now.plus(lease)), "ids", due));
+            }
             return due;
         });
         if (ids.isEmpty()) {
