@@ -82,8 +82,8 @@
       series: [
         {
           type: 'bar', name: metric.name, barWidth: '45%',
-          data: metric.values.map((v, i) => ({ value: v, itemStyle: { color: COLORS[i] } })),
-          label: { show: true, position: 'insideBottom', color: '#fff', formatter: (p) => format(metric, p.value) }
+          // no value labels: the error bar runs through the middle of the bar; values are in the table and tooltip
+          data: metric.values.map((v, i) => ({ value: v, itemStyle: { color: COLORS[i] } }))
         },
         errorBars(metric)
       ]

@@ -130,6 +130,11 @@ abstract class BrowserTest {
 
     @AfterEach
     void screenshot(TestInfo test) throws IOException {
+        capture(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    /** Saves a screenshot of the whole page as target/screenshots/{name}.png (tests with several pages name each). */
+    void capture(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         // The whole page at 1280 px wide: DevTools captures beyond the window, which stays 1280 x 1000.
         ChromeDriver chrome = (ChromeDriver) driver;
@@ -137,9 +142,7 @@ abstract class BrowserTest {
         Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1280,
                         "height", Math.min(height.intValue(), 6000), "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(getClass().getSimpleName() + "-"
-                + test.getTestMethod().orElseThrow().getName() + ".png"),
-                Base64.getDecoder().decode((String) shot.get("data")));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     String url(String path) {
