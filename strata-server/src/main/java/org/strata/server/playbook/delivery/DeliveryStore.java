@@ -143,7 +143,6 @@ public class DeliveryStore {
 
     /** People's names are personal data: masked for callers who may not see it (company names stay). */
     private static String customerName(ResultSet rs) throws SQLException {
-        String name = rs.getString("customer_name");
-        return PersonalData.visible() ? name : PersonalData.name(name, rs.getString("customer_type"));
+        return PersonalData.nameFor(rs.getString("customer_name"), rs.getString("customer_type"));
     }
 }
