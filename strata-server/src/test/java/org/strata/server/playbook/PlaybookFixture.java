@@ -55,6 +55,10 @@ public final class PlaybookFixture {
         jdbc.update("UPDATE playbook_tasks SET escalation_of = NULL");
         jdbc.update("UPDATE sla_breaches SET escalation_task_id = NULL");
         TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
+        // other test classes sharing the database may have merged customers
+        jdbc.update("DELETE FROM identity_merge_blocks");
+        jdbc.update("DELETE FROM identity_merges");
+        jdbc.update("DELETE FROM customer_identifiers");
         jdbc.update("UPDATE customers SET merged_into = NULL, owner_id = NULL, team_id = NULL");
         jdbc.update("DELETE FROM customers");
         jdbc.update("UPDATE teams SET manager_id = NULL");
