@@ -1,6 +1,7 @@
 package org.strata.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -135,6 +136,9 @@ class OperationsPagesTest {
                 .isEqualTo("dead");
         assertThat(jdbc.queryForObject("SELECT status FROM playbook_deliveries WHERE id = ?", String.class, another))
                 .isNotEqualTo("dead");
+        // the worker tries the replayed one at once (its receiver is away); let it record that before cleaning up
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT attempts FROM playbook_deliveries WHERE id = ?", Integer.class, another) > 5);
         mvc.perform(get("/api/v1/deliveries").param("status", "retrying"))
                 .andExpect(jsonPath("$[*].state", org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.is("retrying"))));
