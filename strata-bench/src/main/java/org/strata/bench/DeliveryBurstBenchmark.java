@@ -74,7 +74,8 @@ public final class DeliveryBurstBenchmark {
                         "--strata.playbook.delivery.poll-interval=PT0.05S");
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            Api api = new Api("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+            Api api = new Api("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"),
+                    BenchAdmin.authorization(app));
             api.post("/api/v1/tiering/schemes/import", "application/yaml", """
                     key: burst
                     name: {zh: 压测, en: Burst}
@@ -182,11 +183,11 @@ public final class DeliveryBurstBenchmark {
         return (to - from) / 1e9;
     }
 
-    private record Api(String base) {
+    private record Api(String base, String authorization) {
 
         void post(String path, String contentType, String body) throws IOException, InterruptedException {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
-                    + path)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body,
+                    + path)).header("Content-Type", contentType).header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body,
                     StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

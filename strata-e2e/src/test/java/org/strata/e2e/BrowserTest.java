@@ -131,11 +131,11 @@ abstract class BrowserTest {
 
     @AfterEach
     void screenshot(TestInfo test) throws IOException {
-        screenshot(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        capture(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
     }
 
-    /** Saves the whole page as target/screenshots/{name}.png (for steps in the middle of a test, too). */
-    void screenshot(String name) throws IOException {
+    /** Saves a screenshot of the whole page as target/screenshots/{name}.png (tests with several pages name each). */
+    void capture(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         // The whole page at 1280 px wide: DevTools captures beyond the window, which stays 1280 x 1000.
         ChromeDriver chrome = (ChromeDriver) driver;

@@ -47,7 +47,7 @@ class PlaybookBrowserTest extends BrowserTest {
         WebElement error = waitFor(By.cssSelector("[data-pointer='/filter'] .field-error"));
         assertThat(error.getText()).contains("1:1");
         assertThat(filter.getDomAttribute("aria-invalid")).isEqualTo("true");
-        screenshot("PlaybookBrowserTest-editor-filter-typo");
+        capture("PlaybookBrowserTest-editor-filter-typo");
 
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         filter.sendKeys("frequency >= 2");
@@ -58,7 +58,7 @@ class PlaybookBrowserTest extends BrowserTest {
         WebElement row = waitFor(By.cssSelector("#playbook-table .playbook-row"));
         assertThat(row.findElement(By.cssSelector(".playbook-link")).getText()).isEqualTo(NAME);
         assertThat(row.getText()).contains("进入层级", "A 类客户", "创建任务", "尚未触发");
-        screenshot("PlaybookBrowserTest-list");
+        capture("PlaybookBrowserTest-list");
 
         open("/runs");
         WebElement runNow = waitFor(By.cssSelector(".schedule-row[data-scheme=abc] .run-now"));
@@ -81,14 +81,14 @@ class PlaybookBrowserTest extends BrowserTest {
         assertThat(tasks.get(0).findElement(By.cssSelector(".task-title")).getText()).isEqualTo("首次拜访 😀");
         assertThat(tasks.get(0).findElement(By.cssSelector(".customer-link")).getDomAttribute("href"))
                 .matches("/customers/\\d+");
-        screenshot("PlaybookBrowserTest-tasks");
+        capture("PlaybookBrowserTest-tasks");
 
         String customer = tasks.get(0).findElement(By.cssSelector(".customer-link")).getText();
         tasks.get(0).findElement(By.cssSelector(".complete-task")).click();
         WebElement outcome = waitFor(By.id("outcome"));
         assertThat(driver.switchTo().activeElement()).isEqualTo(outcome);
         outcome.sendKeys("已电话联系，约定下周拜访");
-        screenshot("PlaybookBrowserTest-complete-dialog");
+        capture("PlaybookBrowserTest-complete-dialog");
         driver.findElement(By.id("complete-submit")).click();
         waitForText(By.id("tasks-notice"), "任务已完成");
 

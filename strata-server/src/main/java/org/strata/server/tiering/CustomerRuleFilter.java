@@ -1,5 +1,6 @@
 package org.strata.server.tiering;
 
+import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,9 +10,12 @@ import org.springframework.stereotype.Component;
 import org.strata.engine.scheme.ConditionCompiler;
 
 /**
- * Rules in the rule language over customers' own features, for other modules (a playbook's filter): checked the way
- * live updates check them, and evaluated over only the customers asked about. Model columns (RFM scores, ABC ...)
- * rank customers against each other and need everyone's data, so they are not available here.
+ * Rules in the rule language over customers' features, for other modules (a playbook's filter): checked the way live
+ * updates check them, with every feature the scheme editor offers. A rule over customers' own features is evaluated
+ * over only the customers asked about. Model columns (RFM scores and segment, ABC class, pyramid level, lifecycle
+ * stage, value matrix) rank customers against each other and need everyone's data: a rule that reads one is
+ * evaluated over the features of all customers the scheme editor previews with (cached, dropped when data changes),
+ * so a filter and a preview of the same rule agree.
  */
 @Component
 public class CustomerRuleFilter {
@@ -34,14 +38,26 @@ public class CustomerRuleFilter {
 
     /** The customers among {@code customerIds} for whom {@code rule} holds today. */
     public Set<Long> matching(String rule, Collection<Long> customerIds) {
-        FeatureSnapshot snapshot = features.customers(time.today(), customerIds);
-        ConditionCompiler.Compilation compiled = ConditionCompiler.ruleLanguage(snapshot.catalog()).compile(rule);
+        LocalDate today = time.today();
+        FeatureSnapshot own = features.customers(today, customerIds);
+        ConditionCompiler.Compilation compiled = ConditionCompiler.ruleLanguage(own.catalog()).compile(rule);
         if (!compiled.isValid()) {
             throw new TieringBadRequestException("rule '" + rule + "': " + compiled.problems());
         }
+        boolean ranks = compiled.condition().features().stream().anyMatch(features.modelColumns()::contains);
+        FeatureSnapshot snapshot = ranks ? features.all(today) : own;
         BitSet rows = compiled.condition().matches(snapshot.table(), snapshot.asOf());
         Set<Long> matching = new HashSet<>();
-        rows.stream().forEach(row -> matching.add(snapshot.customerIds()[row]));
+        if (ranks) {
+            for (long customerId : customerIds) {
+                int row = snapshot.rowOf(customerId);
+                if (row >= 0 && rows.get(row)) {
+                    matching.add(customerId);
+                }
+            }
+        } else {
+            rows.stream().forEach(row -> matching.add(snapshot.customerIds()[row]));
+        }
         return matching;
     }
 }

@@ -1,10 +1,15 @@
 package org.strata.server.web;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.strata.server.access.CurrentUser;
+import org.strata.server.access.Permission;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -31,6 +36,13 @@ class ConsoleModel {
     @ModelAttribute("english")
     boolean english(Locale locale) {
         return ConsoleLanguages.isEnglish(locale);
+    }
+
+    /** The permissions of the signed-in person by name, so pages show only the links and buttons they may use. */
+    @ModelAttribute("can")
+    Set<String> permissions() {
+        return Arrays.stream(Permission.values()).filter(CurrentUser::can).map(Enum::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @ModelAttribute("scriptMessages")

@@ -13,11 +13,12 @@ import org.strata.server.customer.CustomerMergedException;
 import org.strata.server.customer.CustomerNotFoundException;
 import org.strata.server.customer.CustomerProfileService;
 import org.strata.server.dashboard.CustomerTierings;
+import org.strata.server.playbook.warning.Warnings;
 import org.strata.server.scope.CustomerScope;
 
 /**
- * The customer 360° page: profile, identifiers, order figures, one time line of orders, events and tier moves, tags,
- * pins and merges. Tags and pins are changed through the tiering API by the page's script.
+ * The customer 360° page: profile, identifiers, order figures, churn warnings, one time line of orders, events and
+ * tier moves, tags, pins and merges. Tags and pins are changed through the tiering API by the page's script.
  */
 @Controller
 class CustomerPage implements ConsolePage {
@@ -27,8 +28,10 @@ class CustomerPage implements ConsolePage {
     private final CustomerProfileService profiles;
     private final CustomerTierings tierings;
     private final CustomerScope scope;
+    private final Warnings warnings;
 
-    CustomerPage(CustomerProfileService profiles, CustomerTierings tierings, CustomerScope scope) {
+    CustomerPage(CustomerProfileService profiles, CustomerTierings tierings, CustomerScope scope, Warnings warnings) {
+        this.warnings = warnings;
         this.profiles = profiles;
         this.tierings = tierings;
         this.scope = scope;
@@ -52,6 +55,7 @@ class CustomerPage implements ConsolePage {
         model.addAttribute("section", "customers");
         model.addAttribute("c", detail);
         model.addAttribute("standings", tierings.standings(id));
+        model.addAttribute("warnings", warnings.ofCustomer(id));
         model.addAttribute("timeline", CustomerTimeline.of(detail, tierings.moves(id, MOVES_SHOWN)));
         return "customer";
     }

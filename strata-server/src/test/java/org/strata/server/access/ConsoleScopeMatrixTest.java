@@ -10,7 +10,9 @@ import static org.strata.server.access.AccessFixture.VISIBLE;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
+import jakarta.servlet.http.Cookie;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +32,8 @@ import org.strata.server.testsupport.PostgresDatabase;
 
 /**
  * The same company and people as {@link DataScopeMatrixTest}, through what was built on top of the API: the web
- * console's pages (customer list, 360 page, task list) and exports, the dashboard's figures and the playbooks'
- * per-customer reads. Each person sees exactly their customers there too: in page rows, file rows and figures, and
+ * console's pages (customer list, 360 page, task list, warnings, deliveries, dead letters, experiment reports) and
+ * exports, the dashboard's figures and the playbooks' per-customer reads. Each person sees exactly their customers there too: in page rows, file rows and figures, and
  * 404 for anyone else's customer.
  */
 class ConsoleScopeMatrixTest {
@@ -87,6 +89,66 @@ class ConsoleScopeMatrixTest {
                 jdbc.update("DELETE FROM playbook_tasks");
             }
             softly.assertAll();
+        }
+
+        @Test
+        @Covers({"GET /warnings", "GET /experiments", "GET /deliveries", "GET /deliveries/dead-letters",
+                "GET /deliveries/{id}"})
+        void theWarningsDeliveriesAndExperimentPagesShowExactlyTheCallersCustomers() throws Exception {
+            long playbook = playbookResultsForEveryCustomer();
+            for (String username : USERS) {
+                softly.assertThat(linkedCustomers(body(call(username, get("/warnings")))))
+                        .as("%s warnings page", username).isEqualTo(VISIBLE.get(username));
+                MvcResult report = call(username, get("/experiments").param("playbook", Long.toString(playbook))
+                        .cookie(new Cookie("strata-lang", "en")));
+                Matcher groups = Pattern.compile("(\\d+) treated and (\\d+) held-out customers")
+                        .matcher(body(report));
+                softly.assertThat(groups.find() ? Long.parseLong(groups.group(1)) + Long.parseLong(groups.group(2))
+                        : -1).as("%s experiment entrants", username).isEqualTo(VISIBLE.get(username).size());
+                boolean manages = users.find(username).orElseThrow().can(Permission.MANAGE_PLAYBOOKS);
+                for (String page : List.of("/deliveries", "/deliveries/dead-letters")) {
+                    MvcResult deliveries = call(username, get(page));
+                    if (!manages) {
+                        softly.assertThat(deliveries.getResponse().getStatus()).as("%s %s", username, page)
+                                .isEqualTo(403);
+                        continue;
+                    }
+                    softly.assertThat(linkedCustomers(body(deliveries))).as("%s %s", username, page)
+                            .isEqualTo(VISIBLE.get(username));
+                }
+                for (long id : ALL) {
+                    long delivery = jdbc.queryForObject("SELECT id FROM playbook_deliveries WHERE customer_id = ?",
+                            Long.class, id);
+                    int expected = !manages ? 403 : VISIBLE.get(username).contains(id) ? 200 : 404;
+                    softly.assertThat(call(username, get("/deliveries/" + delivery)).getResponse().getStatus())
+                            .as("%s delivery of customer %d", username, id).isEqualTo(expected);
+                }
+            }
+            softly.assertAll();
+        }
+
+        /** A playbook with a holdout that every customer entered 60 days ago, a dead letter and a warning each. */
+        private long playbookResultsForEveryCustomer() {
+            jdbc.update("INSERT INTO playbooks (name_zh, name_en, trigger_kind, holdout_percent, created_by, created_at, "
+                    + "updated_at) VALUES ('矩阵', 'Matrix', 'warning_raised', 50, 'test', CURRENT_TIMESTAMP, "
+                    + "CURRENT_TIMESTAMP)");
+            long playbook = jdbc.queryForObject("SELECT MAX(id) FROM playbooks", Long.class);
+            jdbc.update("INSERT INTO playbook_actions (playbook_id, position, kind, config) VALUES (?, 0, 'task', "
+                    + "'{\"title\": \"t\"}')", playbook);
+            long action = jdbc.queryForObject("SELECT MAX(id) FROM playbook_actions", Long.class);
+            Timestamp entered = Timestamp.from(Instant.now().minus(Duration.ofDays(60)));
+            for (long id : ALL) {
+                jdbc.update("INSERT INTO playbook_entries (playbook_id, customer_id, source_kind, source_ref, batch_ref, "
+                        + "occurred_at, held_out) VALUES (?, ?, 'sim', ?, 'sim', ?, ?)", playbook, id, "m" + id, entered,
+                        id % 2 == 0);
+                long entry = jdbc.queryForObject("SELECT MAX(id) FROM playbook_entries", Long.class);
+                jdbc.update("INSERT INTO playbook_deliveries (entry_id, action_id, playbook_id, customer_id, kind, "
+                        + "status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, 'task', 'dead', 1, ?, ?)",
+                        entry, action, playbook, id, entered, entered);
+                jdbc.update("INSERT INTO churn_warnings (customer_id, signal, reason_zh, reason_en, raised_at) "
+                        + "VALUES (?, 'purchase_gap', '久未购买', 'no purchase', ?)", id, entered);
+            }
+            return playbook;
         }
 
         @Test

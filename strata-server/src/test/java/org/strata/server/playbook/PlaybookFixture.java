@@ -55,12 +55,18 @@ public final class PlaybookFixture {
         jdbc.update("UPDATE playbook_tasks SET escalation_of = NULL");
         jdbc.update("UPDATE sla_breaches SET escalation_task_id = NULL");
         TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
+        // other test classes sharing the database may have merged customers
+        jdbc.update("DELETE FROM identity_merge_blocks");
+        jdbc.update("DELETE FROM identity_merges");
+        jdbc.update("DELETE FROM customer_identifiers");
         jdbc.update("UPDATE customers SET merged_into = NULL, owner_id = NULL, team_id = NULL");
         jdbc.update("DELETE FROM customers");
         jdbc.update("UPDATE teams SET manager_id = NULL");
         jdbc.update("DELETE FROM users");
         jdbc.update("UPDATE teams SET parent_id = NULL");
         jdbc.update("DELETE FROM teams");
+        // written behind tiering's back: a cached snapshot of the customers just deleted must not tier the next ones
+        tiering.bulkDataChanged();
     }
 
     /** Customers {@code first .. first+count-1}, named c<id>, without orders. */
@@ -73,6 +79,7 @@ public final class PlaybookFixture {
             jdbc.batchUpdate("INSERT INTO customers (id, name, type, created_at) VALUES (?, ?, 'company', ?)",
                     rows.subList(from, Math.min(rows.size(), from + 5_000)));
         }
+        tiering.bulkDataChanged();
     }
 
     /** An order of {@code amount} placed {@code ago} before now for each customer. */

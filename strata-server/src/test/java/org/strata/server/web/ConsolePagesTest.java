@@ -29,7 +29,8 @@ class ConsolePagesTest {
     JdbcTemplate jdbc;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/customers", "/schemes", "/schemes/anything", "/imports", "/runs", "/quality"})
+    @ValueSource(strings = {"/", "/customers", "/schemes", "/schemes/anything", "/imports", "/runs", "/quality",
+            "/deliveries", "/deliveries/dead-letters", "/warnings", "/experiments"})
     void everyPageRendersInChineseAndInEnglish(String path) throws Exception {
         String chinese = page(path, "zh-CN");
         String english = page(path, "en");

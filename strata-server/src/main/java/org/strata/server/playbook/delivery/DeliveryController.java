@@ -5,13 +5,14 @@ import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.strata.server.playbook.ActionKind;
 import org.strata.server.playbook.PlaybookBadRequestException;
 import org.strata.server.playbook.PlaybookConflictException;
 import org.strata.server.playbook.PlaybookNotFoundException;
@@ -22,8 +23,6 @@ import org.strata.server.playbook.PlaybookTime;
 @Access(value = Permission.MANAGE_PLAYBOOKS, customerScoped = true)
 @RequestMapping("/api/v1/deliveries")
 class DeliveryController {
-
-    private static final Set<String> STATUSES = Set.of("pending", "delivered", "dead", "skipped");
 
     private final DeliveryStore store;
     private final DeliveryWorker worker;
@@ -41,23 +40,34 @@ class DeliveryController {
     record Replayed(int replayed) {
     }
 
-    @Operation(summary = "Deliveries, newest first; status = pending, delivered, dead, skipped")
+    /** @param ids the dead letters to replay; absent or null: every dead letter in the caller's scope */
+    record ReplayRequest(List<Long> ids) {
+    }
+
+    @Operation(summary = "Deliveries, newest first; status = pending, retrying (pending after a failed attempt), "
+            + "delivered, dead, skipped; kind = an action kind (webhook, task ...)")
     @GetMapping
     List<DeliveryView> list(@RequestParam(required = false) String status,
+                            @RequestParam(required = false) String kind,
                             @RequestParam(required = false) Long playbook,
                             @RequestParam(required = false) Long customer,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new PlaybookBadRequestException("status", "'" + status + "' is not one of " + STATUSES);
+        if (status != null && !DeliveryStore.Filter.STATUSES.contains(status)) {
+            throw new PlaybookBadRequestException("status", "'" + status + "' is not one of "
+                    + DeliveryStore.Filter.STATUSES);
         }
-        return store.list(status, playbook, customer, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+        if (kind != null) {
+            ActionKind.of(kind, "kind");
+        }
+        return store.list(new DeliveryStore.Filter(status, kind, playbook, customer), Math.max(page, 0),
+                Math.min(Math.max(size, 1), 500));
     }
 
     @Operation(summary = "Dead letters: deliveries that failed for good or were retried for the whole retry window")
     @GetMapping("/dead-letters")
     List<DeliveryView> deadLetters(@RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
-        return list("dead", null, null, page, size);
+        return list("dead", null, null, null, page, size);
     }
 
     @Operation(summary = "A delivery with every attempt")
@@ -72,7 +82,7 @@ class DeliveryController {
     @PostMapping("/{id}/replay")
     Replayed replay(@PathVariable long id) {
         get(id);
-        int replayed = store.replay(id, time.now());
+        int replayed = store.replay(List.of(id), time.now());
         if (replayed == 0) {
             throw new PlaybookConflictException("delivery " + id + " is not a dead letter");
         }
@@ -80,11 +90,13 @@ class DeliveryController {
         return new Replayed(replayed);
     }
 
-    @Operation(summary = "Replay every dead letter")
+    @Operation(summary = "Replay dead letters: those of the body's ids, or every one in the caller's scope without "
+            + "a body; answers how many were put back in line (a delivery that is no longer dead is left alone)")
     @Access(value = Permission.MANAGE_PLAYBOOKS, customerScoped = true, audit = "delivery.replay")
     @PostMapping("/dead-letters/replay")
-    Replayed replayAll() {
-        int replayed = store.replay(null, time.now());
+    Replayed replaySome(@RequestBody(required = false) ReplayRequest request) {
+        List<Long> ids = request == null ? null : request.ids();
+        int replayed = store.replay(ids, time.now());
         worker.wakeUp();
         return new Replayed(replayed);
     }

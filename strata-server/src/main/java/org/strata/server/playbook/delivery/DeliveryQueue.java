@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,9 +56,10 @@ class DeliveryQueue {
                     + "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
                     + "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED",
                     Long.class, at, at);
-            Timestamp until = Timestamp.from(now.plus(lease));
-            jdbc.batchUpdate("UPDATE playbook_deliveries SET lease_until = ? WHERE id = ?",
-                    due.stream().map(id -> new Object[] {until, id}).toList());
+            if (!due.isEmpty()) {
+                named.update("UPDATE playbook_deliveries SET lease_until = :until WHERE id IN (:ids)",
+                        Map.of("until", Timestamp.from(now.plus(lease)), "ids", due));
+            }
             return due;
         });
         if (ids.isEmpty()) {
@@ -66,6 +68,11 @@ class DeliveryQueue {
         List<Delivery> claimed = new ArrayList<>(named.query(DETAILS, Map.of("ids", ids), this::delivery));
         claimed.sort(Comparator.comparingLong(Delivery::entryId).thenComparingInt(Delivery::position));
         return claimed;
+    }
+
+    /** A delivery with everything needed to carry it out, without claiming it (to show what it sends). */
+    Optional<Delivery> load(long id) {
+        return named.query(DETAILS, Map.of("ids", List.of(id)), this::delivery).stream().findFirst();
     }
 
     /** An attempt's result: the delivery's new state and a row in its attempt log. */

@@ -1,15 +1,20 @@
 package org.strata.server.playbook.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -23,9 +28,12 @@ import org.strata.server.playbook.PlaybookRecorder;
 import org.strata.server.playbook.PlaybookTime;
 
 /**
- * Carries out the outbox: claims due deliveries, performs them (in parallel across entries, in action order within
- * one entry, so "assign the owner" runs before "create a task for the owner"), and records each attempt. Wakes up at
- * once when a transaction recorded new deliveries, else polls. On start it simply resumes: the outbox is the truth.
+ * Carries out the outbox as a pipeline: claims due deliveries while earlier ones are still being sent, performs them
+ * on a bounded pool (in parallel across entries, in action order within one entry, so "assign the owner" runs before
+ * "create a task for the owner"), and records finished attempts in batches as they come in. At most one batch is in
+ * flight, so the pool never waits for the slowest call of a batch before the next claim. Wakes up at once when a
+ * transaction recorded new deliveries, else polls. On start it simply resumes: the outbox is the truth, and a
+ * delivery claimed but not recorded (a crash mid-call) is claimed again once its lease runs out (at least once).
  */
 @Component
 class DeliveryWorker implements SmartLifecycle, DisposableBean {
@@ -43,6 +51,11 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
     private volatile boolean running;
     private Thread thread;
     private final ExecutorService pool;
+    /** Attempts performed but not yet recorded; only the worker's own thread drains it. */
+    private final BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** The last chained call of each entry with deliveries in flight, so a later action waits for earlier ones. */
+    private final Map<Long, CompletableFuture<Void>> entries = new HashMap<>();
 
     DeliveryWorker(DeliveryQueue queue, DeliveryProperties settings, PlaybookTime time,
                    List<ActionPerformer> performers) {
@@ -73,18 +86,63 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Claims and carries out one batch of due deliveries; returns how many were attempted. */
-    int deliverDue() {
-        List<Delivery> claimed = queue.claim(time.now(), settings.batchSize(), settings.lease());
-        if (claimed.isEmpty()) {
-            return 0;
+    /**
+     * One turn of the pipeline: records the attempts that finished, then claims as many due deliveries as there is
+     * room for and starts them. Returns how many deliveries it recorded or started (0: nothing to do).
+     */
+    int turn() {
+        int recorded = recordFinished();
+        int room = settings.batchSize() - inFlight.get();
+        // claiming a handful at a time would spend more on queries than on calls
+        if (room < Math.max(1, settings.batchSize() / 4)) {
+            return recorded;
         }
+        List<Delivery> claimed = queue.claim(time.now(), room, settings.lease());
+        start(claimed);
+        return recorded + claimed.size();
+    }
+
+    private void start(List<Delivery> claimed) {
         Map<Long, List<Delivery>> byEntry = new LinkedHashMap<>();
         claimed.forEach(d -> byEntry.computeIfAbsent(d.entryId(), e -> new ArrayList<>()).add(d));
-        List<CompletableFuture<List<Attempt>>> work = byEntry.values().stream()
-                .map(group -> CompletableFuture.supplyAsync(() -> group.stream().map(this::attempt).toList(), pool))
-                .toList();
-        List<Attempt> attempts = work.stream().flatMap(f -> f.join().stream()).toList();
+        inFlight.addAndGet(claimed.size());
+        entries.values().removeIf(CompletableFuture::isDone);
+        byEntry.forEach((entry, group) -> {
+            CompletableFuture<Void> before = entries.getOrDefault(entry, CompletableFuture.completedFuture(null));
+            // exceptionally: an entry's later actions run even if an earlier call died of an Error
+            entries.put(entry, before.exceptionally(e -> null).thenRunAsync(() -> group.forEach(d -> {
+                try {
+                    finished.add(attempt(d));
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }), pool));
+        });
+    }
+
+    /** Records every finished attempt (waiting up to {@code wait} for the first); returns how many. */
+    private int recordFinished(Duration wait) {
+        List<Attempt> attempts = new ArrayList<>();
+        try {
+            Attempt first = wait.isZero() ? finished.poll() : finished.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return 0;
+            }
+            attempts.add(first);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        finished.drainTo(attempts);
+        record(attempts);
+        return attempts.size();
+    }
+
+    private int recordFinished() {
+        return recordFinished(Duration.ZERO);
+    }
+
+    private void record(List<Attempt> attempts) {
         List<Long> failed = attempts.stream().filter(a -> a.outcome() instanceof Outcome.Retry)
                 .map(a -> a.delivery().id()).toList();
         Map<Long, Instant> deadlines = failed.isEmpty() ? Map.of() : queue.retryDeadlines(failed, settings.retryFor());
@@ -94,7 +152,6 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
             return new DeliveryQueue.Result(a.delivery(), a.outcome(), a.at(), retryAt,
                     deadline != null && retryAt.isAfter(deadline));
         }).toList());
-        return claimed.size();
     }
 
     private record Attempt(Delivery delivery, Outcome outcome, Instant at) {
@@ -120,7 +177,12 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
     private void loop() {
         while (running) {
             try {
-                if (deliverDue() > 0) {
+                if (turn() > 0) {
+                    continue;
+                }
+                if (inFlight.get() > 0) {
+                    // calls are under way: wait for one to finish rather than poll the database
+                    recordFinished(settings.pollInterval());
                     continue;
                 }
             } catch (RuntimeException e) {
@@ -128,6 +190,21 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
                 log.warn("playbook delivery round failed: {}", e.getMessage());
             }
             pause();
+        }
+        finishInFlight();
+    }
+
+    /** On stop: lets the calls under way finish and records them, so a clean restart repeats none of them. */
+    private void finishInFlight() {
+        long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
+        try {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                recordFinished(Duration.ofMillis(50));
+            }
+            recordFinished();
+        } catch (RuntimeException e) {
+            log.warn("could not record the last playbook deliveries; they are retried after their lease: {}",
+                    e.getMessage());
         }
     }
 

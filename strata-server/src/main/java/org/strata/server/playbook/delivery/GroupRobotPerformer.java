@@ -2,6 +2,7 @@ package org.strata.server.playbook.delivery;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,17 +38,10 @@ class GroupRobotPerformer implements ActionPerformer {
     @Override
     public Outcome perform(Delivery delivery) {
         ActionSettings s = delivery.settings();
-        String text = MessageText.render(s.textOr("text", null), delivery, time.zone());
-        List<String> mentions = s.list("mentionMobiles");
         URI uri = s.url("url");
         String secret = s.textOr("secret", null);
         long now = time.now().toEpochMilli();
-        Map<String, Object> body = switch (delivery.kind()) {
-            case WECOM -> GroupRobotMessages.weCom(s.textOr("format", "markdown"), text, mentions);
-            case DINGTALK -> GroupRobotMessages.dingTalk(s.textOr("format", "markdown"),
-                    MessageText.render(s.textOr("title", "{playbook}"), delivery, time.zone()), text, mentions);
-            default -> GroupRobotMessages.feishu(text, secret, now / 1000);
-        };
+        Map<String, Object> body = body(delivery, time.zone(), secret, now);
         if (delivery.kind() == ActionKind.DINGTALK && secret != null) {
             uri = URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + "timestamp=" + now + "&sign="
                     + Signatures.dingTalk(secret, now));
@@ -62,6 +56,19 @@ class GroupRobotPerformer implements ActionPerformer {
         } catch (IOException e) {
             return new Outcome.Retry(null, "could not reach " + uri.getHost() + ": " + e);
         }
+    }
+
+    /** The message in the robot's format; {@code secret} null leaves a Feishu message unsigned. */
+    static Map<String, Object> body(Delivery delivery, ZoneId zone, String secret, long nowMillis) {
+        ActionSettings s = delivery.settings();
+        String text = MessageText.render(s.textOr("text", null), delivery, zone);
+        List<String> mentions = s.list("mentionMobiles");
+        return switch (delivery.kind()) {
+            case WECOM -> GroupRobotMessages.weCom(s.textOr("format", "markdown"), text, mentions);
+            case DINGTALK -> GroupRobotMessages.dingTalk(s.textOr("format", "markdown"),
+                    MessageText.render(s.textOr("title", "{playbook}"), delivery, zone), text, mentions);
+            default -> GroupRobotMessages.feishu(text, secret, nowMillis / 1000);
+        };
     }
 
     private Outcome verdict(DeliveryHttp.Response response) {

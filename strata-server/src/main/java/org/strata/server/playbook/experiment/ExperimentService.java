@@ -2,27 +2,41 @@ package org.strata.server.playbook.experiment;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.strata.server.playbook.PlaybookBadRequestException;
 
 /** Builds experiment reports: a playbook's treated vs held-out entrants, or the members of two tiers. */
 @Service
-class ExperimentService {
+public class ExperimentService {
 
     private final Outcomes outcomes;
+    private final JdbcClient jdbc;
 
-    ExperimentService(Outcomes outcomes) {
+    ExperimentService(Outcomes outcomes, JdbcClient jdbc) {
         this.outcomes = outcomes;
+        this.jdbc = jdbc;
     }
 
-    ExperimentReport playbook(long playbookId, int days, double confidence, Instant now) {
+    /** A playbook that holds out part of its entrants, so it can be reported on. */
+    public record HoldoutPlaybook(long id, String nameZh, String nameEn, int holdoutPercent) {
+    }
+
+    /** Playbooks with a holdout, newest first. */
+    public List<HoldoutPlaybook> playbooksWithHoldout() {
+        return jdbc.sql("SELECT id, name_zh, name_en, holdout_percent FROM playbooks WHERE holdout_percent > 0 "
+                + "ORDER BY id DESC").query((rs, row) -> new HoldoutPlaybook(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getInt(4))).list();
+    }
+
+    public ExperimentReport playbook(long playbookId, int days, double confidence, Instant now) {
         check(days, confidence);
         return report("Playbook " + playbookId + ": treated vs held out", "剧本 " + playbookId + "：干预组 vs 对照组",
                 "treated", "干预组", "held out", "对照组", outcomes.ofPlaybook(playbookId, days, now), days,
                 confidence, now);
     }
 
-    ExperimentReport tiers(String schemeA, String tierA, String schemeB, String tierB, int days, double confidence,
+    public ExperimentReport tiers(String schemeA, String tierA, String schemeB, String tierB, int days, double confidence,
                            Instant now) {
         check(days, confidence);
         List<Outcomes.Unit> units = new java.util.ArrayList<>(outcomes.ofTier(schemeA, tierA, false, days, now));
