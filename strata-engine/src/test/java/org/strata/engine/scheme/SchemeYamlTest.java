@@ -47,7 +47,7 @@ class SchemeYamlTest {
                     .orElseThrow();
             assertThat(unknown.line()).isEqualTo(6);
             assertThat(unknown.column()).isEqualTo(5);
-            assertThat(unknown.message()).contains("did you mean rule?");
+            assertThat(unknown.message().english()).contains("did you mean rule?");
             assertThat(e.getMessage()).contains("line 11:").contains("expected a whole number, found 'often'");
         });
     }

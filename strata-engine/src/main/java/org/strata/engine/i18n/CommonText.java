@@ -1,0 +1,36 @@
+package org.strata.engine.i18n;
+
+import java.util.List;
+
+/** Texts shared by every area. */
+public enum CommonText implements MessageKey {
+    /** A text without translation, shown as given. */
+    TEXT("error.text", "text"),
+    /** One problem among several, with where it is: "line:column: problem". */
+    AT_POSITION("error.at_position", "line", "column", "problem"),
+    /** Glue for lists in running text ("a, b, c" / "a、b、c"). */
+    LIST_SEPARATOR("error.list_separator");
+
+    private final String code;
+    private final List<String> parameters;
+
+    CommonText(String code, String... parameters) {
+        this.code = code;
+        this.parameters = List.of(parameters);
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public String bundle() {
+        return MessageBundles.ENGINE;
+    }
+}
