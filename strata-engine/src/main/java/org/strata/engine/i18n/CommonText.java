@@ -8,8 +8,10 @@ public enum CommonText implements MessageKey {
     TEXT("error.text", "text"),
     /** One problem among several, with where it is: "line:column: problem". */
     AT_POSITION("error.at_position", "line", "column", "problem"),
-    /** Glue for lists in running text ("a, b, c" / "a、b、c"). */
-    LIST_SEPARATOR("error.list_separator");
+    /** Glue for lists of names in running text ("a, b, c" / "a、b、c"). */
+    LIST_SEPARATOR("error.list_separator"),
+    /** Glue for lists of whole problems ("no column for a; no column for b" / "…；…"). */
+    ITEM_SEPARATOR("error.item_separator");
 
     private final String code;
     private final List<String> parameters;

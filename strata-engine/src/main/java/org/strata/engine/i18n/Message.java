@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * An error (or a phrase inside one) as a code and arguments, rendered in a language only when someone reads it.
- * Arguments are texts, numbers, {@code null} (shown as nothing), lists of texts (joined the way the language lists
- * things) or nested messages such as "a number".
+ * Arguments are texts, numbers, {@code null} (shown as nothing), lists of texts or of messages (joined the way
+ * the language lists things) or nested messages such as "a number".
  */
 public record Message(MessageKey key, List<Object> arguments) implements LocalizedText {
 
@@ -20,15 +20,23 @@ public record Message(MessageKey key, List<Object> arguments) implements Localiz
         for (Object argument : arguments) {
             if (!isArgument(argument)) {
                 throw new IllegalArgumentException(key.code() + ": an argument must be a text, a number, a "
-                        + "message or a list of texts, not " + argument.getClass().getName());
+                        + "message or a list of texts or of messages, not " + argument.getClass().getName());
             }
         }
-        arguments = Collections.unmodifiableList(new ArrayList<>(arguments));
+        // whole numbers are kept as Long, so a message read back from storage equals the one written
+        arguments = Collections.unmodifiableList(arguments.stream().map(Message::canonical)
+                .collect(ArrayList::new, ArrayList::add, ArrayList::addAll));
+    }
+
+    private static Object canonical(Object argument) {
+        return argument instanceof Integer || argument instanceof Short || argument instanceof Byte
+                ? Long.valueOf(((Number) argument).longValue()) : argument;
     }
 
     private static boolean isArgument(Object argument) {
         if (argument instanceof List<?> list) {
-            return list.stream().allMatch(item -> item instanceof String);
+            return list.stream().allMatch(item -> item instanceof String)
+                    || list.stream().allMatch(item -> item instanceof Message);
         }
         return argument == null || argument instanceof String || argument instanceof Number
                 || argument instanceof Character || argument instanceof Message;

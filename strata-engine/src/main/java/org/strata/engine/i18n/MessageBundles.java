@@ -70,8 +70,10 @@ public final class MessageBundles {
             return render(nested, language);
         }
         if (argument instanceof List<?> items) {
-            String separator = text(ENGINE, CommonText.LIST_SEPARATOR.code(), language);
-            return items.stream().map(String::valueOf).collect(Collectors.joining(separator));
+            boolean problems = !items.isEmpty() && items.get(0) instanceof Message;
+            String separator = text(ENGINE, (problems ? CommonText.ITEM_SEPARATOR : CommonText.LIST_SEPARATOR).code(),
+                    language);
+            return items.stream().map(item -> shown(item, language)).collect(Collectors.joining(separator));
         }
         return String.valueOf(argument);
     }

@@ -141,6 +141,25 @@ class TieringApiTest {
     }
 
     @Test
+    void aRuleTypoIsExplainedInTheLanguageTheCallerAsksForWithAStableCode() throws Exception {
+        String typo = "{\"rule\": \"frequency >= 1 and\\n  monetery >= 5\"}";
+        mvc.perform(post("/api/v1/tiering/preview/rule").contentType(MediaType.APPLICATION_JSON).content(typo)
+                        .header("Accept-Language", "zh-CN,zh;q=0.9"))
+                .andExpect(jsonPath("$.diagnostics[0].message")
+                        .value("未知指标 `monetery`；您是不是要写 `monetary`（消费金额）？"))
+                .andExpect(jsonPath("$.diagnostics[0].code").value("rule.error.unknown_feature_did_you_mean_labelled"))
+                .andExpect(jsonPath("$.diagnostics[0].line").value(2));
+        mvc.perform(post("/api/v1/tiering/preview/rule").contentType(MediaType.APPLICATION_JSON).content(typo)
+                        .header("Accept-Language", "en-US"))
+                .andExpect(jsonPath("$.diagnostics[0].message")
+                        .value("unknown feature `monetery`; did you mean `monetary` (消费金额)?"));
+        // the console's language (its cookie) wins over what the browser prefers
+        mvc.perform(post("/api/v1/tiering/preview/rule").contentType(MediaType.APPLICATION_JSON).content(typo)
+                        .header("Accept-Language", "en-US").cookie(new jakarta.servlet.http.Cookie("strata-lang", "zh-CN")))
+                .andExpect(jsonPath("$.diagnostics[0].message", containsString("未知指标")));
+    }
+
+    @Test
     void aDryRunOfTheDraftShowsTheMigrationMatrix() throws Exception {
         instantiateAndPublishB2b();
         mvc.perform(post("/api/v1/tiering/schemes/b2b/runs")).andExpect(status().isCreated());
