@@ -97,7 +97,8 @@ public final class ImportCommand implements Callable<Integer> {
                 job = imports.importRows(importKind, options.source(), file.toString(), RowSource.of(rows), progress);
                 progress.finish();
             }
-            out.println(job.status() == ImportStatus.FAILED ? "import failed: " + job.message() : job.message());
+            String message = job.message(language.locale());
+            out.println(job.status() == ImportStatus.FAILED ? "import failed: " + message : message);
             if (job.counts().rejected() > 0) {
                 Path report = errors != null ? errors : file.resolveSibling(file.getFileName() + ".errors.csv");
                 writeReport(context.bean(ImportJobs.class), job.id(), report);

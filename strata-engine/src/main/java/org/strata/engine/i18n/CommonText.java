@@ -1,7 +1,5 @@
 package org.strata.engine.i18n;
 
-import java.util.List;
-
 /** Texts shared by every area. */
 public enum CommonText implements MessageKey {
     /** A text without translation, shown as given. */
@@ -13,26 +11,14 @@ public enum CommonText implements MessageKey {
     /** Glue for lists of whole problems ("no column for a; no column for b" / "…；…"). */
     ITEM_SEPARATOR("error.item_separator");
 
-    private final String code;
-    private final List<String> parameters;
+    private final Definition definition;
 
     CommonText(String code, String... parameters) {
-        this.code = code;
-        this.parameters = List.of(parameters);
+        this.definition = new Definition(MessageBundles.ENGINE, code, parameters);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public List<String> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public String bundle() {
-        return MessageBundles.ENGINE;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -9,14 +9,33 @@ import java.util.List;
  */
 public interface MessageKey {
 
-    /** The bundle key, e.g. {@code rule.error.unknown_feature}; stable across releases. */
-    String code();
+    /**
+     * Where the text is and what it takes.
+     *
+     * @param bundle     the bundle's base name, e.g. {@code org.strata.engine.i18n.errors}
+     * @param code       the bundle key, e.g. {@code rule.error.unknown_feature}; stable across releases
+     * @param parameters the argument names, in the order {@link #with} takes them; texts place them as {@code {name}}
+     */
+    record Definition(String bundle, String code, List<String> parameters) {
 
-    /** The argument names, in the order {@link #with} takes them; the texts refer to them as {@code {name}}. */
-    List<String> parameters();
+        public Definition(String bundle, String code, String... parameters) {
+            this(bundle, code, List.of(parameters));
+        }
+    }
 
-    /** The bundle's base name, e.g. {@code org.strata.engine.i18n.errors}. */
-    String bundle();
+    Definition definition();
+
+    default String code() {
+        return definition().code();
+    }
+
+    default List<String> parameters() {
+        return definition().parameters();
+    }
+
+    default String bundle() {
+        return definition().bundle();
+    }
 
     /**
      * This error with its arguments: texts, numbers or other messages (rendered in the same language).

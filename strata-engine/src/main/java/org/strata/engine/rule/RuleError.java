@@ -1,6 +1,5 @@
 package org.strata.engine.rule;
 
-import java.util.List;
 import org.strata.engine.i18n.MessageBundles;
 import org.strata.engine.i18n.MessageKey;
 
@@ -81,26 +80,14 @@ public enum RuleError implements MessageKey {
     UNEXPECTED_AND_OR_SYMBOL("rule.error.unexpected_and_or_symbol", "character"),
     FEATURE_NOT_COMPUTED("rule.error.feature_not_computed", "feature");
 
-    private final String code;
-    private final List<String> parameters;
+    private final Definition definition;
 
     RuleError(String code, String... parameters) {
-        this.code = code;
-        this.parameters = List.of(parameters);
+        this.definition = new Definition(MessageBundles.ENGINE, code, parameters);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public List<String> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public String bundle() {
-        return MessageBundles.ENGINE;
+    public Definition definition() {
+        return definition;
     }
 }

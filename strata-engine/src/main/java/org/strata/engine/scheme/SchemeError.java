@@ -1,6 +1,5 @@
 package org.strata.engine.scheme;
 
-import java.util.List;
 import org.strata.engine.i18n.MessageBundles;
 import org.strata.engine.i18n.MessageKey;
 
@@ -28,28 +27,26 @@ public enum SchemeError implements MessageKey {
     PART_TIER("scheme.error.part.tier", "key"),
     PART_TAG("scheme.error.part.tag", "key"),
     FEATURE_NOT_COMPUTED("scheme.error.feature_not_computed", "feature"),
-    NOT_EVALUATED("scheme.error.not_evaluated", "cause");
+    NOT_EVALUATED("scheme.error.not_evaluated", "cause"),
+    INVALID_SCHEME("scheme.error.invalid_scheme", "scheme", "problems"),
+    NO_TIERS("scheme.error.no_tiers"),
+    NO_DEFAULT_TIER("scheme.error.no_default_tier"),
+    DEFAULT_HAS_RULE("scheme.error.default_has_rule", "tier"),
+    TIER_NEEDS_RULE("scheme.error.tier_needs_rule", "tier"),
+    TIER_KEY_TWICE("scheme.error.tier_key_twice", "tier"),
+    DEFAULT_KEY_TAKEN("scheme.error.default_key_taken", "tier"),
+    TAG_KEY_TWICE("scheme.error.tag_key_twice", "tag"),
+    GROUP_NAMES_UNKNOWN_TAG("scheme.error.group_names_unknown_tag", "group", "tag", "tags"),
+    TAG_IN_TWO_GROUPS("scheme.error.tag_in_two_groups", "tag");
 
-    private final String code;
-    private final List<String> parameters;
+    private final Definition definition;
 
     SchemeError(String code, String... parameters) {
-        this.code = code;
-        this.parameters = List.of(parameters);
+        this.definition = new Definition(MessageBundles.ENGINE, code, parameters);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public List<String> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public String bundle() {
-        return MessageBundles.ENGINE;
+    public Definition definition() {
+        return definition;
     }
 }

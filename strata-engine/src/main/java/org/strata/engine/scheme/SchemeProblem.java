@@ -24,15 +24,15 @@ public record SchemeProblem(String scheme, String part, int line, int column, Me
 
     @Override
     public String text(Locale locale) {
-        return SchemeError.RULE_PROBLEM.with(scheme, partNamed(), line, column, message).text(locale);
+        return SchemeError.RULE_PROBLEM.with(scheme, where(), line, column, message).text(locale);
     }
 
-    /** {@code part} ("tier vip") in words of the reader's language; the field itself stays a stable identifier. */
-    private Object partNamed() {
+    /** {@code part} ("tier vip") in words of the reader's language; {@code part} itself stays a stable identifier. */
+    public Message where() {
         if (part.startsWith(TIER)) {
             return SchemeError.PART_TIER.with(part.substring(TIER.length()));
         }
-        return part.startsWith(TAG) ? SchemeError.PART_TAG.with(part.substring(TAG.length())) : part;
+        return part.startsWith(TAG) ? SchemeError.PART_TAG.with(part.substring(TAG.length())) : Message.literal(part);
     }
 
     @Override

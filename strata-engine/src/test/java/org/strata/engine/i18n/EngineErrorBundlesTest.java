@@ -1,6 +1,7 @@
 package org.strata.engine.i18n;
 
 import org.junit.jupiter.api.Test;
+import org.strata.engine.csv.CsvError;
 import org.strata.engine.rule.RuleError;
 import org.strata.engine.scheme.SchemeError;
 
@@ -19,6 +20,7 @@ class EngineErrorBundlesTest {
         keys.addAll(Arrays.asList(CommonText.values()));
         keys.addAll(Arrays.asList(RuleError.values()));
         keys.addAll(Arrays.asList(SchemeError.values()));
+        keys.addAll(Arrays.asList(CsvError.values()));
         return keys;
     }
 
@@ -32,27 +34,15 @@ class EngineErrorBundlesTest {
         enum Broken implements MessageKey {
             MISSING("rule.error.no_such_code"), WRONG_PLACEHOLDERS("rule.error.unknown_feature", "name");
 
-            private final String code;
-            private final List<String> parameters;
+            private final Definition definition;
 
             Broken(String code, String... parameters) {
-                this.code = code;
-                this.parameters = List.of(parameters);
+                this.definition = new Definition(MessageBundles.ENGINE, code, parameters);
             }
 
             @Override
-            public String code() {
-                return code;
-            }
-
-            @Override
-            public List<String> parameters() {
-                return parameters;
-            }
-
-            @Override
-            public String bundle() {
-                return MessageBundles.ENGINE;
+            public Definition definition() {
+                return definition;
             }
         }
         assertThat(MessageBundles.problems(MessageBundles.ENGINE, List.of(Broken.values())))

@@ -114,7 +114,7 @@ class ImportController {
             throw new NoSuchElementException("no import with id " + id);
         }
         return ImportJobView.of(imports.job(id).orElseThrow(() -> new NoSuchElementException("no import with id "
-                + id)));
+                + id)), LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler

@@ -1,6 +1,5 @@
 package org.strata.server.ingest;
 
-import java.util.List;
 import org.strata.engine.i18n.MessageKey;
 
 /** Why an import refused a file, a row or a JSON item; texts in org/strata/server/ingest/errors*.properties. */
@@ -63,28 +62,17 @@ public enum ImportError implements MessageKey {
     REPORT_REASON("import.error.report.reason"),
     LINE("import.error.line", "line", "problem");
 
+    /** The base name of the bundle these texts are in. */
     public static final String BUNDLE = "org.strata.server.ingest.errors";
 
-    private final String code;
-    private final List<String> parameters;
+    private final Definition definition;
 
     ImportError(String code, String... parameters) {
-        this.code = code;
-        this.parameters = List.of(parameters);
+        this.definition = new Definition("org.strata.server.ingest.errors", code, parameters);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public List<String> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public String bundle() {
-        return BUNDLE;
+    public Definition definition() {
+        return definition;
     }
 }

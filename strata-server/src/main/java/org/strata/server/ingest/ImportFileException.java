@@ -32,6 +32,11 @@ public class ImportFileException extends RuntimeException implements LocalizedTe
         this.problem = problem;
     }
 
+    /** The problem with its line ("line 6: …") when the line is known. */
+    public Message located() {
+        return located(line, problem);
+    }
+
     private static Message located(long line, Message problem) {
         return line > 0 ? ImportError.LINE.with(line, problem) : problem;
     }

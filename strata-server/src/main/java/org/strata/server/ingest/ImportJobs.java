@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 public class ImportJobs {
 
     private static final int MAX_TEXT = 1000;
+    static final int MAX_MESSAGE = 2000;
 
     private final JdbcTemplate jdbc;
 
@@ -66,7 +67,7 @@ public class ImportJobs {
 
     void finish(long jobId, ImportStatus status, String message) {
         jdbc.update("UPDATE import_jobs SET status = ?, message = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
-                status.dbValue(), truncate(message, 2000), jobId);
+                status.dbValue(), truncate(message, MAX_MESSAGE), jobId);
     }
 
     public Optional<ImportJob> find(long jobId) {

@@ -87,7 +87,7 @@ public class ImportService {
             // where and what is wrong.
             log.info("import job {} stopped: {}", jobId, e.getMessage());
             status = ImportStatus.FAILED;
-            message = e.getMessage();
+            message = StoredMessages.encode(e.located(), ImportJobs.MAX_MESSAGE);
         } catch (ImportInterruptedException e) {
             log.info("import job {} interrupted", jobId);
             status = ImportStatus.FAILED;

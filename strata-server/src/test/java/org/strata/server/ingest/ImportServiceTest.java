@@ -148,7 +148,7 @@ class ImportServiceTest {
                     ProgressListener.NONE);
 
             assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
-            assertThat(broken.message()).isEqualTo("line 6: a quoted value never ends");
+            assertThat(broken.message(java.util.Locale.ENGLISH)).isEqualTo("line 6: a quoted value never ends");
             assertThat(jdbc.queryForList("SELECT order_no FROM orders ORDER BY order_no", String.class))
                     .containsExactly("O1", "O2", "O3");
 
