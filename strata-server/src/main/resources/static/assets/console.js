@@ -38,7 +38,8 @@
   /** fetch() that sends and reads JSON, adds the CSRF header to writes, and throws ApiError with the problem detail. */
   async function api(url, options = {}) {
     const method = (options.method || 'GET').toUpperCase();
-    const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
+    // Error texts from the server come in the page's language, whatever language the browser itself prefers.
+    const headers = Object.assign({ Accept: 'application/json', 'Accept-Language': lang }, options.headers || {});
     let body = options.body;
     if (method !== 'GET' && method !== 'HEAD') {
       Object.assign(headers, csrfHeaders());

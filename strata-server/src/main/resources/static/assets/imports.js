@@ -136,7 +136,8 @@
       el('dl', { class: 'facts', id: 'import-counts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', {}, fmt.number(v))])));
     document.getElementById('result-step').hidden = false;
     if (c.rejected > 0 || job.status !== 'succeeded') {
-      const csv = await fetch(job.errorReport).then((r) => r.text());
+      const csv = await fetch(job.errorReport, { headers: { 'Accept-Language': document.documentElement.lang } })
+        .then((r) => r.text());
       const rows = parseCsv(csv.replace(/^\uFEFF/, '')).filter((r) => r.length > 1);
       box.append(el('h3', { style: 'margin-top:16px' }, t('imports.errors')),
         el('p', {}, el('a', { class: 'button', href: job.errorReport, download: '', id: 'error-report' }, t('imports.downloadErrors'))),

@@ -227,7 +227,7 @@
 
   function problemsList(problems) {
     return el('ul', { class: 'diagnostics' }, ...(problems || []).map((p) => el('li', {},
-      t('editor.problem', p.part || '', p.line, p.column, p.message) + (p.suggestion ? ' ' + t('editor.rule.suggestion', p.suggestion) : ''))));
+      t('editor.problem', p.where || p.part || '', p.line, p.column, p.message) + (p.suggestion ? ' ' + t('editor.rule.suggestion', p.suggestion) : ''))));
   }
 
   function problemOf(e) {

@@ -16,6 +16,7 @@ import org.strata.server.ingest.report.ErrorReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,6 +43,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LanguageOption language = new LanguageOption();
 
     @Parameters(index = "0", paramLabel = "KIND", description = "customers, orders, order-lines or events")
     String kind;
@@ -80,7 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
                 options = options.withMapping(mapping);
             }
         } catch (IllegalArgumentException e) {
-            err.println("strata import: " + e.getMessage());
+            err.println("strata import: " + language.text(e));
             return FAILED;
         }
         try (RunningStrata context = ServerLauncher.startWithoutWeb(database.database())) {
@@ -93,7 +97,8 @@ public final class ImportCommand implements Callable<Integer> {
                 job = imports.importRows(importKind, options.source(), file.toString(), RowSource.of(rows), progress);
                 progress.finish();
             }
-            out.println(job.status() == ImportStatus.FAILED ? "import failed: " + job.message() : job.message());
+            String message = job.message(language.locale());
+            out.println(job.status() == ImportStatus.FAILED ? "import failed: " + message : message);
             if (job.counts().rejected() > 0) {
                 Path report = errors != null ? errors : file.resolveSibling(file.getFileName() + ".errors.csv");
                 writeReport(context.bean(ImportJobs.class), job.id(), report);
@@ -108,7 +113,7 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("strata import: no such file: " + e.getFile());
             return FAILED;
         } catch (ImportFileException | IOException e) {
-            err.println("strata import: " + file + ": " + e.getMessage());
+            err.println("strata import: " + file + ": " + language.text(e));
             return FAILED;
         } catch (StartupFailure e) {
             err.println("strata import: " + e.getMessage());
@@ -116,8 +121,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeReport(ImportJobs jobs, long jobId, Path report) throws IOException {
-        try (ErrorReportWriter writer = ErrorReportWriter.create(report)) {
+    private void writeReport(ImportJobs jobs, long jobId, Path report) throws IOException {
+        try (ErrorReportWriter writer = ErrorReportWriter.create(report, language.locale())) {
             jobs.forEachError(jobId, writer::write);
         }
     }

@@ -22,6 +22,7 @@ import org.strata.engine.scheme.SchemeFiles;
 import org.strata.engine.table.TextColumn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,6 +44,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LanguageOption language = new LanguageOption();
 
     @Option(names = "--orders", required = true, paramLabel = "FILE", description = "Orders CSV (UTF-8).")
     Path orders;
@@ -100,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer> {
             report(err, file, result, day, started);
             return 0;
         } catch (CsvException | IllegalArgumentException e) {
-            err.println("strata score: " + e.getMessage());
+            err.println("strata score: " + language.text(e));
             return 2;
         }
     }

@@ -34,7 +34,7 @@ class ImportWizardBrowserTest extends BrowserTest {
 
         driver.findElement(By.id("run-import")).click();
         WebElement errors = waitFor(By.id("error-table"));
-        assertThat(errors.getText()).contains("3", "amount", "不是金额");
+        assertThat(errors.getText()).contains("3", "amount", "不是金额", "不是有效金额"); // the reason in Chinese too
         assertThat(driver.findElement(By.id("import-counts")).getText()).contains("2", "1");
         assertThat(driver.findElement(By.id("error-report")).getDomAttribute("href")).endsWith("/errors");
     }

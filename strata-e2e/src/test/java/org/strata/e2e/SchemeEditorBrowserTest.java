@@ -18,7 +18,8 @@ class SchemeEditorBrowserTest extends BrowserTest {
         waitForText(By.id("rule-0-problems"), "frequency");
         WebElement mark = driver.findElement(By.cssSelector("#rule-0 ~ .mirror mark, .rule-editor .mirror mark"));
         assertThat(mark.getDomProperty("textContent")).isEqualTo("frequncy");
-        assertThat(driver.findElement(By.id("rule-0-problems")).getText()).contains("1", "1");
+        assertThat(driver.findElement(By.id("rule-0-problems")).getText()).contains("1", "1")
+                .contains("未知指标 `frequncy`"); // the console is Chinese, so is the rule's diagnostic
 
         rule.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         rule.sendKeys("frequency >= 5 and monetary >= 1000");

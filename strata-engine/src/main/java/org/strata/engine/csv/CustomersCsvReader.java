@@ -58,13 +58,12 @@ public final class CustomersCsvReader {
                 long line = record.getStartingLineNumber();
                 String id = record.getFieldCount() > idColumn ? record.getField(idColumn).strip() : "";
                 if (id.isEmpty()) {
-                    throw new CsvException(name, line, idColumn + 1, header[idColumn], "the customer id is empty");
+                    throw new CsvException(name, line, idColumn + 1, header[idColumn], CsvError.CUSTOMER_ID_EMPTY.with());
                 }
                 int before = index.size();
                 int row = customers.customer(id);
                 if (row < before) {
-                    throw new CsvException(name, line, idColumn + 1, header[idColumn], "customer " + id
-                            + " appears a second time; each customer must have one row");
+                    throw new CsvException(name, line, idColumn + 1, header[idColumn], CsvError.CUSTOMER_TWICE.with(id));
                 }
                 for (int c = 0; c < Math.min(header.length, record.getFieldCount()); c++) {
                     if (c != idColumn) {
@@ -73,8 +72,7 @@ public final class CustomersCsvReader {
                 }
             }
             if (header == null) {
-                throw new CsvException(name, 0, 0, "the file is empty; expected a header such as "
-                        + "customer_id,region,industry,owner,created_at");
+                throw new CsvException(name, 0, 0, CsvError.CUSTOMERS_EMPTY.with());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,8 +98,7 @@ public final class CustomersCsvReader {
             if (!value.isBlank()) {
                 int day = timestamps.epochDay(value);
                 if (day == Timestamps.INVALID) {
-                    throw new CsvException(file, line, c + 1, column, "cannot read '" + value + "' as a date; "
-                            + Timestamps.EXPECTED);
+                    throw new CsvException(file, line, c + 1, column, CsvError.NOT_A_DATE.with(value));
                 }
                 customers.created(row, LocalDate.ofEpochDay(day));
             }
@@ -120,7 +117,6 @@ public final class CustomersCsvReader {
                 }
             }
         }
-        throw new CsvException(file, 1, 0, "the header " + Arrays.toString(header) + " lacks a customer id column "
-                + "(e.g. customer_id, CustomerID, 客户编号)");
+        throw new CsvException(file, 1, 0, CsvError.NO_CUSTOMER_ID_COLUMN.with(Arrays.toString(header)));
     }
 }

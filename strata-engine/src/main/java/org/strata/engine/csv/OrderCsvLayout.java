@@ -1,5 +1,7 @@
 package org.strata.engine.csv;
 
+import org.strata.engine.i18n.Message;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,20 +57,19 @@ final class OrderCsvLayout {
             }
         }
         OrderCsvLayout layout = new OrderCsvLayout(header, roles);
-        List<String> missing = new ArrayList<>();
+        List<Message> missing = new ArrayList<>();
         if (layout.column(Role.CUSTOMER) < 0) {
-            missing.add("a customer id (e.g. customer_id, CustomerID, 客户编号)");
+            missing.add(CsvError.MISSING_CUSTOMER.with());
         }
         if (layout.column(Role.TIME) < 0) {
-            missing.add("an order time (e.g. ordered_at, order_date, InvoiceDate, 下单时间)");
+            missing.add(CsvError.MISSING_TIME.with());
         }
         if (layout.column(Role.AMOUNT) < 0
                 && (layout.column(Role.QUANTITY) < 0 || layout.column(Role.UNIT_PRICE) < 0)) {
-            missing.add("an amount (e.g. amount, total, 实付金额) or quantity and unit price");
+            missing.add(CsvError.MISSING_AMOUNT.with());
         }
         if (!missing.isEmpty()) {
-            throw new CsvException(file, 1, 0, "the header " + Arrays.toString(header) + " lacks "
-                    + String.join(", ", missing));
+            throw new CsvException(file, 1, 0, CsvError.HEADER_LACKS.with(Arrays.toString(header), missing));
         }
         return layout;
     }

@@ -1,5 +1,7 @@
 package org.strata.engine.csv;
 
+import org.strata.engine.i18n.Message;
+
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -86,8 +88,7 @@ final class OrderRowParser {
     /** One row: field {@code f} is bytes {@code [start[f], end[f])} of {@code b}; {@code fields} were found. */
     void row(byte[] b, int[] start, int[] end, int fields, long line) {
         if (fields < neededFields) {
-            throw new CsvException(file, line, 0, "the row has " + fields + " fields, the header has "
-                    + layout.header.length);
+            throw new CsvException(file, line, 0, CsvError.FIELD_COUNT.with(fields, layout.header.length));
         }
         int from = start[customerColumn];
         int to = end[customerColumn];
@@ -113,8 +114,7 @@ final class OrderRowParser {
         }
         int day = timestamps.epochDay(b, start[timeColumn], end[timeColumn]);
         if (day == Timestamps.INVALID) {
-            throw problem(line, timeColumn, "cannot read '" + text(b, start, end, timeColumn)
-                    + "' as an order time; " + Timestamps.EXPECTED);
+            throw problem(line, timeColumn, CsvError.NOT_AN_ORDER_TIME.with(text(b, start, end, timeColumn)));
         }
         double amount = amountColumn >= 0 ? number(b, start, end, amountColumn, line)
                 : number(b, start, end, quantityColumn, line) * number(b, start, end, priceColumn, line);
@@ -126,8 +126,7 @@ final class OrderRowParser {
         if (statusColumn >= 0) {
             status = statusWords.code(b, start[statusColumn], end[statusColumn]);
             if (status < 0) {
-                throw problem(line, statusColumn, "unknown order status '" + text(b, start, end, statusColumn)
-                        + "'; expected e.g. completed, paid, cancelled, refunded, pending, return, 已完成, 已取消, 已退款");
+                throw problem(line, statusColumn, CsvError.UNKNOWN_STATUS.with(text(b, start, end, statusColumn)));
             }
         }
         part.add(customer, sameOrder(b, start, end), day, amount, cost, refund, status);
@@ -190,17 +189,17 @@ final class OrderRowParser {
         int from = start[column];
         int to = end[column];
         if (from == to) {
-            throw problem(line, column, "the value is empty; expected an amount such as 1234.50");
+            throw problem(line, column, CsvError.EMPTY_AMOUNT.with());
         }
         try {
             return Numbers.parse(b, from, to);
         } catch (NumberFormatException e) {
-            throw problem(line, column, e.getMessage());
+            throw problem(line, column, CsvError.NOT_AN_AMOUNT.with(text(b, start, end, column)));
         }
     }
 
-    private CsvException problem(long line, int column, String text) {
-        return new CsvException(file, line, column + 1, layout.name(column), text);
+    private CsvException problem(long line, int column, Message problem) {
+        return new CsvException(file, line, column + 1, layout.name(column), problem);
     }
 
     private static String text(byte[] b, int[] start, int[] end, int column) {

@@ -56,8 +56,7 @@ final class QuotedCsvScanner {
                 .ofCsvRecord(file, StandardCharsets.UTF_8)) {
             var records = reader.iterator();
             if (!records.hasNext()) {
-                throw new CsvException(file.getFileName().toString(), 0, 0, "the file is empty; expected a header "
-                        + "line such as order_id,customer_id,ordered_at,amount");
+                throw new CsvException(file.getFileName().toString(), 0, 0, CsvError.ORDERS_EMPTY.with());
             }
             return records.next().getFields().toArray(String[]::new);
         } catch (IOException e) {

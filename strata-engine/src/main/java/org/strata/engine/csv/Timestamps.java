@@ -17,8 +17,6 @@ import java.time.zone.ZoneRules;
 final class Timestamps {
 
     static final int INVALID = Integer.MIN_VALUE;
-    static final String EXPECTED = "expected a date like 2026-07-01, 2026/7/1 or 20260701, optionally with a time "
-            + "(2026-07-01 09:05:30) and an offset (2026-07-01T01:05:30Z, +08:00)";
 
     private final ZoneRules rules;
 

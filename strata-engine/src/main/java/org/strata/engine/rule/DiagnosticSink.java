@@ -1,5 +1,7 @@
 package org.strata.engine.rule;
 
+import org.strata.engine.i18n.Message;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.List;
 /** Collects the problems of one rule with their spans; turns offsets into line:column when asked. */
 final class DiagnosticSink {
 
-    private record Problem(Span span, String message, String suggestion) {
+    private record Problem(Span span, Message message, String suggestion) {
     }
 
     private final String source;
@@ -17,11 +19,11 @@ final class DiagnosticSink {
         this.source = source;
     }
 
-    void error(Span span, String message) {
+    void error(Span span, Message message) {
         problems.add(new Problem(span, message, null));
     }
 
-    void error(Span span, String message, String suggestion) {
+    void error(Span span, Message message, String suggestion) {
         problems.add(new Problem(span, message, suggestion));
     }
 

@@ -2,6 +2,7 @@ package org.strata.engine.rule;
 
 import org.strata.engine.feature.FeatureDefinition;
 import org.strata.engine.feature.FeatureType;
+import org.strata.engine.i18n.Message;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,9 +40,8 @@ public final class RuleChecker {
         RuleType type = checker.typeOf(parsed.expr());
         // after a syntax error the tree is only part of what was meant, so its overall type says nothing
         if (!syntaxErrors && type != RuleType.BOOLEAN && type != RuleType.ERROR) {
-            checker.error(parsed.expr(), "a rule must be a condition (true or false), but this is "
-                    + type.described() + "; compare it with something, e.g. `" + checker.text(parsed.expr())
-                    + (type == RuleType.TEXT ? " = 'x'`" : type == RuleType.DATE ? " >= today() - 30`" : " > 0`"));
+            checker.error(parsed.expr(), RuleError.NOT_A_CONDITION.with(type.described(), checker.text(parsed.expr())
+                    + (type == RuleType.TEXT ? " = 'x'" : type == RuleType.DATE ? " >= today() - 30" : " > 0")));
         }
         if (sink.hasErrors()) {
             return new RuleCheck(Optional.empty(), sink.diagnostics());
@@ -150,21 +150,24 @@ public final class RuleChecker {
             return RuleType.of(declared.get().type());
         }
         Optional<FeatureDefinition> closest = catalog.closest(feature.name());
-        sink.error(parsed.spanOf(feature), "unknown feature `" + text(feature) + "`" + closest
-                        .map(f -> "; did you mean `" + f.name() + "`" + label(f) + "?").orElse(""),
+        sink.error(parsed.spanOf(feature), closest.map(f -> unknownFeature(text(feature), f))
+                        .orElseGet(() -> RuleError.UNKNOWN_FEATURE.with(text(feature))),
                 closest.map(FeatureDefinition::name).orElse(null));
         return RuleType.ERROR;
     }
 
-    private static String label(FeatureDefinition feature) {
-        return feature.labelZh() == null || feature.labelZh().isBlank() ? "" : " (" + feature.labelZh() + ")";
+    /** "did you mean `monetary` (消费金额)?": the Chinese label helps whoever typed the label rather than the name. */
+    private static Message unknownFeature(String typed, FeatureDefinition meant) {
+        return meant.labelZh() == null || meant.labelZh().isBlank()
+                ? RuleError.UNKNOWN_FEATURE_DID_YOU_MEAN.with(typed, meant.name())
+                : RuleError.UNKNOWN_FEATURE_DID_YOU_MEAN_LABELLED.with(typed, meant.name(), meant.labelZh());
     }
 
     /** The type of an operand used as a value: tags are not values, they are only tested with has_tag. */
     private RuleType value(Expr expr) {
         RuleType type = typeOf(expr);
         if (type == RuleType.TAGS) {
-            error(expr, "`" + text(expr) + "` holds tags; test one with has_tag('vip')");
+            error(expr, RuleError.TAGS_NOT_A_VALUE.with(text(expr)));
             return RuleType.ERROR;
         }
         return type;
@@ -175,9 +178,13 @@ public final class RuleChecker {
         if (type == RuleType.ERROR || type == expected) {
             return type == expected;
         }
-        error(operand, context + " needs " + expected.described() + " but `" + text(operand) + "` is "
-                + type.described());
+        mismatch(operand, expected, context, type);
         return false;
+    }
+
+    // Kept out of expect(): expect() recurses once per `and` of a long rule, so its stack frame must stay small.
+    private void mismatch(Expr operand, RuleType expected, String context, RuleType found) {
+        error(operand, RuleError.NEEDS_TYPE.with(context, expected.described(), text(operand), found.described()));
     }
 
     private RuleType arithmetic(Expr.Arithmetic arithmetic) {
@@ -187,21 +194,18 @@ public final class RuleChecker {
         if (left == RuleType.DATE && additive) {
             RuleType right = value(arithmetic.right());
             if (right == RuleType.DATE && arithmetic.operator() == ArithmeticOperator.SUBTRACT) {
-                error(arithmetic, "subtracting dates is not supported: count the days with days_between(from, to)"
-                        + " or days_since(date)");
+                error(arithmetic, RuleError.DATE_SUBTRACTION.with());
                 return RuleType.ERROR;
             }
             if (right != RuleType.ERROR && dayShift(arithmetic.right()).isEmpty()) {
-                error(arithmetic.right(), "only a whole number of days can be added to or subtracted from a date,"
-                        + " like `today() - 30`");
+                error(arithmetic.right(), RuleError.DATE_SHIFT_WHOLE_DAYS.with());
                 return RuleType.ERROR;
             }
             return right == RuleType.ERROR ? RuleType.ERROR : RuleType.DATE;
         }
         boolean leftOk = left == RuleType.NUMBER;
         if (left != RuleType.ERROR && !leftOk) {
-            error(arithmetic.left(), operator + " needs numbers but `" + text(arithmetic.left()) + "` is "
-                    + left.described());
+            error(arithmetic.left(), RuleError.NEEDS_NUMBERS.with(operator, text(arithmetic.left()), left.described()));
         }
         boolean rightOk = expect(arithmetic.right(), RuleType.NUMBER, operator);
         return leftOk && rightOk ? RuleType.NUMBER : RuleType.ERROR;
@@ -231,12 +235,11 @@ public final class RuleChecker {
             return RuleType.BOOLEAN;
         }
         if (left != right) {
-            error(comparison.right(), "expected " + left.described() + " after `" + operator.symbol()
-                    + "` but found " + shown(comparison.right(), right));
+            error(comparison.right(), RuleError.COMPARISON_MISMATCH.with(left.described(), operator.symbol(),
+                    shown(comparison.right(), right)));
         } else if (operator.isOrdering() && (left == RuleType.TEXT || left == RuleType.BOOLEAN)) {
-            error(comparison, "`" + operator.symbol() + "` cannot order " + (left == RuleType.TEXT
-                    ? "text; compare text with =, !=, in, contains or starts_with"
-                    : "true/false values; use = or !="));
+            error(comparison, (left == RuleType.TEXT ? RuleError.CANNOT_ORDER_TEXT : RuleError.CANNOT_ORDER_BOOLEANS)
+                    .with(operator.symbol()));
         }
         return RuleType.BOOLEAN;
     }
@@ -249,11 +252,10 @@ public final class RuleChecker {
                 continue;
             }
             if (!isConstant(candidate)) {
-                error(candidate, "an `in` list holds constants (numbers, texts in quotes, dates, true/false) but"
-                        + " found `" + text(candidate) + "`");
+                error(candidate, RuleError.IN_LIST_NOT_CONSTANT.with(text(candidate)));
             } else if (value != RuleType.ERROR && type != value) {
-                error(candidate, "expected " + value.described() + " in the `in` list of `" + text(in.value())
-                        + "` but found " + shown(candidate, type));
+                error(candidate, RuleError.IN_LIST_MISMATCH.with(value.described(), text(in.value()),
+                        shown(candidate, type)));
             }
         }
         return RuleType.BOOLEAN;
@@ -268,14 +270,13 @@ public final class RuleChecker {
     private RuleType between(Expr.Between between) {
         RuleType value = value(between.value());
         if (value != RuleType.ERROR && value != RuleType.NUMBER && value != RuleType.DATE) {
-            error(between.value(), "`between` needs a number or a date but `" + text(between.value()) + "` is "
-                    + value.described());
+            error(between.value(), RuleError.BETWEEN_TYPE.with(text(between.value()), value.described()));
             value = RuleType.ERROR;
         }
         for (Expr end : List.of(between.low(), between.high())) {
             RuleType type = value(end);
             if (value != RuleType.ERROR && type != RuleType.ERROR && type != value) {
-                error(end, "expected " + value.described() + " as an end of `between` but found " + shown(end, type));
+                error(end, RuleError.BETWEEN_END_MISMATCH.with(value.described(), shown(end, type)));
             }
         }
         return RuleType.BOOLEAN;
@@ -286,8 +287,8 @@ public final class RuleChecker {
         List<Expr> arguments = call.arguments();
         if (arguments.size() < function.minArguments() || arguments.size() > function.maxArguments()) {
             arguments.forEach(this::typeOf);
-            error(call, "`" + function.ruleName() + "` takes " + arity(function) + " (" + function.signature()
-                    + ") but got " + arguments.size());
+            error(call, RuleError.FUNCTION_ARITY.with(function.ruleName(), arity(function), function.signature(),
+                    arguments.size()));
             return RuleType.ERROR;
         }
         String name = "`" + function.ruleName() + "`";
@@ -304,12 +305,13 @@ public final class RuleChecker {
         };
     }
 
-    private static String arity(Function function) {
+    private static Message arity(Function function) {
         int min = function.minArguments();
         int max = function.maxArguments();
-        String count = min == max ? String.valueOf(min) : max == Integer.MAX_VALUE ? min + " or more"
-                : min + " or " + max;
-        return count + (min == 1 && max == 1 ? " argument" : " arguments");
+        if (min == max) {
+            return min == 1 ? RuleError.ARITY_ONE.with() : RuleError.ARITY_EXACTLY.with(min);
+        }
+        return max == Integer.MAX_VALUE ? RuleError.ARITY_AT_LEAST.with(min) : RuleError.ARITY_RANGE.with(min, max);
     }
 
     private RuleType coalesce(Expr.Call call) {
@@ -319,8 +321,7 @@ public final class RuleChecker {
             if (first == RuleType.ERROR) {
                 first = type;
             } else if (type != RuleType.ERROR && type != first) {
-                error(argument, "`coalesce` needs values of one type: expected " + first.described()
-                        + " but found " + shown(argument, type));
+                error(argument, RuleError.COALESCE_MISMATCH.with(first.described(), shown(argument, type)));
             }
         }
         return first;
@@ -330,7 +331,7 @@ public final class RuleChecker {
         List<Expr> arguments = call.arguments();
         Expr tag = arguments.get(arguments.size() - 1);
         if (!(tag instanceof Expr.TextLiteral)) {
-            error(tag, "`has_tag` needs the tag as a text in quotes, like has_tag('vip')");
+            error(tag, RuleError.HAS_TAG_NEEDS_TEXT.with());
         } else {
             types.put(tag, RuleType.TEXT);
         }
@@ -338,24 +339,24 @@ public final class RuleChecker {
             Expr feature = arguments.get(0);
             RuleType type = typeOf(feature);
             if (type != RuleType.ERROR && type != RuleType.TAGS) {
-                error(feature, "`has_tag` tests a tags feature but `" + text(feature) + "` is " + type.described());
+                error(feature, RuleError.HAS_TAG_NOT_TAGS.with(text(feature), type.described()));
             }
             return RuleType.BOOLEAN;
         }
         List<FeatureDefinition> tagFeatures = catalog.ofType(FeatureType.TAGS);
         if (tagFeatures.isEmpty()) {
-            error(call, "no tags feature is declared, so `has_tag` cannot be used");
+            error(call, RuleError.NO_TAGS_FEATURE.with());
         } else if (tagFeatures.size() > 1) {
-            error(call, "several tags features are declared; name one: has_tag(" + tagFeatures.get(0).name()
-                    + ", '" + (tag instanceof Expr.TextLiteral t ? t.value() : "vip") + "')");
+            error(call, RuleError.SEVERAL_TAGS_FEATURES.with(tagFeatures.get(0).name(),
+                    tag instanceof Expr.TextLiteral t ? t.value() : "vip"));
         }
         return RuleType.BOOLEAN;
     }
 
     /** How an operand reads in "but found …": a literal shows itself, anything else also says its type. */
-    private String shown(Expr expr, RuleType type) {
-        String text = "`" + text(expr) + "`";
-        return isConstant(expr) ? text : text + " (" + type.described() + ")";
+    private Message shown(Expr expr, RuleType type) {
+        return isConstant(expr) ? Message.literal("`" + text(expr) + "`")
+                : RuleError.SHOWN_WITH_TYPE.with(text(expr), type.described());
     }
 
     private String text(Expr expr) {
@@ -364,7 +365,7 @@ public final class RuleChecker {
         return text.length() > 40 ? text.substring(0, 37) + "…" : text;
     }
 
-    private void error(Expr at, String message) {
+    private void error(Expr at, Message message) {
         sink.error(parsed.spanOf(at), message);
     }
 }

@@ -82,8 +82,8 @@ final class RuleLexer {
             if (!isDigit(peek())) {
                 position = exponentStart + 1;
                 consumeIdentifierTail();
-                sink.error(new Span(start, position), "malformed number `" + source.substring(start, position)
-                        + "`: an exponent needs digits, like 1e3");
+                sink.error(new Span(start, position),
+                        RuleError.MALFORMED_EXPONENT.with(source.substring(start, position)));
                 add(TokenKind.BAD, start, null);
                 return;
             }
@@ -91,14 +91,13 @@ final class RuleLexer {
         }
         if (isIdentifierStart(peek())) {
             consumeIdentifierTail();
-            sink.error(new Span(start, position), "malformed number `" + source.substring(start, position) + "`");
+            sink.error(new Span(start, position), RuleError.MALFORMED_NUMBER.with(source.substring(start, position)));
             add(TokenKind.BAD, start, null);
             return;
         }
         String text = source.substring(start, position);
         if (text.contains("__") || text.endsWith("_") || text.matches(".*(_[.eE]|[.eE+-]_).*")) {
-            sink.error(new Span(start, position), "malformed number `" + text
-                    + "`: `_` may only separate digits, like 10_000");
+            sink.error(new Span(start, position), RuleError.MALFORMED_UNDERSCORE.with(text));
             add(TokenKind.BAD, start, null);
             return;
         }
@@ -117,7 +116,7 @@ final class RuleLexer {
         StringBuilder value = new StringBuilder();
         while (true) {
             if (position >= source.length() || source.charAt(position) == '\n') {
-                sink.error(new Span(start, position), "unterminated string: add a closing " + closing);
+                sink.error(new Span(start, position), RuleError.UNTERMINATED_STRING.with(String.valueOf(closing)));
                 add(TokenKind.BAD, start, null);
                 return;
             }
@@ -145,8 +144,7 @@ final class RuleLexer {
                 };
                 if (decoded == null) {
                     sink.error(new Span(position, Math.min(position + 2, source.length())),
-                            "unknown escape `\\" + (escaped == 0 ? "" : String.valueOf(escaped))
-                                    + "` in a string; use \\\\, \\', \\\", \\n or \\t");
+                            RuleError.UNKNOWN_ESCAPE.with(escaped == 0 ? "" : String.valueOf(escaped)));
                     position += escaped == 0 ? 1 : 2;
                     continue;
                 }
@@ -193,8 +191,7 @@ final class RuleLexer {
             case '!' -> {
                 if (next != '=') {
                     position++;
-                    sink.error(new Span(start, position), "unexpected `!`; write `not` for negation or `!=` for"
-                            + " \"not equal\"");
+                    sink.error(new Span(start, position), RuleError.UNEXPECTED_BANG.with());
                     add(TokenKind.BAD, start, null);
                     return;
                 }
@@ -223,9 +220,9 @@ final class RuleLexer {
                     position++; // "&&" is one mistake, not two
                 }
                 String shown = source.substring(start, position);
-                String hint = c == '%' ? "; there is no `%` operator" : c == '&' || c == '|'
-                        ? "; write `and` / `or`" : "";
-                sink.error(new Span(start, position), "unexpected character `" + shown + "`" + hint);
+                RuleError problem = c == '%' ? RuleError.UNEXPECTED_PERCENT : c == '&' || c == '|'
+                        ? RuleError.UNEXPECTED_AND_OR_SYMBOL : RuleError.UNEXPECTED_CHARACTER;
+                sink.error(new Span(start, position), problem.with(shown));
                 add(TokenKind.BAD, start, null);
                 return;
             }

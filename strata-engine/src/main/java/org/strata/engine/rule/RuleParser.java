@@ -1,5 +1,7 @@
 package org.strata.engine.rule;
 
+import org.strata.engine.i18n.Message;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -75,8 +77,7 @@ public final class RuleParser {
 
     private Expr rule() {
         if (tokens.size() > MAX_TOKENS) {
-            sink.error(tokens.get(MAX_TOKENS).span(), "the rule is too long: at most " + MAX_TOKENS + " words and"
-                    + " symbols; split it into several tiers or tags");
+            sink.error(tokens.get(MAX_TOKENS).span(), RuleError.TOO_LONG.with(MAX_TOKENS));
             return at(new Expr.Invalid(), new Span(0, source.length()));
         }
         try {
@@ -88,7 +89,7 @@ public final class RuleParser {
 
     private Expr ruleBody() {
         if (peek().kind() == TokenKind.END) {
-            sink.error(peek().span(), "the rule is empty: write a condition like `frequency >= 5`");
+            sink.error(peek().span(), RuleError.EMPTY.with());
             return at(new Expr.Invalid(), peek().span());
         }
         Expr expr = or();
@@ -116,19 +117,17 @@ public final class RuleParser {
      */
     private boolean reportLeftover(Token extra) {
         if (extra.kind() == TokenKind.RIGHT_PAREN) {
-            sink.error(extra.span(), "unexpected `)` without a matching `(`");
+            sink.error(extra.span(), RuleError.UNMATCHED_CLOSE.with());
             return false;
         }
         if (extra.kind() == TokenKind.IDENTIFIER && extra.value().equals("like")) {
-            sink.error(extra.span(), "there is no `like`: write `contains 'x'` or `starts_with 'x'`, which match the"
-                    + " text literally");
+            sink.error(extra.span(), RuleError.NO_LIKE.with());
             return false;
         }
         Optional<String> keyword = extra.kind() == TokenKind.IDENTIFIER
                 ? NameSuggester.closest(extra.value(), KEYWORDS_AFTER_A_VALUE) : Optional.empty();
-        sink.error(extra.span(), "unexpected " + extra.shown() + " after a complete condition; "
-                + keyword.map(k -> "did you mean `" + k + "`?").orElse("join conditions with `and` or `or`"),
-                keyword.orElse(null));
+        sink.error(extra.span(), keyword.map(k -> RuleError.LEFTOVER_DID_YOU_MEAN.with(extra.shown(), k))
+                .orElseGet(() -> RuleError.LEFTOVER.with(extra.shown())), keyword.orElse(null));
         return keyword.filter(k -> k.equals("and") || k.equals("or")).isPresent();
     }
 
@@ -143,7 +142,7 @@ public final class RuleParser {
 
     private void enter() {
         if (++nesting > MAX_NESTING) {
-            sink.error(peek().span(), "the rule nests more than " + MAX_NESTING + " levels deep");
+            sink.error(peek().span(), RuleError.TOO_DEEP.with(MAX_NESTING));
             throw new TooBig();
         }
     }
@@ -216,8 +215,7 @@ public final class RuleParser {
         Expr result = predicateTail(left);
         if (COMPARISONS.contains(peek().kind()) || peek().kind() == TokenKind.BETWEEN
                 || peek().kind() == TokenKind.IN) {
-            sink.error(peek().span(), "conditions cannot be chained: write `a < b and b < c` instead of"
-                    + " `a < b < c`");
+            sink.error(peek().span(), RuleError.CHAINED.with());
             throw new Bail();
         }
         return result;
@@ -230,8 +228,8 @@ public final class RuleParser {
             if (peek().kind() == TokenKind.NULL) {
                 Token nullToken = advance();
                 boolean equal = operator.kind() == TokenKind.EQUAL;
-                sink.error(operator.span().to(nullToken.span()), "`" + operator.text() + " null` is never true"
-                        + " (a comparison with null is unknown); write `is " + (equal ? "" : "not ") + "null`");
+                sink.error(operator.span().to(nullToken.span()),
+                        RuleError.COMPARED_WITH_NULL.with(operator.text(), equal ? "is null" : "is not null"));
                 return at(new Expr.Invalid(), spanOf(left).to(nullToken.span()));
             }
             Expr right = operand(operator);
@@ -242,7 +240,7 @@ public final class RuleParser {
             advance();
             negated = true;
             if (peek().kind() != TokenKind.IN && peek().kind() != TokenKind.BETWEEN) {
-                sink.error(peek().span(), "expected `in` or `between` after `not` but found " + peek().shown());
+                sink.error(peek().span(), RuleError.EXPECTED_IN_OR_BETWEEN.with(peek().shown()));
                 throw new Bail();
             }
         }
@@ -257,23 +255,23 @@ public final class RuleParser {
 
     private Expr in(Expr value, boolean negated) {
         Token keyword = advance();
-        expect(TokenKind.LEFT_PAREN, "after `in`: a list like ('a', 'b')", keyword);
+        expect(TokenKind.LEFT_PAREN, RuleError.PURPOSE_IN_LIST.with(), keyword);
         List<Expr> candidates = new ArrayList<>();
         if (peek().kind() == TokenKind.RIGHT_PAREN) {
-            sink.error(peek().span(), "an `in` list needs at least one value");
+            sink.error(peek().span(), RuleError.EMPTY_IN_LIST.with());
         } else {
             do {
                 candidates.add(operand(keyword));
             } while (match(TokenKind.COMMA));
         }
-        Token close = expect(TokenKind.RIGHT_PAREN, "to close the `in` list", keyword);
+        Token close = expect(TokenKind.RIGHT_PAREN, RuleError.PURPOSE_CLOSE_IN_LIST.with(), keyword);
         return at(new Expr.In(value, candidates, negated), spanOf(value).to(close.span()));
     }
 
     private Expr between(Expr value, boolean negated) {
         Token keyword = advance();
         Expr low = operand(keyword);
-        expect(TokenKind.AND, "between the two ends of `between` (`x between 1 and 5`)", keyword);
+        expect(TokenKind.AND, RuleError.PURPOSE_BETWEEN_AND.with(), keyword);
         Expr high = operand(keyword);
         Expr between = at(new Expr.Between(value, low, high), spanOf(value).to(spanOf(high)));
         return negated ? at(new Expr.Not(between), spanOf(between)) : between;
@@ -282,7 +280,7 @@ public final class RuleParser {
     private Expr isNull(Expr value) {
         Token keyword = advance();
         boolean negated = match(TokenKind.NOT);
-        Token nullToken = expect(TokenKind.NULL, "after `is" + (negated ? " not" : "") + "`", keyword);
+        Token nullToken = expect(TokenKind.NULL, RuleError.PURPOSE_AFTER.with(negated ? "is not" : "is"), keyword);
         return at(new Expr.IsNull(value, negated), spanOf(value).to(nullToken.span()));
     }
 
@@ -293,8 +291,7 @@ public final class RuleParser {
         Token pattern = peek();
         if (pattern.kind() != TokenKind.STRING) {
             if (pattern.kind() != TokenKind.BAD) {
-                sink.error(pattern.span(), "expected a text in quotes after `" + keyword.text() + "` but found "
-                        + pattern.shown());
+                sink.error(pattern.span(), RuleError.EXPECTED_TEXT_AFTER.with(keyword.text(), pattern.shown()));
             }
             throw new Bail();
         }
@@ -373,7 +370,7 @@ public final class RuleParser {
                 advance();
                 double value = Double.parseDouble(token.value());
                 if (Double.isInfinite(value)) {
-                    sink.error(token.span(), "number `" + token.text() + "` is too large");
+                    sink.error(token.span(), RuleError.NUMBER_TOO_LARGE.with(token.text()));
                     return at(new Expr.Invalid(), token.span());
                 }
                 return at(new Expr.NumberLiteral(value), token.span());
@@ -388,8 +385,7 @@ public final class RuleParser {
             }
             case NULL -> {
                 advance();
-                sink.error(token.span(), "`null` is not a value here: test for a missing value with `is null` /"
-                        + " `is not null`, or give a default with coalesce(x, default)");
+                sink.error(token.span(), RuleError.NULL_NOT_A_VALUE.with());
                 return at(new Expr.Invalid(), token.span());
             }
             case IDENTIFIER -> {
@@ -402,7 +398,7 @@ public final class RuleParser {
             case LEFT_PAREN -> {
                 Token open = advance();
                 Expr inner = or();
-                expect(TokenKind.RIGHT_PAREN, "to close the `(` at " + position(open), open);
+                expect(TokenKind.RIGHT_PAREN, RuleError.PURPOSE_CLOSE_PAREN.with(position(open)), open);
                 return inner;
             }
             default -> {
@@ -420,7 +416,7 @@ public final class RuleParser {
                 arguments.add(or());
             } while (match(TokenKind.COMMA));
         }
-        Token close = expect(TokenKind.RIGHT_PAREN, "to close the arguments of `" + name.text() + "(`", open);
+        Token close = expect(TokenKind.RIGHT_PAREN, RuleError.PURPOSE_CLOSE_ARGUMENTS.with(name.text()), open);
         Span span = name.span().to(close.span());
         if (name.value().equals("date")) {
             return dateLiteral(name, arguments, span);
@@ -430,9 +426,8 @@ public final class RuleParser {
             List<String> known = new ArrayList<>(Function.names());
             known.add("date");
             Optional<String> closest = NameSuggester.closest(name.value(), known);
-            sink.error(name.span(), "unknown function `" + name.text() + "`"
-                    + closest.map(c -> "; did you mean `" + c + "`?").orElse("; functions are "
-                    + String.join(", ", known)), closest.orElse(null));
+            sink.error(name.span(), closest.map(c -> RuleError.UNKNOWN_FUNCTION_DID_YOU_MEAN.with(name.text(), c))
+                    .orElseGet(() -> RuleError.UNKNOWN_FUNCTION.with(name.text(), known)), closest.orElse(null));
             return at(new Expr.Invalid(), span);
         }
         return at(new Expr.Call(function.get(), arguments), span);
@@ -440,14 +435,13 @@ public final class RuleParser {
 
     private Expr dateLiteral(Token name, List<Expr> arguments, Span span) {
         if (arguments.size() != 1 || !(arguments.get(0) instanceof Expr.TextLiteral text)) {
-            sink.error(span, "`date` takes one text in quotes, like date('2026-01-01')");
+            sink.error(span, RuleError.DATE_ARGUMENT.with());
             return at(new Expr.Invalid(), span);
         }
         try {
             return at(new Expr.DateLiteral(LocalDate.parse(text.value())), span);
         } catch (DateTimeParseException e) {
-            sink.error(spanOf(arguments.get(0)), "`" + text.value() + "` is not a date; write year-month-day,"
-                    + " like date('2026-01-01')");
+            sink.error(spanOf(arguments.get(0)), RuleError.NOT_A_DATE.with(text.value()));
             return at(new Expr.Invalid(), span);
         }
     }
@@ -458,16 +452,19 @@ public final class RuleParser {
             throw new Bail(); // already said what is wrong there
         }
         endReported |= found.kind() == TokenKind.END;
-        String afterText = after == null ? "" : " after `" + after.text() + "`";
+        Message problem;
         if (found.kind() == TokenKind.END) {
-            sink.error(found.span(), "unexpected end of rule: expected a value" + afterText);
+            problem = after == null ? RuleError.END_EXPECTED_VALUE.with()
+                    : RuleError.END_EXPECTED_VALUE_AFTER.with(after.text());
         } else {
-            sink.error(found.span(), "expected a value" + afterText + " but found " + found.shown());
+            problem = after == null ? RuleError.EXPECTED_VALUE.with(found.shown())
+                    : RuleError.EXPECTED_VALUE_AFTER.with(after.text(), found.shown());
         }
+        sink.error(found.span(), problem);
         throw new Bail();
     }
 
-    private Token expect(TokenKind kind, String purpose, Token opener) {
+    private Token expect(TokenKind kind, Message purpose, Token opener) {
         if (peek().kind() == kind) {
             return advance();
         }
@@ -481,9 +478,8 @@ public final class RuleParser {
                 case NULL -> "`null`";
                 default -> kind.name().toLowerCase();
             };
-            sink.error(found.span(), (found.kind() == TokenKind.END ? "unexpected end of rule: " : "")
-                    + "expected " + expected + " " + purpose
-                    + (found.kind() == TokenKind.END ? "" : " but found " + found.shown()));
+            sink.error(found.span(), found.kind() == TokenKind.END ? RuleError.END_EXPECTED_TOKEN.with(expected, purpose)
+                    : RuleError.EXPECTED_TOKEN.with(expected, purpose, found.shown()));
         }
         if (kind == TokenKind.RIGHT_PAREN || kind == TokenKind.NULL) {
             // a missing closer is reported once; the rest of the rule can still be read

@@ -121,15 +121,14 @@ public final class CompiledScheme {
             if (!table.has(feature)) {
                 int[] at = RuleText.position(rule, feature);
                 throw new SchemeException(List.of(new SchemeProblem(scheme.key(), part, at[0], at[1],
-                        "the feature " + feature + " is not computed for these customers (no data source or model "
-                                + "provides it), so the rule cannot be evaluated", null)));
+                        SchemeError.FEATURE_NOT_COMPUTED.with(feature), null)));
             }
         }
         try {
             return condition.matches(table, asOf);
         } catch (RuntimeException e) {
             throw new SchemeException(new SchemeProblem(scheme.key(), part, 1, 1,
-                    "the rule could not be evaluated: " + e.getMessage(), null), e);
+                    SchemeError.NOT_EVALUATED.with(String.valueOf(e.getMessage())), null), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.strata.engine.scheme;
 
+import org.strata.engine.i18n.Message;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.List;
@@ -60,7 +61,7 @@ public interface ConditionCompiler {
      *
      * @param suggestion the closest valid name for an unknown one, else null
      */
-    record RuleProblem(int line, int column, String message, String suggestion) {
+    record RuleProblem(int line, int column, Message message, String suggestion) {
 
         @Override
         public String toString() {

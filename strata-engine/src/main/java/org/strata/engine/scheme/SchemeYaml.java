@@ -59,10 +59,10 @@ public final class SchemeYaml {
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             throw new SchemeYamlException(List.of(new YamlProblem(mark.getLine() + 1, mark.getColumn() + 1, "",
-                    "not valid YAML: " + e.getProblem())));
+                    SchemeError.NOT_YAML.with(e.getProblem()))));
         }
         if (root == null) {
-            throw new SchemeYamlException(List.of(new YamlProblem(1, 1, "", "the document is empty")));
+            throw new SchemeYamlException(List.of(new YamlProblem(1, 1, "", SchemeError.EMPTY_DOCUMENT.with())));
         }
         YamlObject scheme = new YamlObject(root, "", problems);
         scheme.rejectUnknown(SCHEME_FIELDS);
@@ -81,12 +81,12 @@ public final class SchemeYaml {
             }
         }
         if (tierNodes.isEmpty()) {
-            scheme.problem(root, "tiers", "a scheme needs a list of tiers, each with a key, a name and a rule");
+            scheme.problem(root, "tiers", SchemeError.TIERS_REQUIRED.with());
         }
         Tier fallback = null;
         YamlObject defaultTier = scheme.object("default");
         if (defaultTier == null) {
-            scheme.problem(root, "default", "the field default (the tier for everyone no rule places) is required");
+            scheme.problem(root, "default", SchemeError.DEFAULT_REQUIRED.with());
         } else {
             defaultTier.rejectUnknown(Set.of("key", "name", "color", "strategy"));
             fallback = tier(defaultTier, null);
@@ -162,7 +162,7 @@ public final class SchemeYaml {
         String zh = name.text("zh", false);
         String en = name.text("en", false);
         if (zh == null && en == null) {
-            name.problem(name.node(), name.child(""), "a name needs zh or en (or both)");
+            name.problem(name.node(), name.child(""), SchemeError.NAME_NEEDS_LANGUAGE.with());
         }
         return new String[] {zh == null ? en : zh, en == null ? zh : en};
     }

@@ -1,5 +1,8 @@
 package org.strata.engine.scheme;
 
+import org.strata.engine.i18n.LocalizedArgumentException;
+import org.strata.engine.i18n.Message;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,49 +27,48 @@ public record TieringScheme(String key, String nameZh, String nameEn, String des
         tags = tags == null ? List.of() : List.copyOf(tags);
         tagGroups = tagGroups == null ? List.of() : List.copyOf(tagGroups);
         hysteresis = hysteresis == null ? Hysteresis.NONE : hysteresis;
-        List<String> problems = problems(tiers, defaultTier, tags, tagGroups);
+        List<Message> problems = problems(tiers, defaultTier, tags, tagGroups);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("scheme " + key + ": " + String.join("; ", problems));
+            throw new LocalizedArgumentException(SchemeError.INVALID_SCHEME.with(key, problems));
         }
     }
 
-    private static List<String> problems(List<Tier> tiers, Tier defaultTier, List<TagDefinition> tags,
-                                         List<TagGroup> groups) {
-        List<String> problems = new ArrayList<>();
+    private static List<Message> problems(List<Tier> tiers, Tier defaultTier, List<TagDefinition> tags,
+                                          List<TagGroup> groups) {
+        List<Message> problems = new ArrayList<>();
         if (tiers.isEmpty()) {
-            problems.add("a scheme needs at least one tier with a rule");
+            problems.add(SchemeError.NO_TIERS.with());
         }
         if (defaultTier == null) {
-            problems.add("a scheme needs a default tier for the customers no rule places");
+            problems.add(SchemeError.NO_DEFAULT_TIER.with());
         } else if (!defaultTier.isDefault()) {
-            problems.add("the default tier " + defaultTier.key() + " must not have a rule");
+            problems.add(SchemeError.DEFAULT_HAS_RULE.with(defaultTier.key()));
         }
         Set<String> tierKeys = new HashSet<>();
         for (Tier tier : tiers) {
             if (tier.isDefault()) {
-                problems.add("tier " + tier.key() + " needs a rule (only the default tier has none)");
+                problems.add(SchemeError.TIER_NEEDS_RULE.with(tier.key()));
             }
             if (!tierKeys.add(tier.key())) {
-                problems.add("tier key " + tier.key() + " is used twice");
+                problems.add(SchemeError.TIER_KEY_TWICE.with(tier.key()));
             }
         }
         if (defaultTier != null && !tierKeys.add(defaultTier.key())) {
-            problems.add("the default tier's key " + defaultTier.key() + " is also the key of a tier");
+            problems.add(SchemeError.DEFAULT_KEY_TAKEN.with(defaultTier.key()));
         }
         Set<String> tagKeys = new HashSet<>();
         for (TagDefinition tag : tags) {
             if (!tagKeys.add(tag.key())) {
-                problems.add("tag key " + tag.key() + " is used twice");
+                problems.add(SchemeError.TAG_KEY_TWICE.with(tag.key()));
             }
         }
         Set<String> grouped = new HashSet<>();
         for (TagGroup group : groups) {
             for (String tag : group.tags()) {
                 if (!tagKeys.contains(tag)) {
-                    problems.add("tag group " + group.key() + " names tag " + tag + ", which the scheme does not "
-                            + "define; defined tags: " + tagKeys);
+                    problems.add(SchemeError.GROUP_NAMES_UNKNOWN_TAG.with(group.key(), tag, tagKeys.toString()));
                 } else if (!grouped.add(tag)) {
-                    problems.add("tag " + tag + " is in more than one group; a tag can be exclusive in one group only");
+                    problems.add(SchemeError.TAG_IN_TWO_GROUPS.with(tag));
                 }
             }
         }

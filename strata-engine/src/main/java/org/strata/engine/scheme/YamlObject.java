@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.strata.engine.i18n.LocalizedArgumentException;
+import org.strata.engine.i18n.Message;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -33,11 +35,11 @@ final class YamlObject {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     fields.put(key.getValue(), tuple);
                 } else {
-                    problem(tuple.getKeyNode(), path, "a field name must be plain text");
+                    problem(tuple.getKeyNode(), path, SchemeError.FIELD_NAME_NOT_TEXT.with());
                 }
             }
         } else {
-            problem(node, path, "expected a mapping of fields (name: value), found " + describe(node));
+            problem(node, path, SchemeError.EXPECTED_MAPPING.with(describe(node)));
         }
     }
 
@@ -45,14 +47,14 @@ final class YamlObject {
         NodeTuple tuple = fields.get(key);
         if (tuple == null) {
             if (required) {
-                problem(node, path, "the field " + key + " is required");
+                problem(node, path, SchemeError.FIELD_REQUIRED.with(key));
             }
             return null;
         }
         if (tuple.getValueNode() instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
-        problem(tuple.getValueNode(), child(key), "expected text, found " + describe(tuple.getValueNode()));
+        problem(tuple.getValueNode(), child(key), SchemeError.EXPECTED_TEXT.with(describe(tuple.getValueNode())));
         return null;
     }
 
@@ -65,7 +67,7 @@ final class YamlObject {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            problem(fields.get(key).getValueNode(), child(key), "expected a whole number, found '" + text + "'");
+            problem(fields.get(key).getValueNode(), child(key), SchemeError.EXPECTED_WHOLE_NUMBER.with(text));
             return fallback;
         }
     }
@@ -94,8 +96,7 @@ final class YamlObject {
         if (tuple.getValueNode() instanceof SequenceNode sequence) {
             return sequence.getValue();
         }
-        problem(tuple.getValueNode(), child(key), "expected a list (lines starting with '- '), found "
-                + describe(tuple.getValueNode()));
+        problem(tuple.getValueNode(), child(key), SchemeError.EXPECTED_LIST.with(describe(tuple.getValueNode())));
         return List.of();
     }
 
@@ -106,7 +107,7 @@ final class YamlObject {
             if (items.get(i) instanceof ScalarNode scalar) {
                 values.add(scalar.getValue());
             } else {
-                problem(items.get(i), child(key) + "[" + i + "]", "expected text, found " + describe(items.get(i)));
+                problem(items.get(i), child(key) + "[" + i + "]", SchemeError.EXPECTED_TEXT.with(describe(items.get(i))));
             }
         }
         return values;
@@ -118,9 +119,10 @@ final class YamlObject {
             if (!known.contains(entry.getKey())) {
                 String closest = known.stream()
                         .min(Comparator.comparingInt(k -> editDistance(k, entry.getKey()))).orElse("");
-                problem(entry.getValue().getKeyNode(), child(entry.getKey()), "unknown field " + entry.getKey()
-                        + "; known fields here: " + known + (editDistance(closest, entry.getKey()) <= 2
-                        ? " (did you mean " + closest + "?)" : ""));
+                String knownText = known.toString();
+                problem(entry.getValue().getKeyNode(), child(entry.getKey()), editDistance(closest, entry.getKey()) <= 2
+                        ? SchemeError.UNKNOWN_FIELD_DID_YOU_MEAN.with(entry.getKey(), knownText, closest)
+                        : SchemeError.UNKNOWN_FIELD.with(entry.getKey(), knownText));
             }
         }
     }
@@ -130,7 +132,9 @@ final class YamlObject {
         try {
             return action.get();
         } catch (IllegalArgumentException e) {
-            problem(node, path, e.getMessage());
+            // a localized refusal keeps its code and words; any other is shown as it was said
+            problem(node, path, e instanceof LocalizedArgumentException localized ? localized.problem()
+                    : Message.literal(e.getMessage()));
             return null;
         }
     }
@@ -139,16 +143,16 @@ final class YamlObject {
         return path.isEmpty() || key.isEmpty() ? path + key : path + "." + key;
     }
 
-    void problem(Node at, String field, String message) {
+    void problem(Node at, String field, Message message) {
         problems.add(new YamlProblem(at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, field,
                 message));
     }
 
-    private static String describe(Node node) {
+    private static Message describe(Node node) {
         if (node instanceof ScalarNode scalar) {
-            return "'" + scalar.getValue() + "'";
+            return SchemeError.FOUND_VALUE.with(scalar.getValue());
         }
-        return node instanceof SequenceNode ? "a list" : "a mapping";
+        return node instanceof SequenceNode ? SchemeError.FOUND_LIST.with() : SchemeError.FOUND_MAPPING.with();
     }
 
     private static int editDistance(String a, String b) {

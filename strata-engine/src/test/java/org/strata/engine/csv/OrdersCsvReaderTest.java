@@ -144,6 +144,23 @@ class OrdersCsvReaderTest {
     }
 
     @Test
+    void aBadValueReadsInChineseForAChineseReader() {
+        assertThatThrownBy(() -> read("""
+                order_id,customer_id,ordered_at,amount
+                2,C1,2026-13-01,5
+                """)).isInstanceOfSatisfying(CsvException.class, e -> {
+                    assertThat(e.code()).isEqualTo("csv.error.not_an_order_time");
+                    assertThat(e.text(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith(
+                            "orders.csv 第 2 行第 3 列（ordered_at）：无法将“2026-13-01”识别为下单时间；应为 2026-07-01");
+                });
+        assertThatThrownBy(() -> read("""
+                who,when,amount
+                C1,2026-06-30,1
+                """)).isInstanceOfSatisfying(CsvException.class, e -> assertThat(e.text(java.util.Locale.CHINA))
+                .contains("第 1 行：表头 [who, when, amount] 中缺少客户编号列").contains("；下单时间列"));
+    }
+
+    @Test
     void aLargeFileReadOnTwoThreadsEqualsTheSameFileReadAsOne() throws IOException {
         // > 4 MB so the reader splits it; customers recur across the split, line items straddle it
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,amount\n");

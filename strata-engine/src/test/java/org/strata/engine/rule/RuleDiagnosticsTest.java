@@ -3,6 +3,7 @@ package org.strata.engine.rule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.strata.engine.rule.TestFeatures.CATALOG;
@@ -13,9 +14,33 @@ class RuleDiagnosticsTest {
     @Test
     void unknownFeatureSuggestsTheClosestNameWithPositionAndLength() {
         List<Diagnostic> diagnostics = RuleChecker.check("monetery > 1", CATALOG).diagnostics();
-        assertThat(diagnostics).containsExactly(new Diagnostic(1, 1, 0, 8,
-                "unknown feature `monetery`; did you mean `monetary` (消费金额)?", "monetary"));
+        assertThat(diagnostics).hasSize(1);
+        Diagnostic diagnostic = diagnostics.get(0);
+        assertThat(List.of(diagnostic.line(), diagnostic.column(), diagnostic.offset(), diagnostic.length()))
+                .containsExactly(1, 1, 0, 8);
+        assertThat(diagnostic.message().english())
+                .isEqualTo("unknown feature `monetery`; did you mean `monetary` (消费金额)?");
+        assertThat(diagnostic.suggestion()).isEqualTo("monetary");
         assertThat(diagnostics.get(0).endColumn()).isEqualTo(9);
+    }
+
+    @Test
+    void aTypoReadsInChineseWithThePositionAndTheSuggestion() {
+        Diagnostic typo = RuleChecker.check("frequency >= 5 and monetery > 1", CATALOG).diagnostics().get(0);
+        assertThat(typo.code()).isEqualTo("rule.error.unknown_feature_did_you_mean_labelled");
+        assertThat(typo.text(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("第 1 行第 20 列：未知指标 `monetery`；您是不是要写 `monetary`（消费金额）？");
+        assertThat(typo.text(Locale.ENGLISH))
+                .isEqualTo("1:20: unknown feature `monetery`; did you mean `monetary` (消费金额)?");
+    }
+
+    @Test
+    void syntaxErrorsReadInChineseToo() {
+        List<Diagnostic> diagnostics = RuleChecker.check("frequency >= ", CATALOG).diagnostics();
+        assertThat(diagnostics.get(0).message().text(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("规则意外结束：`>=` 之后应为一个值");
+        assertThat(RuleChecker.check("region > 'a'", CATALOG).diagnostics().get(0).message()
+                .text(Locale.SIMPLIFIED_CHINESE)).startsWith("`>` 不能比较文本的大小");
     }
 
     @Test

@@ -123,7 +123,7 @@ class SchemeEvaluationTest {
                         .satisfies(p -> {
                             assertThat(p.part()).isEqualTo("tier c");
                             assertThat(p.column()).isEqualTo(1);
-                            assertThat(p.message()).contains("customer_type");
+                            assertThat(p.message().english()).contains("customer_type");
                         }));
     }
 

@@ -47,8 +47,11 @@ class SchemeYamlTest {
                     .orElseThrow();
             assertThat(unknown.line()).isEqualTo(6);
             assertThat(unknown.column()).isEqualTo(5);
-            assertThat(unknown.message()).contains("did you mean rule?");
+            assertThat(unknown.message().english()).contains("did you mean rule?");
             assertThat(e.getMessage()).contains("line 11:").contains("expected a whole number, found 'often'");
+            assertThat(unknown.text(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("第 6 行第 5 列（tiers[0].rul）："
+                    + "未知字段 rul；此处可用的字段：" + unknown.message().arguments().get(1) + "（您是不是要写 rule？）");
+            assertThat(e.text(java.util.Locale.SIMPLIFIED_CHINESE)).contains("此处应为整数，实际是“often”");
         });
     }
 

@@ -8,6 +8,7 @@ import org.strata.server.ingest.BatchWriter;
 import org.strata.server.ingest.ColumnLimits;
 import org.strata.server.ingest.CustomerRecord;
 import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportError;
 import org.strata.server.ingest.RowError;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
@@ -94,11 +95,10 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
     public List<RowError> check(CustomerRecord c, long line) {
         List<RowError> errors = new ArrayList<>(0);
         if (keysOf(c).isEmpty()) {
-            errors.add(new RowError(line, 0, "external_id", null, "a customer needs an id, a phone or an email"
-                    + " by which later records can find it again"));
+            errors.add(new RowError(line, 0, "external_id", null, ImportError.CUSTOMER_NEEDS_KEY.with()));
         }
         if (c.type() != null && !c.type().equals("person") && !c.type().equals("company")) {
-            errors.add(new RowError(line, 0, "type", c.type(), "expected person or company"));
+            errors.add(new RowError(line, 0, "type", c.type(), ImportError.NOT_PERSON_OR_COMPANY.with()));
         }
         ColumnLimits.check(errors, line, "source", c.source(), 64);
         ColumnLimits.check(errors, line, "external_id", c.externalId(), 128);

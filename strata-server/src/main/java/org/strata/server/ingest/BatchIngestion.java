@@ -73,7 +73,7 @@ public class BatchIngestion {
     /** The database refused the batch; nothing of it was stored. */
     public static final class BatchFailedException extends RuntimeException {
         BatchFailedException(ImportJob job) {
-            super("import job " + job.id() + " failed: " + job.message());
+            super("import job " + job.id() + " failed: " + job.message(java.util.Locale.ENGLISH));
         }
     }
 }

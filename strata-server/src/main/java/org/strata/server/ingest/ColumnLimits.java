@@ -11,8 +11,7 @@ public final class ColumnLimits {
 
     public static void check(List<RowError> errors, long line, String field, String value, int maxLength) {
         if (value != null && value.length() > maxLength) {
-            errors.add(new RowError(line, 0, field, value, "is " + value.length() + " characters long; at most "
-                    + maxLength + " fit"));
+            errors.add(new RowError(line, 0, field, value, ImportError.VALUE_TOO_LONG.with(value.length(), maxLength)));
         }
     }
 }

@@ -41,7 +41,7 @@ public class FileImports {
     public long start(ImportKind kind, Path file, String fileName, ImportOptions options) throws IOException {
         ParsedRows<?> rows;
         try {
-            rows = ImportReaders.open(kind, file, options);
+            rows = ImportReaders.open(kind, file, fileName, options);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

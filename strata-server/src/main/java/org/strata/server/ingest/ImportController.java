@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +97,8 @@ class ImportController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"");
         // Streamed row by row from the database: a report of millions of rejected rows never sits in memory.
-        try (ErrorReportWriter report = new ErrorReportWriter(response.getOutputStream())) {
+        try (ErrorReportWriter report = new ErrorReportWriter(response.getOutputStream(),
+                LocaleContextHolder.getLocale())) {
             jobs.forEachError(id, report::write);
         }
     }
@@ -112,7 +114,7 @@ class ImportController {
             throw new NoSuchElementException("no import with id " + id);
         }
         return ImportJobView.of(imports.job(id).orElseThrow(() -> new NoSuchElementException("no import with id "
-                + id)));
+                + id)), LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler
@@ -122,7 +124,7 @@ class ImportController {
 
     @ExceptionHandler
     ProblemDetail unreadable(ImportFileException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "File cannot be imported", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "File cannot be imported", e);
         if (e.line() > 0) {
             problem.setProperty("line", e.line());
         }

@@ -1,16 +1,24 @@
 package org.strata.server.ingest;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * One import as recorded in import_jobs, plus live progress while it runs.
  *
  * @param bytesRead  how much of the input has been read, -1 when unknown or finished
  * @param bytesTotal size of the input, -1 when unknown
+ * @param message    as stored: the summary when done; the reason when failed, which may be a coded message — read it
+ *                   with {@link #message(Locale)}
  */
 public record ImportJob(long id, ImportKind kind, String source, String fileName, ImportStatus status,
                         ImportCounts counts, long bytesRead, long bytesTotal, String message,
                         OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+
+    /** The message in {@code locale}'s language (a failure reason stored as a code reads in either language). */
+    public String message(Locale locale) {
+        return message == null ? null : StoredMessages.decode(message).text(locale);
+    }
 
     /** Share of the input read, 0..1, or -1 when the size is unknown. */
     public double fractionDone() {

@@ -1,6 +1,7 @@
 package org.strata.server.ingest;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * An import job as the API shows it.
@@ -13,10 +14,11 @@ public record ImportJobView(long id, String kind, String source, String fileName
                             long bytesRead, long bytesTotal, ImportCounts counts, String message,
                             OffsetDateTime startedAt, OffsetDateTime finishedAt, String errorReport) {
 
-    static ImportJobView of(ImportJob job) {
+    /** {@code locale}: the language of the message (a failure's reason). */
+    static ImportJobView of(ImportJob job, Locale locale) {
         double fraction = job.fractionDone();
         return new ImportJobView(job.id(), ImportKindNames.nameOf(job.kind()), job.source(), job.fileName(),
                 job.status().dbValue(), fraction < 0 ? null : fraction, job.bytesRead(), job.bytesTotal(), job.counts(),
-                job.message(), job.startedAt(), job.finishedAt(), "/api/v1/imports/" + job.id() + "/errors");
+                job.message(locale), job.startedAt(), job.finishedAt(), "/api/v1/imports/" + job.id() + "/errors");
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 public class ImportJobs {
 
     private static final int MAX_TEXT = 1000;
+    static final int MAX_MESSAGE = 2000;
 
     private final JdbcTemplate jdbc;
 
@@ -59,13 +60,14 @@ public class ImportJobs {
         }
         jdbc.batchUpdate("INSERT INTO import_errors (job_id, line_no, column_name, column_no, raw_value, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", errors.stream().map(e -> new Object[] {jobId, e.line(),
-                truncate(e.field(), 200), e.column(), truncate(e.value(), MAX_TEXT), truncate(e.reason(), MAX_TEXT)})
+                truncate(e.field(), 200), e.column(), truncate(e.value(), MAX_TEXT),
+                truncate(StoredMessages.encode(e.reason(), MAX_TEXT), MAX_TEXT)})
                 .toList());
     }
 
     void finish(long jobId, ImportStatus status, String message) {
         jdbc.update("UPDATE import_jobs SET status = ?, message = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
-                status.dbValue(), truncate(message, 2000), jobId);
+                status.dbValue(), truncate(message, MAX_MESSAGE), jobId);
     }
 
     public Optional<ImportJob> find(long jobId) {
@@ -76,7 +78,7 @@ public class ImportJobs {
     public void forEachError(long jobId, Consumer<RowError> consumer) {
         jdbc.query("SELECT line_no, column_no, column_name, raw_value, reason FROM import_errors WHERE job_id = ?"
                 + " ORDER BY line_no, id", (RowCallbackHandler) rs -> consumer.accept(new RowError(rs.getLong(1),
-                rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5))), jobId);
+                rs.getInt(2), rs.getString(3), rs.getString(4), StoredMessages.decode(rs.getString(5)))), jobId);
     }
 
     private static ImportJob job(ResultSet rs, int row) throws SQLException {

@@ -50,7 +50,9 @@ public class ImportPreviews {
         if (mapping != null && !mapping.isBlank()) {
             options = options.withMapping(mapping);
         }
-        try (ParsedRows<?> parsed = ImportReaders.open(importKind, file, options)) {
+        // the copy's name is ours; messages name the file as the person knows it
+        try (ParsedRows<?> parsed = ImportReaders.open(importKind, file, fileName == null ? file.getFileName()
+                .toString() : fileName, options)) {
             ColumnMapping columns = parsed.mapping();
             Map<String, String> mapped = columns.fieldsToHeaders();
             RecordSchema schema = columns.schema();

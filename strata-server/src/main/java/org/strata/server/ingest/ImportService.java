@@ -30,10 +30,6 @@ public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
-    /** A bulk load is one transaction: when it stops, it leaves nothing behind. */
-    private static final String NOTHING_STORED = "; the file is loaded in one piece, so nothing of it was stored:"
-            + " importing it again loads it whole";
-
     private final Map<ImportKind, BatchWriter<?>> writers = new EnumMap<>(ImportKind.class);
     private final Map<ImportKind, BulkWriter<?>> bulkWriters = new EnumMap<>(ImportKind.class);
     private final BulkImport bulk;
@@ -104,11 +100,13 @@ public class ImportService {
             // where and what is wrong.
             log.info("import job {} stopped: {}", jobId, e.getMessage());
             status = ImportStatus.FAILED;
-            message = inBulk ? e.getMessage() + NOTHING_STORED : e.getMessage();
+            message = StoredMessages.encode(inBulk ? ImportError.NOTHING_STORED_OF_BULK_LOAD.with(e.located())
+                    : e.located(), ImportJobs.MAX_MESSAGE);
         } catch (ImportInterruptedException e) {
             log.info("import job {} interrupted", jobId);
             status = ImportStatus.FAILED;
-            message = inBulk ? "the import was interrupted" + NOTHING_STORED : e.getMessage();
+            message = inBulk ? StoredMessages.encode(ImportError.NOTHING_STORED_OF_BULK_LOAD.with(
+                    ImportError.INTERRUPTED.with()), ImportJobs.MAX_MESSAGE) : e.getMessage();
         } catch (RuntimeException e) {
             log.warn("import job {} stopped", jobId, e);
             status = ImportStatus.FAILED;

@@ -1,5 +1,6 @@
 package org.strata.server.ingest;
 
+import org.strata.engine.i18n.LocalizedArgumentException;
 import org.strata.server.access.Access;
 import org.strata.server.access.Permission;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,15 +64,16 @@ class IngestController {
 
     private BatchResponse ingest(ImportKind kind, BatchRequest batch) {
         if (batch.items() != null && batch.items().size() > MAX_ITEMS) {
-            throw new IllegalArgumentException("a batch holds at most " + MAX_ITEMS + " items, this one "
-                    + batch.items().size() + "; split it, or upload a file to /api/v1/imports");
+            throw new LocalizedArgumentException(ImportError.BATCH_TOO_LARGE.with(MAX_ITEMS, batch.items().size()));
         }
         return ingestion.ingest(kind, batch);
     }
 
     @ExceptionHandler
     ProblemDetail badBatch(IllegalArgumentException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid batch", e.getMessage());
+        return e instanceof LocalizedArgumentException localized
+                ? Problems.of(HttpStatus.BAD_REQUEST, "Invalid batch", localized)
+                : Problems.of(HttpStatus.BAD_REQUEST, "Invalid batch", e.getMessage());
     }
 
     @ExceptionHandler

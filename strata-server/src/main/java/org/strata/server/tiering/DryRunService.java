@@ -1,5 +1,7 @@
 package org.strata.server.tiering;
 
+import org.strata.engine.rule.RuleError;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -89,8 +91,8 @@ class DryRunService {
         for (String name : rule.featureNames()) {
             if (!table.has(name)) {
                 int[] at = RuleText.position(source, name);
-                missing.add(new Diagnostic(at[0], at[1], 0, name.length(), "the feature " + name + " is not "
-                        + "computed for these customers (no data source provides it)", null));
+                missing.add(new Diagnostic(at[0], at[1], 0, name.length(), RuleError.FEATURE_NOT_COMPUTED.with(name),
+                        null));
             }
         }
         if (!missing.isEmpty()) {

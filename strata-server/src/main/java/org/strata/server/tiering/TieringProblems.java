@@ -1,6 +1,8 @@
 package org.strata.server.tiering;
 
 import java.net.URI;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.strata.engine.i18n.LocalizedText;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,7 +30,8 @@ class TieringProblems {
 
     @ExceptionHandler({TieringBadRequestException.class, IllegalArgumentException.class})
     ProblemDetail badRequest(RuntimeException e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+        // a rule's problems (RuleException) and other localized refusals read in the request's language
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -40,8 +43,7 @@ class TieringProblems {
 
     @ExceptionHandler(SchemeYamlException.class)
     ProblemDetail yaml(SchemeYamlException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "yaml", "The scheme YAML has problems",
-                e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "yaml", "The scheme YAML has problems", e);
         problem.setProperty("problems", e.problems());
         return problem;
     }
@@ -49,7 +51,7 @@ class TieringProblems {
     @ExceptionHandler(SchemeException.class)
     ProblemDetail scheme(SchemeException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rules", "Rules of the scheme have problems",
-                e.getMessage());
+                e);
         problem.setProperty("problems", e.problems());
         return problem;
     }
@@ -67,6 +69,16 @@ class TieringProblems {
     ProblemDetail integrity(DataIntegrityViolationException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict with stored data",
                 String.valueOf(e.getMostSpecificCause().getMessage()));
+    }
+
+    /** The exception's text in the request's language and its stable {@code code} when it has them. */
+    private static ProblemDetail problem(HttpStatus status, String type, String title, RuntimeException e) {
+        if (e instanceof LocalizedText localized) {
+            ProblemDetail problem = problem(status, type, title, localized.text(LocaleContextHolder.getLocale()));
+            problem.setProperty("code", localized.code());
+            return problem;
+        }
+        return problem(status, type, title, e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

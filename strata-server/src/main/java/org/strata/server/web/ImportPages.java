@@ -1,5 +1,8 @@
 package org.strata.server.web;
 
+import java.util.Locale;
+import org.strata.engine.i18n.LocalizedText;
+
 import org.strata.server.access.Access;
 import org.strata.server.access.Permission;
 import java.io.IOException;
@@ -61,7 +64,12 @@ class ImportPages implements ConsolePage {
     @ExceptionHandler({ImportFileException.class, IllegalArgumentException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     @ResponseBody
-    ProblemDetail unreadable(RuntimeException e) {
+    ProblemDetail unreadable(RuntimeException e, Locale locale) {
+        if (e instanceof LocalizedText localized) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, localized.text(locale));
+            problem.setProperty("code", localized.code());
+            return problem;
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }

@@ -153,7 +153,7 @@ class ImportServiceTest {
                     ProgressListener.NONE);
 
             assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
-            assertThat(broken.message()).isEqualTo("line 6: a quoted value never ends");
+            assertThat(broken.message(java.util.Locale.ENGLISH)).isEqualTo("line 6: a quoted value never ends");
             assertThat(jdbc.queryForList("SELECT order_no FROM orders ORDER BY order_no", String.class))
                     .containsExactly("O1", "O2", "O3");
 
@@ -382,7 +382,7 @@ class ImportServiceTest {
                     ProgressListener.NONE);
 
             assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
-            assertThat(broken.message()).startsWith("line 6: a quoted value never ends; the file is loaded in one"
+            assertThat(broken.message(java.util.Locale.ENGLISH)).startsWith("line 6: a quoted value never ends; the file is loaded in one"
                     + " piece, so nothing of it was stored");
             assertThat(count("SELECT COUNT(*) FROM orders")).isZero();
 

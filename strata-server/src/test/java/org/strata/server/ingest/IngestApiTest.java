@@ -19,6 +19,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -123,6 +124,37 @@ class IngestApiTest {
             mvc.perform(get(location + "/errors")).andExpect(status().isOk())
                     .andExpect(content().string(containsString("line,column,field,value,reason")))
                     .andExpect(content().string(containsString("3,3,ordered_at,not a date,")));
+        }
+
+        @Test
+        void aChineseReaderGetsTheErrorReportTheRejectedItemsAndTheRefusalsInChineseWithStableCodes()
+                throws Exception {
+            String csv = "order_id,customer_id,ordered_at,amount\nO1,C1,2026-13-01,10\n";
+            MockMultipartFile file = new MockMultipartFile("file", "orders.csv", "text/csv",
+                    csv.getBytes(StandardCharsets.UTF_8));
+            String location = mvc.perform(multipart("/api/v1/imports").file(file).param("kind", "orders"))
+                    .andReturn().getResponse().getHeader("Location");
+            awaitDone(location);
+            mvc.perform(get(location + "/errors").header("Accept-Language", "zh-CN"))
+                    .andExpect(content().string(containsString("行号,列号,字段,值,原因")))
+                    .andExpect(content().string(containsString("2,3,ordered_at,2026-13-01,不是有效日期，应为 2026-03-01")));
+            // the same stored rows read in English by someone else
+            mvc.perform(get(location + "/errors").header("Accept-Language", "en"))
+                    .andExpect(content().string(containsString("2,3,ordered_at,2026-13-01,\"not a date; expected")));
+
+            mvc.perform(post("/api/v1/customers/batch").contentType(MediaType.APPLICATION_JSON)
+                            .header("Accept-Language", "zh-CN")
+                            .content("{\"items\": [{\"customer_id\": \"C9\", \"email\": \"not-an-email\"}]}"))
+                    .andExpect(jsonPath("$.items[0].errors[0].field").value("/items/0/email"))
+                    .andExpect(jsonPath("$.items[0].errors[0].code").value("import.error.not_an_email"))
+                    .andExpect(jsonPath("$.items[0].errors[0].reason").value(startsWith("不是有效邮箱地址")));
+
+            MockMultipartFile png = new MockMultipartFile("file", "orders.png", "image/png",
+                    new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
+            mvc.perform(multipart("/api/v1/imports").file(png).param("kind", "orders").header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("import.error.not_readable"))
+                    .andExpect(jsonPath("$.detail").value(startsWith("orders.png 不是 CSV 或 Excel 文件，而是PNG 图片")));
         }
 
         @Test

@@ -13,6 +13,7 @@ import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.SignedInAs;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -141,6 +142,25 @@ class TieringApiTest {
     }
 
     @Test
+    void aRuleTypoIsExplainedInTheLanguageTheCallerAsksForWithAStableCode() throws Exception {
+        String typo = "{\"rule\": \"frequency >= 1 and\\n  monetery >= 5\"}";
+        mvc.perform(post("/api/v1/tiering/preview/rule").contentType(MediaType.APPLICATION_JSON).content(typo)
+                        .header("Accept-Language", "zh-CN,zh;q=0.9"))
+                .andExpect(jsonPath("$.diagnostics[0].message")
+                        .value("未知指标 `monetery`；您是不是要写 `monetary`（消费金额）？"))
+                .andExpect(jsonPath("$.diagnostics[0].code").value("rule.error.unknown_feature_did_you_mean_labelled"))
+                .andExpect(jsonPath("$.diagnostics[0].line").value(2));
+        mvc.perform(post("/api/v1/tiering/preview/rule").contentType(MediaType.APPLICATION_JSON).content(typo)
+                        .header("Accept-Language", "en-US"))
+                .andExpect(jsonPath("$.diagnostics[0].message")
+                        .value("unknown feature `monetery`; did you mean `monetary` (消费金额)?"));
+        // the console's language (its cookie) wins over what the browser prefers
+        mvc.perform(post("/api/v1/tiering/preview/rule").contentType(MediaType.APPLICATION_JSON).content(typo)
+                        .header("Accept-Language", "en-US").cookie(new jakarta.servlet.http.Cookie("strata-lang", "zh-CN")))
+                .andExpect(jsonPath("$.diagnostics[0].message", containsString("未知指标")));
+    }
+
+    @Test
     void aDryRunOfTheDraftShowsTheMigrationMatrix() throws Exception {
         instantiateAndPublishB2b();
         mvc.perform(post("/api/v1/tiering/schemes/b2b/runs")).andExpect(status().isCreated());
@@ -172,6 +192,14 @@ class TieringApiTest {
                 .andExpect(jsonPath("$.type", containsString("yaml")))
                 .andExpect(jsonPath("$.problems[0].line").value(6))
                 .andExpect(jsonPath("$.problems[0].field").value("tiers[0].rulez"));
+        mvc.perform(post("/api/v1/tiering/schemes/import").contentType("application/yaml")
+                        .header("Accept-Language", "zh-CN")
+                        .content("key: broken\nname: x\ntiers:\n  - key: a\n    name: A\n    rulez: frequency > 1\n"
+                                + "default: {key: b, name: B}\n"))
+                .andExpect(jsonPath("$.code").value("scheme.error.yaml"))
+                .andExpect(jsonPath("$.problems[0].code").value("scheme.error.unknown_field_did_you_mean"))
+                .andExpect(jsonPath("$.problems[0].message", startsWith("未知字段 rulez；此处可用的字段：")))
+                .andExpect(jsonPath("$.detail", containsString("第 6 行第 5 列（tiers[0].rulez）：未知字段 rulez")));
     }
 
     @Test
@@ -186,6 +214,11 @@ class TieringApiTest {
                 .andExpect(jsonPath("$.problems[0].part").value("tier b"))
                 .andExpect(jsonPath("$.problems[0].column").value(30))
                 .andExpect(jsonPath("$.problems[0].suggestion").value("frequency"));
+        mvc.perform(post("/api/v1/tiering/schemes/b2b_test/publish").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.code").value("scheme.error.rules"))
+                .andExpect(jsonPath("$.problems[0].where").value("层级 b"))
+                .andExpect(jsonPath("$.problems[0].message", startsWith("未知指标 `frequncy`；您是不是要写 `frequency`")))
+                .andExpect(jsonPath("$.detail", startsWith("方案 b2b_test，层级 b，规则第 1 行第 30 列：未知指标")));
         mvc.perform(post("/api/v1/tiering/schemes/b2b_test/runs"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("has not been published")));

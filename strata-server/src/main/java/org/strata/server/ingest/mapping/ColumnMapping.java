@@ -1,5 +1,7 @@
 package org.strata.server.ingest.mapping;
 
+import org.strata.engine.i18n.Message;
+
 import org.strata.server.ingest.ImportFileException;
 import org.strata.server.ingest.ImportMessages;
 
@@ -97,7 +99,7 @@ public final class ColumnMapping {
     }
 
     private void checkRequired() {
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         TargetField firstMissing = null;
         for (TargetField field : schema.required()) {
             if (!has(field)) {
@@ -117,8 +119,8 @@ public final class ColumnMapping {
         }
     }
 
-    private static String kindName(RecordSchema schema) {
-        return schema.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    private static Message kindName(RecordSchema schema) {
+        return ImportMessages.kind(schema.kind());
     }
 
     public RecordSchema schema() {

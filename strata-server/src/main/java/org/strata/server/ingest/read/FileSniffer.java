@@ -1,5 +1,7 @@
 package org.strata.server.ingest.read;
 
+import org.strata.engine.i18n.Message;
+
 import org.strata.server.ingest.ImportFileException;
 import org.strata.server.ingest.ImportMessages;
 
@@ -34,7 +36,7 @@ final class FileSniffer {
      * @param wholeFile   true when the sample is the whole file (no character was cut at its end)
      */
     static Sniffed sniff(byte[] sample, int length, boolean wholeFile, String fileName, ImportOptions options) {
-        String name = fileName == null ? "the file" : fileName;
+        String name = fileName;
         if (startsWith(sample, length, 'P', 'K', 3, 4)) {
             if (containsAscii(sample, length, "xl/") || lowerName(fileName).endsWith(".xlsx")) {
                 return new Sniffed(SourceFormat.XLSX, null, 0, ',');
@@ -44,7 +46,7 @@ final class FileSniffer {
         if (startsWith(sample, length, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new ImportFileException(ImportMessages.legacyExcel(name));
         }
-        String binaryKind = knownBinary(sample, length);
+        Message binaryKind = knownBinary(sample, length);
         if (binaryKind != null) {
             throw notReadable(name, binaryKind);
         }
@@ -90,7 +92,7 @@ final class FileSniffer {
         return new Sniffed(SourceFormat.CSV, encoding, bom, delimiter);
     }
 
-    static ImportFileException notReadable(String name, String what) {
+    static ImportFileException notReadable(String name, Message what) {
         return new ImportFileException(ImportMessages.notReadable(name, what));
     }
 
@@ -98,24 +100,24 @@ final class FileSniffer {
         return new ImportFileException(ImportMessages.emptyFile(name));
     }
 
-    private static String knownBinary(byte[] s, int n) {
+    private static Message knownBinary(byte[] s, int n) {
         if (startsWith(s, n, 0x89, 'P', 'N', 'G')) {
-            return "a PNG image";
+            return ImportMessages.image("PNG");
         }
         if (startsWith(s, n, 0xFF, 0xD8, 0xFF)) {
-            return "a JPEG image";
+            return ImportMessages.image("JPEG");
         }
         if (startsWith(s, n, 'G', 'I', 'F', '8')) {
-            return "a GIF image";
+            return ImportMessages.image("GIF");
         }
         if (startsWith(s, n, '%', 'P', 'D', 'F')) {
-            return "a PDF document";
+            return ImportMessages.PDF;
         }
         if (startsWith(s, n, 0x1F, 0x8B)) {
-            return "a gzip archive";
+            return ImportMessages.archive("gzip");
         }
         if (startsWith(s, n, 'R', 'a', 'r', '!') || startsWith(s, n, '7', 'z', 0xBC, 0xAF)) {
-            return "a RAR or 7z archive";
+            return ImportMessages.archive("RAR / 7z");
         }
         return null;
     }

@@ -36,13 +36,22 @@ public final class ImportReaders {
     }
 
     public static ParsedRows<?> open(ImportKind kind, Path file, ImportOptions options) throws IOException {
-        return open(kind, RowParser.forKind(kind, options), file, options);
+        return open(kind, RowParser.forKind(kind, options), file, file.getFileName().toString(), options);
+    }
+
+    /**
+     * A file kept under a name of our own (an upload's copy): {@code fileName}, the name the person gave it, is the
+     * one messages name.
+     */
+    public static ParsedRows<?> open(ImportKind kind, Path file, String fileName, ImportOptions options)
+            throws IOException {
+        return open(kind, RowParser.forKind(kind, options), file, fileName, options);
     }
 
     /** Typed variant: {@code recordType} must be the record class of {@code kind}, e.g. OrderRecord for ORDERS. */
     public static <T> ParsedRows<T> open(ImportKind kind, Class<T> recordType, Path file, ImportOptions options)
             throws IOException {
-        return open(kind, parser(kind, recordType, options), file, options);
+        return open(kind, parser(kind, recordType, options), file, file.getFileName().toString(), options);
     }
 
     /**
@@ -96,9 +105,8 @@ public final class ImportReaders {
         return (RowParser<T>) RowParser.forKind(kind, options);
     }
 
-    private static <T> ParsedRows<T> open(ImportKind kind, RowParser<T> parser, Path file, ImportOptions options)
-            throws IOException {
-        String name = file.getFileName().toString();
+    private static <T> ParsedRows<T> open(ImportKind kind, RowParser<T> parser, Path file, String name,
+                                          ImportOptions options) throws IOException {
         long size = Files.size(file);
         byte[] sample = new byte[FileSniffer.SAMPLE_BYTES];
         int length;

@@ -1,5 +1,7 @@
 package org.strata.server.ingest.read;
 
+import org.strata.engine.i18n.Message;
+
 import org.strata.server.ingest.RowError;
 import org.strata.server.ingest.mapping.ColumnMapping;
 import org.strata.server.ingest.mapping.TargetField;
@@ -67,12 +69,12 @@ final class MappedRow implements RowInput {
     }
 
     @Override
-    public RowError error(TargetField field, String raw, String reason) {
+    public RowError error(TargetField field, String raw, Message reason) {
         return new RowError(line, columnByField[field.ordinal()] + 1, field.fieldName(), raw, reason);
     }
 
     @Override
-    public RowError rowError(String reason) {
+    public RowError rowError(Message reason) {
         return new RowError(line, 0, null, null, reason);
     }
 }

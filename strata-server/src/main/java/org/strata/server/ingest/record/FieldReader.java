@@ -1,5 +1,7 @@
 package org.strata.server.ingest.record;
 
+import org.strata.engine.i18n.Message;
+
 import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.ParsedRow;
 import org.strata.server.ingest.RowError;
@@ -81,7 +83,7 @@ final class FieldReader {
     }
 
     /** A money amount rounded half-up to {@code scale} decimals; null when blank or invalid (then an error is added). */
-    BigDecimal number(TargetField field, int scale, boolean allowNegative, String notANumber, String negative) {
+    BigDecimal number(TargetField field, int scale, boolean allowNegative, Message notANumber, Message negative) {
         String value = row.text(field);
         if (value == null) {
             return null;
@@ -115,7 +117,7 @@ final class FieldReader {
     }
 
     /** The value read by {@code parser}; null when blank, or when the parser cannot read it (then {@code reason} is added). */
-    private <V> V parsed(TargetField field, Function<String, V> parser, String reason) {
+    private <V> V parsed(TargetField field, Function<String, V> parser, Message reason) {
         String value = row.text(field);
         if (value == null) {
             return null;
@@ -134,7 +136,7 @@ final class FieldReader {
         return value;
     }
 
-    void fail(TargetField field, String raw, String reason) {
+    void fail(TargetField field, String raw, Message reason) {
         add(row.error(field, clipped(raw), reason));
     }
 
@@ -143,7 +145,7 @@ final class FieldReader {
         return raw != null && raw.length() > MAX_ERROR_VALUE ? raw.substring(0, MAX_ERROR_VALUE - 1) + "…" : raw;
     }
 
-    void failRow(String reason) {
+    void failRow(Message reason) {
         add(row.rowError(reason));
     }
 

@@ -1,5 +1,7 @@
 package org.strata.server.ingest.record;
 
+import org.strata.engine.i18n.Message;
+
 import org.strata.server.ingest.CustomerRecord;
 import org.strata.server.ingest.EventRecord;
 import org.strata.server.ingest.ImportKind;
@@ -168,12 +170,12 @@ public final class JsonRecords<T> {
         }
 
         @Override
-        public RowError error(TargetField field, String raw, String reason) {
+        public RowError error(TargetField field, String raw, Message reason) {
             return new RowError(0, 0, pointer + "/" + field.fieldName(), raw, reason);
         }
 
         @Override
-        public RowError rowError(String reason) {
+        public RowError rowError(Message reason) {
             return new RowError(0, 0, pointer, null, reason);
         }
     }

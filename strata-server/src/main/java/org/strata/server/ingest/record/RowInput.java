@@ -1,5 +1,7 @@
 package org.strata.server.ingest.record;
 
+import org.strata.engine.i18n.Message;
+
 import org.strata.server.ingest.RowError;
 import org.strata.server.ingest.mapping.TargetField;
 
@@ -24,8 +26,8 @@ public interface RowInput {
     void forEachExtra(BiConsumer<String, String> action);
 
     /** A problem with one field's value. */
-    RowError error(TargetField field, String raw, String reason);
+    RowError error(TargetField field, String raw, Message reason);
 
     /** A problem with the row as a whole. */
-    RowError rowError(String reason);
+    RowError rowError(Message reason);
 }

@@ -128,7 +128,7 @@ class FileDetectionTest {
                 .getBytes(StandardCharsets.UTF_8));
         ParsedRow<OrderRecord> row = readAll(ImportReaders.orders(file, ImportOptions.defaults())).get(0);
         assertThat(row.accepted()).isFalse();
-        assertThat(row.errors().get(0).reason()).contains("5 values", "4 columns", "delimiter ','");
+        assertThat(row.errors().get(0).reason().english()).contains("5 values", "4 columns", "delimiter ','");
         assertThat(row.errors().get(0).column()).isEqualTo(5);
     }
 

@@ -65,6 +65,6 @@ class EventRowParserTest {
         assertThat(rows.get(0).record().customerPhone()).isEqualTo("+8613800138000");
         assertThat(rows.get(0).record().propertiesJson()).isEqualTo("{\"score\":\"9\"}");
         assertThat(rows.get(1).errors()).singleElement()
-                .satisfies(e -> assertThat(e.reason()).contains("no customer key"));
+                .satisfies(e -> assertThat(e.reason().english()).contains("no customer key"));
     }
 }

@@ -54,7 +54,7 @@ class JsonRecordsTest {
                         tuple(0L, 0, "/items/3/channel", null),
                         tuple(0L, 0, "/items/3/ordered_at", "yesterday"),
                         tuple(0L, 0, "/items/3/amount", "-3"));
-        assertThat(row.errors().get(0).reason()).contains("unknown field \"amout\"", "amount");
+        assertThat(row.errors().get(0).reason().english()).contains("unknown field \"amout\"", "amount");
     }
 
     @Test
@@ -65,7 +65,7 @@ class JsonRecordsTest {
         ParsedRow<OrderRecord> notAnObject = orders.parse(List.of(1, 2), "/items/1");
         assertThat(notAnObject.errors()).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("/items/1");
-            assertThat(e.reason()).contains("JSON object");
+            assertThat(e.reason().english()).contains("JSON object");
         });
     }
 
