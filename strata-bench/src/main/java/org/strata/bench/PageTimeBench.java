@@ -71,9 +71,10 @@ public final class PageTimeBench {
                 loadAndTier(postgres, context, base, customers, orders);
             }
             System.out.println("-- administrator (every customer)");
-            measure(base, BenchAdmin.authorization(context));
+            measure(base, BenchAdmin.authorization(context), 123_456);
             System.out.println("-- sales rep (scope: own customers, owner 3)");
-            measure(base, salesRep(context));
+            measure(base, salesRep(context), context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT MIN(id) FROM customers WHERE owner_id = 3").query(Long.class).single());
             context.close();
         }
     }
@@ -120,7 +121,8 @@ public final class PageTimeBench {
         }
     }
 
-    private static void measure(String base, String authorization) throws Exception {
+    /** @param customerId a customer the caller may see, for the 360° page */
+    private static void measure(String base, String authorization, long customerId) throws Exception {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard /", "/");
         pages.put("  json summary (KPIs, tiers)", "/api/v1/dashboard/summary?scheme=retail");
@@ -139,7 +141,7 @@ public final class PageTimeBench {
         pages.put("customers owner+region", "/customers?scheme=retail&owner=3&region=" + enc("华东"));
         pages.put("customers search name", "/customers?scheme=retail&q=" + enc("客户123456"));
         pages.put("customers search id", "/customers?scheme=retail&q=C123456");
-        pages.put("customer 360", "/customers/123456");
+        pages.put("customer 360", "/customers/" + customerId);
         pages.put("schemes", "/schemes");
         pages.put("scheme editor", "/schemes/retail");
         pages.put("imports", "/imports");

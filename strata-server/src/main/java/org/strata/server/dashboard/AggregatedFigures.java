@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,31 +45,20 @@ class AggregatedFigures implements FigureSource {
     @Override
     public List<TierFigure> tiers(long schemeId, Period period) {
         ScopeCondition where = scope.condition("a");
-        Map<String, Long> counts = tierCounts(schemeId);
-        Map<String, BigDecimal> revenue = new HashMap<>();
-        jdbc.sql("SELECT a.tier_key, SUM(a.revenue) AS revenue FROM dashboard_activity a WHERE a.scheme_id = :scheme"
-                        + " AND a.month_no BETWEEN :from AND :to AND " + where.sql() + " GROUP BY a.tier_key")
+        return DashboardQueries.tierFigures(tierCounts(schemeId), DashboardQueries.amountsByTier(jdbc.sql(
+                        "SELECT a.tier_key, SUM(a.revenue) AS revenue FROM dashboard_activity a"
+                        + " WHERE a.scheme_id = :scheme AND a.month_no BETWEEN :from AND :to AND " + where.sql()
+                        + " GROUP BY a.tier_key")
                 .params(where.params()).param("scheme", schemeId)
-                .param("from", period.fromMonth()).param("to", period.toMonth())
-                .query(rs -> {
-                    revenue.put(rs.getString("tier_key"), rs.getBigDecimal("revenue"));
-                });
-        List<TierFigure> figures = new ArrayList<>();
-        counts.forEach((tier, n) -> figures.add(new TierFigure(tier, n, revenue.getOrDefault(tier, BigDecimal.ZERO))));
-        return figures;
+                .param("from", period.fromMonth()).param("to", period.toMonth())));
     }
 
     private Map<String, Long> tierCounts(long schemeId) {
         ScopeCondition where = scope.condition("a");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT a.tier_key, SUM(a.customers) AS n FROM dashboard_activity a WHERE a.scheme_id = :scheme"
-                        + " AND a.month_no IS NULL AND " + where.sql()
-                        + " GROUP BY a.tier_key HAVING SUM(a.customers) <> 0")
-                .params(where.params()).param("scheme", schemeId)
-                .query(rs -> {
-                    counts.put(rs.getString("tier_key"), rs.getLong("n"));
-                });
-        return counts;
+        return DashboardQueries.countsByTier(jdbc.sql("SELECT a.tier_key, SUM(a.customers) AS n"
+                        + " FROM dashboard_activity a WHERE a.scheme_id = :scheme AND a.month_no IS NULL AND "
+                        + where.sql() + " GROUP BY a.tier_key HAVING SUM(a.customers) <> 0")
+                .params(where.params()).param("scheme", schemeId));
     }
 
     @Override

@@ -55,36 +55,50 @@ class DashboardQueries implements FigureSource {
     @Override
     public List<TierFigure> tiers(long schemeId, Period period) {
         ScopeCondition where = scope.condition("c");
-        Map<String, Long> counts = tierCounts(schemeId);
-        Map<String, BigDecimal> revenue = new HashMap<>();
-        jdbc.sql("SELECT m.tier_key, SUM(o.amount - o.refund_amount) AS revenue FROM orders o"
+        return tierFigures(tierCounts(schemeId), amountsByTier(jdbc.sql(
+                        "SELECT m.tier_key, SUM(o.amount - o.refund_amount) AS revenue FROM orders o"
                         + " JOIN customers oc ON oc.id = o.customer_id"
                         + " JOIN customers c ON c.id = COALESCE(oc.merged_into, oc.id)"
                         + " JOIN tiering_memberships m ON m.scheme_id = :scheme AND m.customer_id = c.id"
                         + " WHERE " + REALISED + " AND o.ordered_at >= :start AND o.ordered_at < :end AND "
                         + where.sql() + " GROUP BY m.tier_key")
                 .params(where.params()).param("scheme", schemeId)
-                .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
-                .query(rs -> {
-                    revenue.put(rs.getString("tier_key"), rs.getBigDecimal("revenue"));
-                });
+                .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))));
+    }
+
+    /** One figure per tier that has customers. */
+    static List<TierFigure> tierFigures(Map<String, Long> counts, Map<String, BigDecimal> revenue) {
         List<TierFigure> figures = new ArrayList<>();
         counts.forEach((tier, n) -> figures.add(new TierFigure(tier, n, revenue.getOrDefault(tier, BigDecimal.ZERO))));
         return figures;
     }
 
+    /** Rows of (tier_key, a count), in their order. */
+    static Map<String, Long> countsByTier(JdbcClient.StatementSpec query) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        query.query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** Rows of (tier_key, an amount). */
+    static Map<String, BigDecimal> amountsByTier(JdbcClient.StatementSpec query) {
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        query.query(rs -> {
+            amounts.put(rs.getString(1), rs.getBigDecimal(2));
+        });
+        return amounts;
+    }
+
     /** Customers per tier now. */
     Map<String, Long> tierCounts(long schemeId) {
         ScopeCondition where = scope.condition("c");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT m.tier_key, COUNT(*) AS n FROM tiering_memberships m JOIN customers c ON c.id = m.customer_id"
+        return countsByTier(jdbc.sql("SELECT m.tier_key, COUNT(*) AS n FROM tiering_memberships m"
+                        + " JOIN customers c ON c.id = m.customer_id"
                         + " WHERE m.scheme_id = :scheme AND c.merged_into IS NULL AND " + where.sql()
                         + " GROUP BY m.tier_key")
-                .params(where.params()).param("scheme", schemeId)
-                .query(rs -> {
-                    counts.put(rs.getString("tier_key"), rs.getLong("n"));
-                });
-        return counts;
+                .params(where.params()).param("scheme", schemeId));
     }
 
     /** All customers, those who bought in the period, and the period's revenue. */
