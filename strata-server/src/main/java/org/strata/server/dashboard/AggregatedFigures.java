@@ -95,34 +95,57 @@ class AggregatedFigures implements FigureSource {
                 .query((rs, n) -> new Band(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3))).list();
         long total = bands.stream().mapToLong(Band::customers).sum();
         int buckets = (int) Math.min(total, 100);
-        List<BigDecimal> perBucket = new ArrayList<>();
-        BigDecimal before = BigDecimal.ZERO;
+        // where each group ends: after the richest inBand customers of band number index
+        record Cut(int index, long inBand) {
+        }
+        List<Cut> cuts = new ArrayList<>();
         int band = 0;
         long customersBeforeBand = 0;
-        BigDecimal revenueBeforeBand = BigDecimal.ZERO;
         for (int bucket = 1; bucket <= buckets; bucket++) {
             // NTILE: the first (total mod 100) groups hold one customer more
             long rank = bucket * (total / buckets) + Math.min(bucket, total % buckets);
             while (customersBeforeBand + bands.get(band).customers() < rank) {
                 customersBeforeBand += bands.get(band).customers();
-                revenueBeforeBand = revenueBeforeBand.add(bands.get(band).revenue());
                 band++;
             }
-            long inBand = rank - customersBeforeBand;
-            BigDecimal upTo = revenueBeforeBand.add(inBand == bands.get(band).customers() ? bands.get(band).revenue()
-                    : richestOfBand(bands.get(band).band(), inBand));
+            cuts.add(new Cut(band, rank - customersBeforeBand));
+        }
+        Map<Integer, List<BigDecimal>> cutBands = valuesOf(cuts.stream()
+                .filter(c -> c.inBand() < bands.get(c.index()).customers())
+                .map(c -> bands.get(c.index()).band()).distinct().toList());
+        List<BigDecimal> perBucket = new ArrayList<>();
+        BigDecimal before = BigDecimal.ZERO;
+        BigDecimal revenueBeforeBand = BigDecimal.ZERO;
+        int summed = 0;
+        for (Cut cut : cuts) {
+            while (summed < cut.index()) {
+                revenueBeforeBand = revenueBeforeBand.add(bands.get(summed++).revenue());
+            }
+            Band cutBand = bands.get(cut.index());
+            BigDecimal upTo = revenueBeforeBand.add(cut.inBand() == cutBand.customers() ? cutBand.revenue()
+                    : cutBands.get(cutBand.band()).subList(0, (int) cut.inBand()).stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
             perBucket.add(upTo.subtract(before));
             before = upTo;
         }
         return DashboardQueries.paretoPoints(perBucket);
     }
 
-    private BigDecimal richestOfBand(int band, long count) {
+    /** The lifetime revenue of each customer in these bands, richest first: one read for every cut band. */
+    private Map<Integer, List<BigDecimal>> valuesOf(List<Integer> bands) {
+        Map<Integer, List<BigDecimal>> values = new HashMap<>();
+        if (bands.isEmpty()) {
+            return values;
+        }
         ScopeCondition where = scope.condition("a");
-        return jdbc.sql("SELECT a.lifetime_revenue FROM dashboard_customers a WHERE a.survivor AND a.spend_band = :band"
-                        + " AND " + where.sql() + " ORDER BY a.lifetime_revenue DESC LIMIT :count")
-                .params(where.params()).param("band", band).param("count", count)
-                .query(BigDecimal.class).list().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        jdbc.sql("SELECT a.spend_band, a.lifetime_revenue FROM dashboard_customers a WHERE a.survivor"
+                        + " AND a.spend_band IN (:bands) AND " + where.sql()
+                        + " ORDER BY a.spend_band, a.lifetime_revenue DESC")
+                .params(where.params()).param("bands", bands)
+                .query(rs -> {
+                    values.computeIfAbsent(rs.getInt(1), b -> new ArrayList<>()).add(rs.getBigDecimal(2));
+                });
+        return values;
     }
 
     @Override
