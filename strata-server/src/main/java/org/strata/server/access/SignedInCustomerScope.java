@@ -57,6 +57,12 @@ class SignedInCustomerScope implements CustomerScope {
                 params);
     }
 
+    /** Every condition above is about owner_id and team_id (or constant). */
+    @Override
+    public boolean readsOwnerAndTeamOnly() {
+        return true;
+    }
+
     @Override
     public boolean includes(long customerId) {
         ScopeCondition condition = condition("c");

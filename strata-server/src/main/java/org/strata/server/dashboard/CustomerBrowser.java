@@ -31,12 +31,17 @@ public class CustomerBrowser {
     public static final List<String> SORTS = List.of("total_spent", "order_count", "last_order_at", "created_at", "name");
     private static final int EXPORT_FETCH_SIZE = 2_000;
 
+    /** A filtered view counts its customers up to this many; more are shown as "more than". */
+    static final int COUNTED_AT_MOST = 10_000;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final CustomerScope scope;
+    private final PublishedSchemes schemes;
 
-    CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope) {
+    CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope, PublishedSchemes schemes) {
         this.jdbc = jdbc;
+        this.schemes = schemes;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         // PostgreSQL streams with a fetch size only inside a transaction (see export), otherwise it reads everything.
         template.setFetchSize(EXPORT_FETCH_SIZE);
@@ -55,13 +60,46 @@ public class CustomerBrowser {
     public record Owner(long id, String name) {
     }
 
+    /** @param atLeast the view holds more customers than {@code customers}, which is where counting stopped */
+    public record Total(long customers, boolean atLeast) {
+    }
+
+    /**
+     * How many customers the view holds. Views by tier and owner alone are counted exactly from the dashboard's
+     * pre-aggregated tier sizes; any other filter counts matching customers, stopping after
+     * {@value #COUNTED_AT_MOST} so that a broad text or region filter over a million customers stays fast.
+     */
+    public Total total(CustomerBrowseFilter filter) {
+        boolean byTierAndOwnerOnly = !CustomerBrowseFilter.given(filter.q()) && !CustomerBrowseFilter.given(filter.tag())
+                && !CustomerBrowseFilter.given(filter.stage()) && !CustomerBrowseFilter.given(filter.region())
+                && !CustomerBrowseFilter.given(filter.industry());
+        Long schemeId = CustomerBrowseFilter.given(filter.scheme()) ? schemeId(filter.scheme()) : null;
+        if (byTierAndOwnerOnly && scope.readsOwnerAndTeamOnly()
+                && (schemeId != null || !CustomerBrowseFilter.given(filter.tier()))) {
+            ScopeCondition scoped = scope.condition("a");
+            boolean tier = schemeId != null && CustomerBrowseFilter.given(filter.tier());
+            Map<String, Object> params = new HashMap<>(scoped.params());
+            params.put("scheme", tier ? schemeId : 0L);
+            params.put("tier", tier ? filter.tier() : "");
+            params.put("owner", filter.owner());
+            return new Total(jdbc.sql("SELECT COALESCE(SUM(a.customers), 0) FROM dashboard_activity a"
+                            + " WHERE a.scheme_id = :scheme AND a.tier_key = :tier AND a.month_no IS NULL AND "
+                            + scoped.sql() + (filter.owner() == null ? "" : " AND a.owner_id = :owner"))
+                    .params(params).query(Long.class).single(), false);
+        }
+        Query query = query(filter);
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT c.id" + query.from() + " LIMIT "
+                        + (COUNTED_AT_MOST + 1) + ") v")
+                .params(query.params()).query(Long.class).single();
+        return counted > COUNTED_AT_MOST ? new Total(COUNTED_AT_MOST, true) : new Total(counted, false);
+    }
+
     public Page find(CustomerBrowseFilter filter, int page, int size) {
         Query query = query(filter);
-        Map<String, Object> params = new HashMap<>(query.params());
-        params.put("limit", size + 1);
-        params.put("offset", (long) page * size);
-        List<Row> rows = jdbc.sql(query.sql() + " LIMIT :limit OFFSET :offset").params(params)
-                .query(CustomerBrowser::row).list();
+        // Written into the statement, not bound: with a bound LIMIT PostgreSQL's generic plan (used from the sixth
+        // execution on) cannot tell one page from everything and sorts a million rows instead of walking the index.
+        List<Row> rows = jdbc.sql(query.sql() + " LIMIT " + (size + 1) + " OFFSET " + (long) page * size)
+                .params(query.params()).query(CustomerBrowser::row).list();
         boolean hasNext = rows.size() > size;
         return new Page(hasNext ? List.copyOf(rows.subList(0, size)) : rows, page, size, hasNext);
     }
@@ -80,7 +118,8 @@ public class CustomerBrowser {
                 .query((rs, n) -> new Owner(rs.getLong("id"), rs.getString("display_name"))).list();
     }
 
-    private record Query(String sql, Map<String, Object> params) {
+    /** @param from the FROM and WHERE clauses, which a count shares with the page */
+    private record Query(String sql, String from, Map<String, Object> params) {
     }
 
     private Query query(CustomerBrowseFilter filter) {
@@ -109,7 +148,7 @@ public class CustomerBrowser {
             }
         }
         if (CustomerBrowseFilter.given(filter.stage())) {
-            Long lifecycle = schemeId(LIFECYCLE_SCHEME);
+            Long lifecycle = schemes.lifecycle().map(PublishedSchemes.SchemeInfo::id).orElse(null);
             where.add("EXISTS (SELECT 1 FROM tiering_memberships lm WHERE lm.scheme_id = :lifecycleId"
                     + " AND lm.customer_id = c.id AND lm.tier_key = :stage)");
             params.put("lifecycleId", lifecycle == null ? -1L : lifecycle);
@@ -139,11 +178,12 @@ public class CustomerBrowser {
             where.add("c.industry = :industry");
             params.put("industry", filter.industry().trim());
         }
-        String sql = "SELECT c.id, c.external_id, c.name, c.type, c.phone, u.display_name AS owner_name, c.region,"
+        String from = " FROM customers c" + tierJoin + " WHERE " + String.join(" AND ", where);
+        String sql = "SELECT c.id, c.external_id, c.name, c.type, c.phone,"
+                + " (SELECT u.display_name FROM users u WHERE u.id = c.owner_id) AS owner_name, c.region,"
                 + " c.industry, c.order_count, c.total_spent, c.last_order_at, c.created_at, " + tierColumn
-                + " AS tier_key FROM customers c LEFT JOIN users u ON u.id = c.owner_id" + tierJoin
-                + " WHERE " + String.join(" AND ", where) + " ORDER BY " + orderBy(filter.sort());
-        return new Query(sql, params);
+                + " AS tier_key" + from + " ORDER BY " + orderBy(filter.sort());
+        return new Query(sql, from, params);
     }
 
     private Long schemeId(String key) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.strata.server.scope.CustomerScope;
 
 @Tag(name = "Dashboard", description = "Figures behind the console's dashboard, within the caller's data scope")
 @RestController
@@ -24,15 +25,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/dashboard")
 class DashboardController {
 
-    private final DashboardQueries queries;
+    private final DashboardQueries direct;
+    private final AggregatedFigures aggregated;
+    private final CustomerScope scope;
     private final PublishedSchemes schemes;
     private final ZoneId zone;
 
-    DashboardController(DashboardQueries queries, PublishedSchemes schemes,
-                        @Value("${strata.time-zone:Asia/Shanghai}") String zone) {
-        this.queries = queries;
+    DashboardController(DashboardQueries direct, AggregatedFigures aggregated, CustomerScope scope,
+                        PublishedSchemes schemes, @Value("${strata.time-zone:Asia/Shanghai}") String zone) {
+        this.direct = direct;
+        this.aggregated = aggregated;
+        this.scope = scope;
         this.schemes = schemes;
         this.zone = ZoneId.of(zone);
+    }
+
+    /** Pre-aggregated figures when the caller's scope is by owner and team (always, for people who sign in). */
+    private FigureSource queries() {
+        return scope.readsOwnerAndTeamOnly() ? aggregated : direct;
     }
 
     record Tier(String key, String nameZh, String nameEn, String color, long customers, BigDecimal revenue,
@@ -69,13 +79,13 @@ class DashboardController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Period period = period(from, to);
-        DashboardQueries.Totals totals = queries.totals(period);
+        DashboardQueries.Totals totals = queries().totals(period);
         PublishedSchemes.SchemeInfo info = schemes.find(scheme).orElse(null);
         if (info == null) {
             return new Summary(null, period.from(), period.to(),
                     new Kpis(totals.customers(), totals.activeCustomers(), totals.revenue(), null, 0, 0), List.of());
         }
-        List<DashboardQueries.TierFigure> figures = queries.tiers(info.id(), period);
+        List<DashboardQueries.TierFigure> figures = queries().tiers(info.id(), period);
         long placed = figures.stream().mapToLong(DashboardQueries.TierFigure::customers).sum();
         BigDecimal revenue = figures.stream().map(DashboardQueries.TierFigure::revenue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -95,14 +105,14 @@ class DashboardController {
     @Operation(summary = "Pareto curve: cumulative share of lifetime net revenue by percent of customers")
     @GetMapping("/pareto")
     List<DashboardQueries.ParetoPoint> pareto() {
-        return queries.pareto();
+        return queries().pareto();
     }
 
     @Operation(summary = "Migration matrix: tier after run `since` (default: the run before the latest) to tier now")
     @GetMapping("/migration")
     Migration migration(@RequestParam(required = false) String scheme, @RequestParam(required = false) Long since) {
         PublishedSchemes.SchemeInfo info = requireScheme(scheme);
-        List<DashboardQueries.RunInfo> runs = queries.runs(info.id(), 50);
+        List<DashboardQueries.RunInfo> runs = queries().runs(info.id(), 50);
         Long sinceRun = since;
         if (sinceRun == null && runs.size() > 1) {
             sinceRun = runs.get(1).id();
@@ -110,7 +120,7 @@ class DashboardController {
             throw new InvalidDashboardQueryException("run " + since + " is not a succeeded run of scheme "
                     + info.key());
         }
-        return new Migration(info.key(), sinceRun, runs, queries.migration(info.id(), sinceRun));
+        return new Migration(info.key(), sinceRun, runs, queries().migration(info.id(), sinceRun));
     }
 
     @Operation(summary = "Tier sizes after each run whose as-of day lies in the period")
@@ -123,7 +133,7 @@ class DashboardController {
         Period period = period(from, to);
         PublishedSchemes.SchemeInfo info = requireScheme(scheme);
         List<HistoryPoint> points = new ArrayList<>();
-        queries.history(info.id()).forEach((day, sizes) -> {
+        queries().history(info.id()).forEach((day, sizes) -> {
             if (!day.isBefore(period.from()) && !day.isAfter(period.to())) {
                 points.add(new HistoryPoint(day, sizes));
             }
@@ -141,7 +151,7 @@ class DashboardController {
                               LocalDate to) {
         PublishedSchemes.SchemeInfo info = requireScheme(scheme);
         Map<String, DashboardQueries.TierRetention> byTier = new java.util.HashMap<>();
-        queries.retention(info.id(), period(from, to)).forEach(r -> byTier.put(r.tier(), r));
+        queries().retention(info.id(), period(from, to)).forEach(r -> byTier.put(r.tier(), r));
         return info.tierKeys().stream().map(key -> {
             DashboardQueries.TierRetention r = byTier.getOrDefault(key,
                     new DashboardQueries.TierRetention(key, 0, 0, 0, 0));

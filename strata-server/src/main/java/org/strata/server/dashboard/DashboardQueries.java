@@ -21,7 +21,7 @@ import org.strata.server.scope.ScopeCondition;
  * completed and partially refunded orders, the definition of the customer list's {@code totalSpent}.
  */
 @Repository
-class DashboardQueries {
+class DashboardQueries implements FigureSource {
 
     private static final String REALISED = "o.status IN ('completed', 'partially_refunded')";
 
@@ -52,42 +52,58 @@ class DashboardQueries {
     }
 
     /** Customers per tier now, and the revenue of the period per tier. */
-    List<TierFigure> tiers(long schemeId, Period period) {
+    @Override
+    public List<TierFigure> tiers(long schemeId, Period period) {
         ScopeCondition where = scope.condition("c");
-        Map<String, Long> counts = tierCounts(schemeId);
-        Map<String, BigDecimal> revenue = new HashMap<>();
-        jdbc.sql("SELECT m.tier_key, SUM(o.amount - o.refund_amount) AS revenue FROM orders o"
+        return tierFigures(tierCounts(schemeId), amountsByTier(jdbc.sql(
+                        "SELECT m.tier_key, SUM(o.amount - o.refund_amount) AS revenue FROM orders o"
                         + " JOIN customers oc ON oc.id = o.customer_id"
                         + " JOIN customers c ON c.id = COALESCE(oc.merged_into, oc.id)"
                         + " JOIN tiering_memberships m ON m.scheme_id = :scheme AND m.customer_id = c.id"
                         + " WHERE " + REALISED + " AND o.ordered_at >= :start AND o.ordered_at < :end AND "
                         + where.sql() + " GROUP BY m.tier_key")
                 .params(where.params()).param("scheme", schemeId)
-                .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
-                .query(rs -> {
-                    revenue.put(rs.getString("tier_key"), rs.getBigDecimal("revenue"));
-                });
+                .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))));
+    }
+
+    /** One figure per tier that has customers. */
+    static List<TierFigure> tierFigures(Map<String, Long> counts, Map<String, BigDecimal> revenue) {
         List<TierFigure> figures = new ArrayList<>();
         counts.forEach((tier, n) -> figures.add(new TierFigure(tier, n, revenue.getOrDefault(tier, BigDecimal.ZERO))));
         return figures;
     }
 
-    /** Customers per tier now. */
-    private Map<String, Long> tierCounts(long schemeId) {
-        ScopeCondition where = scope.condition("c");
+    /** Rows of (tier_key, a count), in their order. */
+    static Map<String, Long> countsByTier(JdbcClient.StatementSpec query) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT m.tier_key, COUNT(*) AS n FROM tiering_memberships m JOIN customers c ON c.id = m.customer_id"
-                        + " WHERE m.scheme_id = :scheme AND c.merged_into IS NULL AND " + where.sql()
-                        + " GROUP BY m.tier_key")
-                .params(where.params()).param("scheme", schemeId)
-                .query(rs -> {
-                    counts.put(rs.getString("tier_key"), rs.getLong("n"));
-                });
+        query.query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
         return counts;
     }
 
+    /** Rows of (tier_key, an amount). */
+    static Map<String, BigDecimal> amountsByTier(JdbcClient.StatementSpec query) {
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        query.query(rs -> {
+            amounts.put(rs.getString(1), rs.getBigDecimal(2));
+        });
+        return amounts;
+    }
+
+    /** Customers per tier now. */
+    Map<String, Long> tierCounts(long schemeId) {
+        ScopeCondition where = scope.condition("c");
+        return countsByTier(jdbc.sql("SELECT m.tier_key, COUNT(*) AS n FROM tiering_memberships m"
+                        + " JOIN customers c ON c.id = m.customer_id"
+                        + " WHERE m.scheme_id = :scheme AND c.merged_into IS NULL AND " + where.sql()
+                        + " GROUP BY m.tier_key")
+                .params(where.params()).param("scheme", schemeId));
+    }
+
     /** All customers, those who bought in the period, and the period's revenue. */
-    Totals totals(Period period) {
+    @Override
+    public Totals totals(Period period) {
         ScopeCondition where = scope.condition("c");
         long customers = jdbc.sql("SELECT COUNT(*) FROM customers c WHERE c.merged_into IS NULL AND " + where.sql())
                 .params(where.params()).query(Long.class).single();
@@ -109,7 +125,8 @@ class DashboardQueries {
      * cumulative share of revenue after each percent of customers. NTILE does the ranking in the database so a
      * million customers never travel to the server.
      */
-    List<ParetoPoint> pareto() {
+    @Override
+    public List<ParetoPoint> pareto() {
         ScopeCondition where = scope.condition("c");
         List<BigDecimal> perBucket = new ArrayList<>();
         jdbc.sql("SELECT t.bucket, SUM(t.total_spent) AS revenue FROM (SELECT c.total_spent,"
@@ -119,6 +136,11 @@ class DashboardQueries {
                 .query(rs -> {
                     perBucket.add(rs.getBigDecimal("revenue"));
                 });
+        return paretoPoints(perBucket);
+    }
+
+    /** The curve from the revenue of each group of customers, the richest group first. */
+    static List<ParetoPoint> paretoPoints(List<BigDecimal> perBucket) {
         BigDecimal total = perBucket.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<ParetoPoint> points = new ArrayList<>();
         points.add(new ParetoPoint(0, 0));
@@ -134,7 +156,8 @@ class DashboardQueries {
     }
 
     /** Succeeded runs of a scheme, newest first. */
-    List<RunInfo> runs(long schemeId, int limit) {
+    @Override
+    public List<RunInfo> runs(long schemeId, int limit) {
         return jdbc.sql("SELECT id, as_of, started_at, moved FROM tiering_runs WHERE scheme_id = :scheme"
                         + " AND status = 'succeeded' ORDER BY id DESC LIMIT :limit")
                 .param("scheme", schemeId).param("limit", limit)
@@ -150,7 +173,8 @@ class DashboardQueries {
      * still where they were, so the query looks up the earlier tier for the movers alone and the diagonal is the
      * rest of each tier. That keeps the work proportional to the moves, not to a million customers.
      */
-    List<MatrixCell> migration(long schemeId, Long sinceRunId) {
+    @Override
+    public List<MatrixCell> migration(long schemeId, Long sinceRunId) {
         ScopeCondition where = scope.condition("c");
         Map<String, Long> now = tierCounts(schemeId);
         if (sinceRunId == null) {
@@ -158,9 +182,7 @@ class DashboardQueries {
             now.forEach((tier, n) -> cells.add(new MatrixCell(null, tier, n)));
             return cells;
         }
-        long bound = jdbc.sql(
-                        "SELECT COALESCE(MAX(id), 0) FROM tiering_ledger WHERE scheme_id = :scheme AND run_id = :run")
-                .param("scheme", schemeId).param("run", sinceRunId).query(Long.class).single();
+        long bound = LedgerBounds.of(jdbc, schemeId, sinceRunId);
         List<MatrixCell> moves = jdbc.sql("""
                         SELECT x.from_tier, x.to_tier, COUNT(*) AS n FROM (
                             SELECT m.tier_key AS to_tier,
@@ -180,9 +202,15 @@ class DashboardQueries {
         Map<String, Long> stayed = new LinkedHashMap<>(now);
         moves.forEach(move -> stayed.merge(move.to(), -move.customers(), Long::sum));
         // A customer who left a tier and came back since is both a "move" and on the diagonal: add them up.
+        List<MatrixCell> cells = new ArrayList<>(moves);
+        stayed.forEach((tier, n) -> cells.add(new MatrixCell(tier, tier, n)));
+        return positiveCells(cells);
+    }
+
+    /** Cells with the same from and to tier added up; empty cells left out. */
+    static List<MatrixCell> positiveCells(List<MatrixCell> parts) {
         Map<List<String>, Long> cells = new LinkedHashMap<>();
-        stayed.forEach((tier, n) -> cells.merge(java.util.Arrays.asList(tier, tier), n, Long::sum));
-        moves.forEach(m -> cells.merge(java.util.Arrays.asList(m.from(), m.to()), m.customers(), Long::sum));
+        parts.forEach(m -> cells.merge(java.util.Arrays.asList(m.from(), m.to()), m.customers(), Long::sum));
         List<MatrixCell> result = new ArrayList<>();
         cells.forEach((key, n) -> {
             if (n > 0) {
@@ -196,7 +224,8 @@ class DashboardQueries {
      * Tier sizes after each run, by the run's as-of day: entries minus exits accumulated in run order. Pins move
      * customers outside runs and are counted from the next run on.
      */
-    Map<LocalDate, Map<String, Long>> history(long schemeId) {
+    @Override
+    public Map<LocalDate, Map<String, Long>> history(long schemeId) {
         ScopeCondition where = scope.condition("c");
         TreeMap<LocalDate, Map<String, Long>> changes = new TreeMap<>();
         jdbc.sql("SELECT r.as_of, l.tier_key, l.event, COUNT(*) AS n FROM tiering_ledger l"
@@ -209,6 +238,11 @@ class DashboardQueries {
                     changes.computeIfAbsent(rs.getObject("as_of", LocalDate.class), d -> new HashMap<>())
                             .merge(rs.getString("tier_key"), delta, Long::sum);
                 });
+        return runningSizes(changes);
+    }
+
+    /** Tier sizes after each day from the entries minus exits of each day. */
+    static Map<LocalDate, Map<String, Long>> runningSizes(TreeMap<LocalDate, Map<String, Long>> changes) {
         Map<LocalDate, Map<String, Long>> sizes = new LinkedHashMap<>();
         Map<String, Long> running = new HashMap<>();
         changes.forEach((day, delta) -> {
@@ -222,7 +256,8 @@ class DashboardQueries {
      * Per current tier: customers who bought in the previous period and again in this one (retention), and
      * customers who bought more than once in this period (repurchase).
      */
-    List<TierRetention> retention(long schemeId, Period period) {
+    @Override
+    public List<TierRetention> retention(long schemeId, Period period) {
         ScopeCondition where = scope.condition("c");
         return jdbc.sql("""
                         SELECT m.tier_key,

@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The days a dashboard covers, both ends included, in the business time zone. The previous period is the same
- * number of days just before, which retention compares against.
+ * The whole calendar months a dashboard covers, in the business time zone: {@code from} is the first day of its
+ * month and {@code to} the last of its own, whatever days were asked for. Whole months let the figures be
+ * pre-aggregated by month (see DashboardFigures) and still be exact. The previous period is the same number of
+ * months just before, which retention compares against.
  */
 public record Period(LocalDate from, LocalDate to, ZoneId zone) {
 
@@ -15,11 +17,13 @@ public record Period(LocalDate from, LocalDate to, ZoneId zone) {
         if (to.isBefore(from)) {
             throw new InvalidDashboardQueryException("from (" + from + ") must not be after to (" + to + ")");
         }
+        from = from.withDayOfMonth(1);
+        to = to.withDayOfMonth(to.lengthOfMonth());
     }
 
-    /** The last twelve months up to {@code today}, the default of the dashboard. */
+    /** The twelve months up to and including the month of {@code today}, the default of the dashboard. */
     static Period lastTwelveMonths(LocalDate today, ZoneId zone) {
-        return new Period(today.minusMonths(12).plusDays(1), today, zone);
+        return new Period(today.minusMonths(11), today, zone);
     }
 
     Instant start() {
@@ -32,7 +36,27 @@ public record Period(LocalDate from, LocalDate to, ZoneId zone) {
     }
 
     Instant previousStart() {
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
-        return from.minusDays(days).atStartOfDay(zone).toInstant();
+        return from.minusMonths(months()).atStartOfDay(zone).toInstant();
+    }
+
+    long months() {
+        return ChronoUnit.MONTHS.between(from, to.plusDays(1));
+    }
+
+    /** Month numbers as the pre-aggregated figures store them: year * 12 + month - 1. */
+    int fromMonth() {
+        return monthNumber(from);
+    }
+
+    int toMonth() {
+        return monthNumber(to);
+    }
+
+    int previousFromMonth() {
+        return fromMonth() - (int) months();
+    }
+
+    static int monthNumber(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
     }
 }

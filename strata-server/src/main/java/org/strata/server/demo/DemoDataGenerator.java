@@ -6,7 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.tiering.AllCustomerDataChanged;
 import org.strata.server.customer.DisplayTime;
 
 import java.time.Clock;
@@ -31,10 +33,12 @@ public class DemoDataGenerator {
     private final TransactionTemplate transaction;
     private final CustomerStatsRefresher stats;
     private final DisplayTime time;
+    private final ApplicationEventPublisher events;
 
     public DemoDataGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactions, CustomerStatsRefresher stats,
-                             DisplayTime time) {
+                             DisplayTime time, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.stats = stats;
         this.time = time;
@@ -71,6 +75,7 @@ public class DemoDataGenerator {
             // The customers were written with their ids; the identity column must continue after them.
             jdbc.execute("ALTER TABLE customers ALTER COLUMN id RESTART WITH " + (company.lastCustomerId() + 1));
             stats.refresh(stale);
+            events.publishEvent(new AllCustomerDataChanged());
         } catch (RuntimeException e) {
             removeDemoRows();
             throw e;

@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.tiering.AllCustomerDataChanged;
 import org.strata.server.tiering.CustomerDataChanged;
 import org.strata.server.tiering.TieringLiveUpdates;
 
@@ -77,6 +78,7 @@ class ImportAftermath {
             // Every customer whose figures changed also changed for tiering: no need to count those again.
             stats.refreshAll();
             tiering.bulkDataChanged();
+            events.publishEvent(new AllCustomerDataChanged());
             return;
         }
         if (figures > 0) {
@@ -85,6 +87,7 @@ class ImportAftermath {
         long touched = count(TOUCHED, since, lastEventIdBefore);
         if (touched > CUSTOMER_BY_CUSTOMER_AT_MOST) {
             tiering.bulkDataChanged();
+            events.publishEvent(new AllCustomerDataChanged());
         } else if (touched > 0) {
             events.publishEvent(new CustomerDataChanged(ids(TOUCHED, since, lastEventIdBefore)));
         }

@@ -13,6 +13,15 @@ public interface CustomerScope {
      */
     ScopeCondition condition(String customerAlias);
 
+    /**
+     * Whether {@link #condition} reads nothing but the alias's {@code owner_id} and {@code team_id}. Then it applies
+     * as well to any table keyed by owner and team, such as the dashboard's pre-aggregated figures; otherwise those
+     * must be computed from the customers themselves.
+     */
+    default boolean readsOwnerAndTeamOnly() {
+        return false;
+    }
+
     /** Whether one customer is in scope; a customer out of scope must be answered as "not found". */
     boolean includes(long customerId);
 

@@ -105,9 +105,8 @@ class TieringRunner {
                 int written = memberships.write(stored.id(), version.version(), runId, plan, started,
                         "run:" + trigger.code());
                 runs.succeeded(runId, plan, written, time.now(), elapsedMs(startNanos));
-                if (!plan.isEmpty()) {
-                    events.publishEvent(TieringChangesWritten.ofRun(stored.id(), stored.key(), runId, started));
-                }
+                // published for a run that moved nobody too: the dashboard marks where every run left the ledger
+                events.publishEvent(TieringChangesWritten.ofRun(stored.id(), stored.key(), runId, started));
                 hooks.forEach(hook -> hook.beforeCommit(runId));
             });
             long totalMs = elapsedMs(startNanos);

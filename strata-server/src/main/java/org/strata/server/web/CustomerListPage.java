@@ -43,11 +43,14 @@ class CustomerListPage implements ConsolePage {
         model.addAttribute("tierColors", scheme == null ? Map.of() : scheme.tiers().stream()
                 .filter(t -> t.color() != null)
                 .collect(Collectors.toMap(PublishedSchemes.TierInfo::key, PublishedSchemes.TierInfo::color)));
-        model.addAttribute("stages", schemes.find(CustomerBrowser.LIFECYCLE_SCHEME).map(PublishedSchemes.SchemeInfo::tiers)
-                .orElse(java.util.List.of()));
+        PublishedSchemes.SchemeInfo lifecycle = schemes.lifecycle().orElse(null);
+        model.addAttribute("stages", lifecycle == null ? java.util.List.of() : lifecycle.tiers());
+        model.addAttribute("stageScheme", lifecycle == null ? null
+                : ConsoleLanguages.isEnglish(locale) ? lifecycle.nameEn() : lifecycle.nameZh());
         model.addAttribute("owners", customers.owners());
         model.addAttribute("sorts", CustomerBrowser.SORTS);
         model.addAttribute("page", customers.find(effective, Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("total", customers.total(effective));
         model.addAttribute("query", query(effective));
         return "customers";
     }

@@ -50,6 +50,7 @@ class ConsoleScopeMatrixTest {
         }
         return linked;
     }
+    private static final Pattern CUSTOMER_TOTAL = Pattern.compile("id=\"customer-total\">\\D*(\\d+)\\D*<");
 
     abstract static class Contract extends CompanyContract {
 
@@ -66,6 +67,30 @@ class ConsoleScopeMatrixTest {
             for (String username : USERS) {
                 String html = body(call(username, get("/customers").param("size", "100")));
                 softly.assertThat(linkedCustomers(html)).as("%s console list", username).isEqualTo(VISIBLE.get(username));
+            }
+            softly.assertAll();
+        }
+
+        @Test
+        void theCustomerListsTotalCountsExactlyTheCallersCustomers() throws Exception {
+            for (String username : USERS) {
+                // no filter: from the pre-aggregated sizes; a text filter (张伟 is C1): counted from the customers
+                for (String text : new String[] {null, "张伟"}) {
+                    var request = get("/customers");
+                    if (text != null) {
+                        request.param("q", text);
+                    }
+                    String html = body(call(username, request));
+                    long expected = text == null ? VISIBLE.get(username).size()
+                            : VISIBLE.get(username).contains(C1) ? 1 : 0;
+                    Matcher total = CUSTOMER_TOTAL.matcher(html);
+                    if (expected == 0) {
+                        softly.assertThat(html).as("%s list filtered by %s", username, text).contains("customers-empty");
+                    } else {
+                        softly.assertThat(total.find() ? total.group(1) : "no total")
+                                .as("%s list total", username).isEqualTo(String.valueOf(expected));
+                    }
+                }
             }
             softly.assertAll();
         }

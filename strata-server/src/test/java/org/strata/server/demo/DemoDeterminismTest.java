@@ -38,7 +38,7 @@ class DemoDeterminismTest {
         JdbcClient client = JdbcClient.create(dataSource);
         DisplayTime time = new DisplayTime("Asia/Shanghai");
         var generator = new DemoDataGenerator(jdbc, new DataSourceTransactionManager(dataSource),
-                new CustomerStatsRefresher(client, jdbc, new MergedCustomers(client)), time);
+                new CustomerStatsRefresher(client, jdbc, new MergedCustomers(client)), time, event -> { });
         generator.generateIfEmpty(settings).orElseThrow();
         try {
             return fingerprint(jdbc);

@@ -3,7 +3,9 @@ package org.strata.server.playbook.delivery;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.strata.server.tiering.CustomerDataChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,9 +28,12 @@ class OwnerAssignmentPerformer implements ActionPerformer {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final PlaybookTime time;
+    private final ApplicationEventPublisher events;
 
-    OwnerAssignmentPerformer(JdbcClient jdbc, PlatformTransactionManager transactions, PlaybookTime time) {
+    OwnerAssignmentPerformer(JdbcClient jdbc, PlatformTransactionManager transactions, PlaybookTime time,
+                             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.time = time;
     }
@@ -65,6 +70,8 @@ class OwnerAssignmentPerformer implements ActionPerformer {
             jdbc.sql("UPDATE customers SET owner_id = ?, team_id = ?, updated_at = ? WHERE id = ?")
                     .params(chosen.id(), chosen.teamId(), Timestamp.from(time.now()), delivery.customer().id())
                     .update();
+            // the customer now counts for another owner and team (dashboard figures, scopes)
+            events.publishEvent(new CustomerDataChanged(Set.of(delivery.customer().id())));
             return new Outcome.Delivered(null);
         });
     }
