@@ -1,6 +1,7 @@
 package org.strata.engine.rule;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -155,12 +156,34 @@ public sealed interface Expr {
 
     }
 
-    record Logical(LogicalOperator operator, Expr left, Expr right) implements Expr {
+    /**
+     * {@code a and b and c}: one node for a whole chain of the same connective, so every pass loops over a chain
+     * instead of recursing once per link; a valid rule may chain about a thousand, which a recursive pass on a 1 MB
+     * request thread does not survive. Only parentheses nest nodes, and the parser limits how deep. A first operand
+     * with the same operator is spliced in, since {@code (a and b) and c} reads and prints as {@code a and b and c};
+     * a later one stays nested, as {@code a and (b and c)} prints with its parentheses.
+     */
+    record Logical(LogicalOperator operator, List<Expr> operands) implements Expr {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitLogical(this);
         }
 
+        public Logical {
+            if (operands.size() < 2) {
+                throw new IllegalArgumentException("`" + operator.keyword() + "` needs at least two operands");
+            }
+            if (operands.get(0) instanceof Logical first && first.operator() == operator) {
+                List<Expr> spliced = new ArrayList<>(first.operands());
+                spliced.addAll(operands.subList(1, operands.size()));
+                operands = spliced;
+            }
+            operands = List.copyOf(operands);
+        }
+
+        public Logical(LogicalOperator operator, Expr left, Expr right) {
+            this(operator, List.of(left, right));
+        }
     }
 
     record Not(Expr operand) implements Expr {

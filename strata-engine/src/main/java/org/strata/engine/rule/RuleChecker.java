@@ -127,8 +127,9 @@ public final class RuleChecker {
         @Override
         public RuleType visitLogical(Expr.Logical node) {
             String keyword = "`" + node.operator().keyword() + "`";
-            expect(node.left(), RuleType.BOOLEAN, keyword);
-            expect(node.right(), RuleType.BOOLEAN, keyword);
+            for (Expr operand : node.operands()) {
+                expect(operand, RuleType.BOOLEAN, keyword);
+            }
             return RuleType.BOOLEAN;
         }
 

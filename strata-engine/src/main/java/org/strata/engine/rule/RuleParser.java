@@ -131,10 +131,18 @@ public final class RuleParser {
         return keyword.filter(k -> k.equals("and") || k.equals("or")).isPresent();
     }
 
+    /*
+     * or() and conjunction() each loop over a chain and recover inline rather than through helper methods: every
+     * frame between here and primary() is paid once per level of parentheses, and nesting is what bounds the stack.
+     */
     private Expr or() {
         enter();
         try {
-            return disjunction();
+            List<Expr> operands = new ArrayList<>(List.of(conjunction()));
+            while (match(TokenKind.OR)) {
+                operands.add(conjunction());
+            }
+            return chain(LogicalOperator.OR, operands);
         } finally {
             nesting--;
         }
@@ -147,33 +155,28 @@ public final class RuleParser {
         }
     }
 
-    private Expr disjunction() {
-        Expr left = conjunction();
-        while (match(TokenKind.OR)) {
-            Expr right = conjunction();
-            left = at(new Expr.Logical(LogicalOperator.OR, left, right), spanOf(left).to(spanOf(right)));
-        }
-        return left;
-    }
-
+    /** Each conjunct is a recovery point: one that fails to parse becomes Invalid and parsing resumes after it. */
     private Expr conjunction() {
-        Expr left = conjunct();
-        while (match(TokenKind.AND)) {
-            Expr right = conjunct();
-            left = at(new Expr.Logical(LogicalOperator.AND, left, right), spanOf(left).to(spanOf(right)));
-        }
-        return left;
+        List<Expr> operands = new ArrayList<>();
+        do {
+            int start = peek().span().start();
+            try {
+                operands.add(not());
+            } catch (Bail bail) {
+                synchronize();
+                operands.add(at(new Expr.Invalid(), new Span(start, Math.max(start, previousEnd()))));
+            }
+        } while (match(TokenKind.AND));
+        return chain(LogicalOperator.AND, operands);
     }
 
-    /** The recovery point: a conjunct that fails to parse becomes Invalid and parsing resumes after it. */
-    private Expr conjunct() {
-        int start = peek().span().start();
-        try {
-            return not();
-        } catch (Bail bail) {
-            synchronize();
-            return at(new Expr.Invalid(), new Span(start, Math.max(start, previousEnd())));
+    /** A whole chain becomes one node (see {@link Expr.Logical}), spanning its first to its last operand. */
+    private Expr chain(LogicalOperator operator, List<Expr> operands) {
+        if (operands.size() == 1) {
+            return operands.get(0);
         }
+        Span span = spanOf(operands.get(0)).to(spanOf(operands.get(operands.size() - 1)));
+        return at(new Expr.Logical(operator, operands), span);
     }
 
     private void synchronize() {

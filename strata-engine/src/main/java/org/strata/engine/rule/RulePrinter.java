@@ -106,8 +106,12 @@ public final class RulePrinter {
         @Override
         public Printed visitLogical(Expr.Logical node) {
             int level = node.operator() == LogicalOperator.OR ? OR : AND;
-            return new Printed(print(node.left(), level) + " " + node.operator().keyword() + " "
-                    + print(node.right(), level + 1), level);
+            // the first operand is never the same connective (Expr.Logical splices it), any later one is bracketed
+            StringBuilder text = new StringBuilder(print(node.operands().get(0), level));
+            for (Expr operand : node.operands().subList(1, node.operands().size())) {
+                text.append(' ').append(node.operator().keyword()).append(' ').append(print(operand, level + 1));
+            }
+            return new Printed(text.toString(), level);
         }
 
         @Override

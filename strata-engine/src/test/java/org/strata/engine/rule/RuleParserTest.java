@@ -62,6 +62,27 @@ class RuleParserTest {
     }
 
     @Test
+    void aChainOfOneConnectiveIsOneNodeSpanningFirstToLastOperand() {
+        ParsedRule parsed = RuleParser.parse("a and b and c or d");
+        Expr.Logical or = (Expr.Logical) parsed.expr();
+        Expr.Logical and = (Expr.Logical) or.operands().get(0);
+        assertThat(and.operands()).containsExactly(new Expr.Feature("a"), new Expr.Feature("b"),
+                new Expr.Feature("c"));
+        assertThat(parsed.spanOf(and)).isEqualTo(new Span(0, "a and b and c".length()));
+        assertThat(parsed.spanOf(or)).isEqualTo(new Span(0, 18));
+    }
+
+    @Test
+    void aBracketedChainOpeningALongerOneJoinsItButALaterOneStaysNested() {
+        assertThat(parse("(a and b) and c")).isEqualTo(parse("a and b and c"));
+        Expr.Logical nested = (Expr.Logical) parse("a and (b and c)");
+        assertThat(nested.operands()).hasSize(2);
+        assertThat(RulePrinter.print(nested)).isEqualTo("a and (b and c)");
+        assertThat(new Expr.Logical(LogicalOperator.OR, parse("a or b"), new Expr.Feature("c")))
+                .isEqualTo(parse("a or b or c"));
+    }
+
+    @Test
     void keywordsAreCaseInsensitiveAndChineseConnectivesWork() {
         assertThat(parse("A > 1 AND B IS NOT NULL OR NOT C")).isEqualTo(parse("a > 1 and b is not null or not c"));
         assertThat(parse("频次 > 1 与 x < 2 或 非 y")).isEqualTo(parse("频次 > 1 and x < 2 or not y"));

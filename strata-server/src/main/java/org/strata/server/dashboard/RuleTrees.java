@@ -30,11 +30,12 @@ final class RuleTrees {
         return new RuleTree.Raw(RulePrinter.print(expr));
     }
 
-    /** a and b and (c or d) is one AND group of a, b and an OR group; the parser nests it as ((a and b) and ...). */
+    /** a and (b and c) is one AND group of a, b and c, as the builder has no brackets within a group. */
     private static void flatten(LogicalOperator operator, Expr expr, List<RuleTree> items) {
         if (expr instanceof Expr.Logical logical && logical.operator() == operator) {
-            flatten(operator, logical.left(), items);
-            flatten(operator, logical.right(), items);
+            for (Expr operand : logical.operands()) {
+                flatten(operator, operand, items);
+            }
         } else {
             items.add(of(expr));
         }
@@ -65,12 +66,11 @@ final class RuleTrees {
                 default -> throw new InvalidDashboardQueryException(where(path) + "op must be and or or, was "
                         + group.op());
             };
-            Expr result = null;
+            List<Expr> items = new ArrayList<>();
             for (int i = 0; i < group.items().size(); i++) {
-                Expr item = expr(group.items().get(i), path + "/items/" + i);
-                result = result == null ? item : new Expr.Logical(operator, result, item);
+                items.add(expr(group.items().get(i), path + "/items/" + i));
             }
-            return result;
+            return items.size() == 1 ? items.get(0) : new Expr.Logical(operator, items);
         }
         if (tree instanceof RuleTree.Condition condition) {
             ComparisonOperator operator = java.util.Arrays.stream(ComparisonOperator.values())

@@ -4,6 +4,7 @@ import org.strata.engine.rule.ArithmeticOperator;
 import org.strata.engine.rule.ComparisonOperator;
 import org.strata.engine.rule.Expr;
 import org.strata.engine.rule.Function;
+import org.strata.engine.rule.LogicalOperator;
 import org.strata.engine.rule.Rule;
 import org.strata.engine.rule.RuleChecker;
 import org.strata.engine.rule.RuleType;
@@ -163,12 +164,18 @@ public final class RowEvaluator {
 
         @Override
         public Object visitLogical(Expr.Logical node) {
-            Boolean left = (Boolean) eval(node.left());
-            Boolean right = (Boolean) eval(node.right());
-            return switch (node.operator()) {
-                case AND -> and(left, right);
-                case OR -> or(left, right);
-            };
+            // three-valued: `and` is false once any operand is false, else unknown if any is unknown (`or` alike)
+            boolean and = node.operator() == LogicalOperator.AND;
+            Boolean result = and; // what the chain is when no operand decides it: true for `and`, false for `or`
+            for (Expr operand : node.operands()) {
+                Boolean value = (Boolean) eval(operand);
+                if (value == null) {
+                    result = null;
+                } else if (value != and) {
+                    return value; // decides the chain whatever follows; operands have no side effects
+                }
+            }
+            return result;
         }
 
         @Override
@@ -246,12 +253,5 @@ public final class RowEvaluator {
             return false;
         }
         return a == null || b == null ? null : true;
-    }
-
-    private static Boolean or(Boolean a, Boolean b) {
-        if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
-            return true;
-        }
-        return a == null || b == null ? null : false;
     }
 }

@@ -4,6 +4,7 @@ import org.strata.engine.rule.ArithmeticOperator;
 import org.strata.engine.rule.ComparisonOperator;
 import org.strata.engine.rule.Expr;
 import org.strata.engine.rule.Function;
+import org.strata.engine.rule.LogicalOperator;
 import org.strata.engine.rule.Rule;
 import org.strata.engine.rule.RuleChecker;
 import org.strata.engine.rule.RuleType;
@@ -86,11 +87,15 @@ final class VectorCompiler {
             };
         }
         if (e instanceof Expr.Logical logical) {
-            BoolNode left = bool(logical.left());
-            BoolNode right = bool(logical.right());
-            return switch (logical.operator()) {
-                case AND -> frame -> left.eval(frame).and(right.eval(frame));
-                case OR -> frame -> left.eval(frame).or(right.eval(frame));
+            List<BoolNode> operands = logical.operands().stream().map(this::bool).toList();
+            boolean and = logical.operator() == LogicalOperator.AND;
+            return frame -> {
+                Truth result = operands.get(0).eval(frame);
+                for (int i = 1; i < operands.size(); i++) {
+                    Truth next = operands.get(i).eval(frame);
+                    result = and ? result.and(next) : result.or(next);
+                }
+                return result;
             };
         }
         if (e instanceof Expr.Not not) {

@@ -138,7 +138,13 @@ public final class SqlCompiler {
 
             @Override
             public SqlFragment visitLogical(Expr.Logical node) {
-                return SqlFragment.join("(", sql(node.left()), " " + node.operator().name() + " ", sql(node.right()), ")");
+                List<Object> parts = new ArrayList<>(List.of("("));
+                for (Expr operand : node.operands()) {
+                    parts.add(parts.size() == 1 ? "" : " " + node.operator().name() + " ");
+                    parts.add(sql(operand));
+                }
+                parts.add(")");
+                return SqlFragment.join(parts.toArray());
             }
 
             @Override

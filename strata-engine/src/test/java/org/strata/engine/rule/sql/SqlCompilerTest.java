@@ -73,11 +73,11 @@ class SqlCompilerTest {
     }
 
     @Test
-    void theGuidesRuleBecomesParameterisedSqlWithQuotedColumns() {
+    void theGuidesRuleBecomesParameterisedSqlWithQuotedColumnsAndOneBracketPerChain() {
         SqlRule sql = sql("recency_days <= 30 and frequency >= 5 and monetary >= 10000", SqlDialect.POSTGRES);
-        assertThat(sql.where()).isEqualTo("(((CAST(\"c\".\"recency_days\" AS DOUBLE PRECISION)"
+        assertThat(sql.where()).isEqualTo("((CAST(\"c\".\"recency_days\" AS DOUBLE PRECISION)"
                 + " <= CAST(? AS DOUBLE PRECISION)) AND (CAST(\"c\".\"frequency\" AS DOUBLE PRECISION)"
-                + " >= CAST(? AS DOUBLE PRECISION))) AND (CAST(\"c\".\"monetary\" AS DOUBLE PRECISION)"
+                + " >= CAST(? AS DOUBLE PRECISION)) AND (CAST(\"c\".\"monetary\" AS DOUBLE PRECISION)"
                 + " >= CAST(? AS DOUBLE PRECISION)))");
         assertThat(sql.parameters()).containsExactly(30.0, 5.0, 10000.0);
     }
