@@ -53,6 +53,16 @@ class DataScopeMatrixTest {
             softly = new SoftAssertions();
         }
 
+        /**
+         * Publishes and runs the ABC scheme; the run that placed the customers, which is not always that manual run: a
+         * live update set off by dropCachedFeatures may beat it.
+         */
+        long publishAbcAndFindThePlacingRun() throws Exception {
+            publishAndRunAbc();
+            return jdbc.queryForObject("SELECT run_id FROM tiering_ledger WHERE event = 'entered' AND run_id "
+                    + "IS NOT NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", Long.class);
+        }
+
         @Test
         @Covers({"GET /api/v1/customers"})
         void theCustomerListAndItsTotalShowExactlyTheCallersCustomers() throws Exception {
@@ -137,10 +147,7 @@ class DataScopeMatrixTest {
         @Test
         @Covers({"GET /api/v1/tiering/schemes/{key}/memberships", "GET /api/v1/tiering/schemes/{key}/tiers/{tier}/members", "GET /api/v1/tiering/runs/{id}/changes", "POST /api/v1/tiering/schemes/{key}/dry-run", "GET /api/v1/tiering/schemes/{key}/customers/{customerId}"})
         void runResultsMembershipsAsOfAndDryRunsShowOnlyTheScope() throws Exception {
-            publishAndRunAbc();
-            // the run that placed the customers: a live update set off by dropCachedFeatures may beat the manual run
-            long runId = jdbc.queryForObject("SELECT run_id FROM tiering_ledger WHERE event = 'entered' AND run_id "
-                    + "IS NOT NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", Long.class);
+            long runId = publishAbcAndFindThePlacingRun();
             String scheme = "/api/v1/tiering/schemes/value";
             for (String username : USERS) {
                 Set<Long> visible = VISIBLE.get(username);
@@ -184,10 +191,7 @@ class DataScopeMatrixTest {
         @Covers({"GET /api/v1/tiering/schemes/{key}/runs", "GET /api/v1/tiering/runs/{id}",
                 "POST /api/v1/tiering/schemes/{key}/runs"})
         void runCountsCountOnlyTheCallersCustomers() throws Exception {
-            publishAndRunAbc();
-            // the run that placed the customers: a live update set off by dropCachedFeatures may beat the manual run
-            long runId = jdbc.queryForObject("SELECT run_id FROM tiering_ledger WHERE event = 'entered' AND run_id "
-                    + "IS NOT NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", Long.class);
+            long runId = publishAbcAndFindThePlacingRun();
             String scheme = "/api/v1/tiering/schemes/value";
             for (String username : USERS) {
                 int visible = VISIBLE.get(username).size();
