@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.strata.server.scope.CustomerScope;
+import org.strata.server.tiering.RunCountsInScope;
 import org.strata.server.scope.ScopeCondition;
 
 /**
@@ -27,10 +28,12 @@ class DashboardQueries implements FigureSource {
 
     private final JdbcClient jdbc;
     private final CustomerScope scope;
+    private final RunCountsInScope countsInScope;
 
-    DashboardQueries(JdbcClient jdbc, CustomerScope scope) {
+    DashboardQueries(JdbcClient jdbc, CustomerScope scope, RunCountsInScope countsInScope) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.countsInScope = countsInScope;
     }
 
     record TierFigure(String tier, long customers, BigDecimal revenue) {
@@ -155,15 +158,19 @@ class DashboardQueries implements FigureSource {
         return points;
     }
 
-    /** Succeeded runs of a scheme, newest first. */
+    /** Succeeded runs of a scheme, newest first; "moved" over the caller's customers when their scope is narrowed. */
     @Override
     public List<RunInfo> runs(long schemeId, int limit) {
-        return jdbc.sql("SELECT id, as_of, started_at, moved FROM tiering_runs WHERE scheme_id = :scheme"
+        List<RunInfo> stored = jdbc.sql("SELECT id, as_of, started_at, moved FROM tiering_runs"
+                        + " WHERE scheme_id = :scheme"
                         + " AND status = 'succeeded' ORDER BY id DESC LIMIT :limit")
                 .param("scheme", schemeId).param("limit", limit)
                 .query((rs, n) -> new RunInfo(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
                         rs.getTimestamp("started_at").toInstant(), rs.getInt("moved")))
                 .list();
+        // only "moved" is shown, so whether a run evaluated everyone does not matter here
+        return countsInScope.forCaller(stored, run -> new RunCountsInScope.RunKey(run.id(), false, run.startedAt()),
+                (run, counts) -> new RunInfo(run.id(), run.asOf(), run.startedAt(), counts.moved()));
     }
 
     /**

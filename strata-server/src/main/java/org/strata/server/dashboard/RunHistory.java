@@ -5,15 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.strata.server.tiering.RunCountsInScope;
 
 /** Schemes with their schedules and their recent runs, for the console's runs and schedules page. */
 @Repository
 public class RunHistory {
 
     private final JdbcClient jdbc;
+    private final RunCountsInScope countsInScope;
 
-    RunHistory(JdbcClient jdbc) {
+    RunHistory(JdbcClient jdbc, RunCountsInScope countsInScope) {
         this.jdbc = jdbc;
+        this.countsInScope = countsInScope;
     }
 
     /** @param frequency daily, weekly, monthly, quarterly, or null when the scheme runs only on demand and live */
@@ -21,9 +24,24 @@ public class RunHistory {
                                   boolean liveUpdates, String frequency, Integer day, String time, String timeZone) {
     }
 
+    /** heldByHysteresis and heldByPins are null for a reader with a narrowed scope (see {@link RunCountsInScope}). */
     public record Run(long id, String scheme, int version, String trigger, LocalDate asOf, String status,
                       Instant startedAt, Long durationMs, int evaluated, int moved, int entered, int exited,
-                      int heldByHysteresis, int heldByPins, String message) {
+                      Integer heldByHysteresis, Integer heldByPins, String message) {
+
+        RunCountsInScope.RunKey key() {
+            return new RunCountsInScope.RunKey(id, !"live".equals(trigger) && "succeeded".equals(status), startedAt);
+        }
+
+        /** Downgrades and customers held back; null when withheld from a narrowed scope. */
+        public Integer held() {
+            return heldByHysteresis == null || heldByPins == null ? null : heldByHysteresis + heldByPins;
+        }
+
+        Run inScope(RunCountsInScope.Counts counts) {
+            return new Run(id, scheme, version, trigger, asOf, status, startedAt, durationMs, counts.evaluated(),
+                    counts.moved(), counts.entered(), counts.exited(), null, null, message);
+        }
     }
 
     public List<ScheduledScheme> schemes() {
@@ -37,9 +55,10 @@ public class RunHistory {
                 .list();
     }
 
-    /** The newest runs over every scheme (run counts hold no customer data, so no scope applies). */
+    /** The newest runs over every scheme, with counts over the caller's customers when their scope is narrowed. */
     public List<Run> recent(int limit) {
-        return jdbc.sql("SELECT r.*, s.scheme_key FROM tiering_runs r JOIN tiering_schemes s ON s.id = r.scheme_id"
+        List<Run> stored = jdbc.sql("SELECT r.*, s.scheme_key FROM tiering_runs r"
+                        + " JOIN tiering_schemes s ON s.id = r.scheme_id"
                         + " ORDER BY r.id DESC LIMIT :limit")
                 .param("limit", limit)
                 .query((rs, n) -> new Run(rs.getLong("id"), rs.getString("scheme_key"), rs.getInt("version"),
@@ -49,5 +68,6 @@ public class RunHistory {
                         rs.getInt("exited"), rs.getInt("held_by_hysteresis"), rs.getInt("held_by_pins"),
                         rs.getString("message")))
                 .list();
+        return countsInScope.forCaller(stored, Run::key, Run::inScope);
     }
 }

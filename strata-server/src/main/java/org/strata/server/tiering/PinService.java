@@ -9,7 +9,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.strata.server.scope.CustomerScope;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.engine.scheme.TieringScheme;
 
 /**
@@ -26,9 +28,12 @@ class PinService {
     private final TieringTime time;
     private final CustomerScope scope;
     private final ApplicationEventPublisher events;
+    private final SchemeLocks locks;
+    private final TransactionTemplate transaction;
 
     PinService(SchemeStore schemes, PinStore pins, MembershipStore memberships, JdbcClient jdbc, TieringTime time,
-               CustomerScope scope, ApplicationEventPublisher events) {
+               CustomerScope scope, ApplicationEventPublisher events, SchemeLocks locks,
+               PlatformTransactionManager transactions) {
         this.schemes = schemes;
         this.pins = pins;
         this.memberships = memberships;
@@ -36,11 +41,23 @@ class PinService {
         this.time = time;
         this.scope = scope;
         this.events = events;
+        this.locks = locks;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional
+    /**
+     * Pins under the scheme's lock, committed before the lock is released: a run in progress must not plan with the
+     * memberships it read before this pin, nor this pin read a membership a run is about to write.
+     */
     PinStore.Pin pin(String schemeKey, long customerId, String tier, String reason, Instant expiresAt, String by) {
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
+        return locks.exclusively(stored.id(), () -> transaction.execute(status ->
+                pinLocked(stored, customerId, tier, reason, expiresAt, by)));
+    }
+
+    private PinStore.Pin pinLocked(SchemeStore.StoredScheme stored, long customerId, String tier, String reason,
+                                   Instant expiresAt, String by) {
+        String schemeKey = stored.key();
         SchemeStore.SchemeVersion version = schemes.published(stored);
         TieringScheme scheme = version.scheme();
         if (scheme.tier(tier).isEmpty()) {

@@ -37,10 +37,12 @@ class RunController {
     private final PinService pins;
     private final ManualTagService tags;
     private final CustomerScope scope;
+    private final RunCountsInScope countsInScope;
 
     RunController(TieringRunner runner, RunStore runs, SchemeStore schemes, LedgerQueries ledger, PinService pins,
-                  ManualTagService tags, CustomerScope scope) {
+                  ManualTagService tags, CustomerScope scope, RunCountsInScope countsInScope) {
         this.scope = scope;
+        this.countsInScope = countsInScope;
         this.runner = runner;
         this.runs = runs;
         this.schemes = schemes;
@@ -67,32 +69,34 @@ class RunController {
     }
 
     @Operation(summary = "Run the published version of a scheme now; writes only changes, all or nothing")
-    @Access(value = Permission.RUN, audit = "tiering.run")
+    @Access(value = Permission.RUN, customerScoped = true, audit = "tiering.run")
     @PostMapping("/schemes/{key}/runs")
     @ResponseStatus(HttpStatus.CREATED)
     TieringRun run(@PathVariable String key, @RequestBody(required = false) RunRequest request) {
-        return runner.runAll(key, RunTrigger.MANUAL, request == null ? null : request.asOf());
+        return forCaller(List.of(runner.runAll(key, RunTrigger.MANUAL, request == null ? null : request.asOf())))
+                .get(0);
     }
 
-    @Operation(summary = "Run history of a scheme, newest first, with duration and counts moved")
-    @Access(Permission.READ)
+    @Operation(summary = "Run history of a scheme, newest first, with duration and counts moved (over the caller's "
+            + "customers when their data scope is narrowed)")
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/schemes/{key}/runs")
     List<TieringRun> history(@PathVariable String key, @RequestParam(defaultValue = "50") int limit) {
-        return runs.history(schemes.get(key).id(), Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+        return forCaller(runs.history(schemes.get(key).id(), Math.min(Math.max(limit, 1), MAX_PAGE_SIZE)));
     }
 
-    @Operation(summary = "One run")
-    @Access(Permission.READ)
+    @Operation(summary = "One run (counts over the caller's customers when their data scope is narrowed)")
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/runs/{id}")
     TieringRun getRun(@PathVariable long id) {
-        return runs.find(id).orElseThrow(() -> new TieringNotFoundException("no run " + id));
+        return forCaller(List.of(storedRun(id))).get(0);
     }
 
     @Operation(summary = "The ledger rows a run wrote (entries, exits, tags), with why")
     @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/runs/{id}/changes")
     List<LedgerQueries.LedgerEntry> runChanges(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
-        getRun(id);
+        storedRun(id);
         return ledger.runLedger(id, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
 
@@ -166,6 +170,15 @@ class RunController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void takeTag(@PathVariable String key, @PathVariable long customerId, @PathVariable String tag) {
         tags.take(key, customerId, tag, CurrentUser.name());
+    }
+
+    private TieringRun storedRun(long id) {
+        return runs.find(id).orElseThrow(() -> new TieringNotFoundException("no run " + id));
+    }
+
+    /** Company-wide counts for those who see every customer; counts over their own customers for everyone else. */
+    private List<TieringRun> forCaller(List<TieringRun> stored) {
+        return countsInScope.forCaller(stored, TieringRun::key, TieringRun::inScope);
     }
 
     private static int pageSize(int size) {

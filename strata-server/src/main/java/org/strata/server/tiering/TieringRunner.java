@@ -7,10 +7,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +40,12 @@ class TieringRunner {
     private final TransactionTemplate transaction;
     private final List<RunCommitHook> hooks;
     private final ApplicationEventPublisher events;
-    /** One run per scheme at a time: a live update waits for the nightly run rather than racing it. */
-    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** One run (or pin) per scheme at a time: a live update waits for the nightly run rather than racing it. */
+    private final SchemeLocks locks;
 
     TieringRunner(SchemeStore schemes, RunStore runs, MembershipStore memberships, PinStore pins,
                   FeatureSnapshots features, TieringTime time, PlatformTransactionManager transactions,
-                  ObjectProvider<RunCommitHook> hooks, ApplicationEventPublisher events) {
+                  ObjectProvider<RunCommitHook> hooks, ApplicationEventPublisher events, SchemeLocks locks) {
         this.schemes = schemes;
         this.runs = runs;
         this.memberships = memberships;
@@ -58,6 +55,7 @@ class TieringRunner {
         this.transaction = new TransactionTemplate(transactions);
         this.hooks = hooks.orderedStream().toList();
         this.events = events;
+        this.locks = locks;
     }
 
     /** Places every customer. {@code asOf} null = today in the business time zone. */
@@ -74,13 +72,7 @@ class TieringRunner {
     }
 
     private TieringRun locked(SchemeStore.StoredScheme stored, Supplier<TieringRun> work) {
-        ReentrantLock lock = locks.computeIfAbsent(stored.id(), id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return locks.exclusively(stored.id(), work);
     }
 
     private TieringRun execute(SchemeStore.StoredScheme stored, RunTrigger trigger, LocalDate asOf,

@@ -19,7 +19,7 @@ class RunsPage implements ConsolePage {
         this.history = history;
     }
 
-    @Access(Permission.READ)
+    @Access(value = Permission.READ, customerScoped = true)
     @GetMapping("/runs")
     String runs(Model model) {
         model.addAttribute("section", "runs");

@@ -1,6 +1,8 @@
 package org.strata.server.access;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.strata.server.access.AccessFixture.C1;
 import static org.strata.server.access.AccessFixture.C2;
 import static org.strata.server.access.AccessFixture.C3;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.Cookie;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +29,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
@@ -283,6 +287,52 @@ class ConsoleScopeMatrixTest {
                         .isEqualTo(VISIBLE.get(username).contains(C1));
             }
             softly.assertAll();
+        }
+
+        @Test
+        @Covers("GET /runs")
+        void runCountsOnTheRunsPageAndTheMigrationsRunListCountOnlyTheCallersCustomers() throws Exception {
+            publishAndRunAbc();
+            // C1 is moved by hand and released, so the next run moves exactly C1 back
+            String scheme = "/api/v1/tiering/schemes/value";
+            String tier = jdbc.queryForObject("SELECT tier_key FROM tiering_memberships WHERE customer_id = ?",
+                    String.class, C1);
+            MvcResult pin = call("admin", post(scheme + "/pins").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"customerId\": " + C1 + ", \"tier\": \"" + (tier.equals("a") ? "c" : "a")
+                            + "\", \"reason\": \"test\"}"));
+            expectStatus(pin, 201);
+            expectStatus(call("admin", delete(scheme + "/pins/" + number(pin, "$.id"))), 200);
+            MvcResult again = call("admin", post(scheme + "/runs").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"asOf\": \"2026-06-01\"}"));
+            expectStatus(again, 201);
+            long runId = number(again, "$.id");
+            softly.assertThat(number(again, "$.moved")).as("the stored count").isEqualTo(1);
+            for (String username : USERS) {
+                Set<Long> visible = VISIBLE.get(username);
+                int moved = visible.contains(C1) ? 1 : 0;
+                List<String> cells = runsPageCounts(body(call(username, get("/runs"))), runId);
+                softly.assertThat(cells).as("%s /runs evaluated and moved", username)
+                        .containsExactly(String.valueOf(visible.size()), String.valueOf(moved));
+                MvcResult migration = call(username, get("/api/v1/dashboard/migration").param("scheme", "value"));
+                softly.assertThat(sum(migration, "$.runs[?(@.id == " + runId + ")].moved"))
+                        .as("%s migration run list moved", username).isEqualTo(moved);
+            }
+            softly.assertAll();
+        }
+
+        /** The "customers evaluated" and "moved" cells of run {@code runId}'s row on the runs page. */
+        static List<String> runsPageCounts(String html, long runId) {
+            Matcher row = Pattern.compile("<tr>\\s*<td>" + runId + "</td>(.*?)</tr>", Pattern.DOTALL).matcher(html);
+            if (!row.find()) {
+                throw new AssertionError("no row of run " + runId + " on the runs page");
+            }
+            List<String> numbers = new ArrayList<>();
+            Matcher cell = Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(row.group(1));
+            while (cell.find()) {
+                numbers.add(cell.group(1).trim());
+            }
+            // duration, evaluated, moved, held
+            return numbers.subList(1, 3);
         }
 
         @Test

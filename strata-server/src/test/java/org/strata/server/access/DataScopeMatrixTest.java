@@ -53,6 +53,16 @@ class DataScopeMatrixTest {
             softly = new SoftAssertions();
         }
 
+        /**
+         * Publishes and runs the ABC scheme; the run that placed the customers, which is not always that manual run: a
+         * live update set off by dropCachedFeatures may beat it.
+         */
+        long publishAbcAndFindThePlacingRun() throws Exception {
+            publishAndRunAbc();
+            return jdbc.queryForObject("SELECT run_id FROM tiering_ledger WHERE event = 'entered' AND run_id "
+                    + "IS NOT NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", Long.class);
+        }
+
         @Test
         @Covers({"GET /api/v1/customers"})
         void theCustomerListAndItsTotalShowExactlyTheCallersCustomers() throws Exception {
@@ -137,10 +147,7 @@ class DataScopeMatrixTest {
         @Test
         @Covers({"GET /api/v1/tiering/schemes/{key}/memberships", "GET /api/v1/tiering/schemes/{key}/tiers/{tier}/members", "GET /api/v1/tiering/runs/{id}/changes", "POST /api/v1/tiering/schemes/{key}/dry-run", "GET /api/v1/tiering/schemes/{key}/customers/{customerId}"})
         void runResultsMembershipsAsOfAndDryRunsShowOnlyTheScope() throws Exception {
-            publishAndRunAbc();
-            // the run that placed the customers: a live update set off by dropCachedFeatures may beat the manual run
-            long runId = jdbc.queryForObject("SELECT run_id FROM tiering_ledger WHERE event = 'entered' AND run_id "
-                    + "IS NOT NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", Long.class);
+            long runId = publishAbcAndFindThePlacingRun();
             String scheme = "/api/v1/tiering/schemes/value";
             for (String username : USERS) {
                 Set<Long> visible = VISIBLE.get(username);
@@ -177,6 +184,39 @@ class DataScopeMatrixTest {
                             .as("%s tier history of %d", username, id).isEqualTo(visible.contains(id) ? 200 : 404);
                 }
             }
+            softly.assertAll();
+        }
+
+        @Test
+        @Covers({"GET /api/v1/tiering/schemes/{key}/runs", "GET /api/v1/tiering/runs/{id}",
+                "POST /api/v1/tiering/schemes/{key}/runs"})
+        void runCountsCountOnlyTheCallersCustomers() throws Exception {
+            long runId = publishAbcAndFindThePlacingRun();
+            String scheme = "/api/v1/tiering/schemes/value";
+            for (String username : USERS) {
+                int visible = VISIBLE.get(username).size();
+                MvcResult run = call(username, get("/api/v1/tiering/runs/" + runId));
+                softly.assertThat(number(run, "$.customersEvaluated")).as("%s run evaluated", username)
+                        .isEqualTo(visible);
+                softly.assertThat(number(run, "$.entered")).as("%s run entered", username).isEqualTo(visible);
+                softly.assertThat(number(run, "$.moved")).as("%s run moved", username).isZero();
+                MvcResult history = call(username, get(scheme + "/runs"));
+                softly.assertThat(sum(history, "$[?(@.id == " + runId + ")].entered"))
+                        .as("%s run history entered", username).isEqualTo(visible);
+                softly.assertThat(sum(history, "$[*].entered")).as("%s entered over all runs", username)
+                        .isEqualTo(visible);
+            }
+            // a narrowed person's own run: nothing to change, their one customer evaluated, the hidden counts withheld
+            MvcResult again = call("manager.sh", post(scheme + "/runs").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"asOf\": \"2026-06-01\"}"));
+            expectStatus(again, 201);
+            softly.assertThat(number(again, "$.customersEvaluated")).as("manager.sh's run evaluated")
+                    .isEqualTo(VISIBLE.get("manager.sh").size());
+            softly.assertThat(number(again, "$.entered") + number(again, "$.moved")).isZero();
+            softly.assertThat((Object) JsonPath.read(body(again), "$.heldByPins")).as("held by pins").isNull();
+            MvcResult seenByAdmin = call("admin", get("/api/v1/tiering/runs/" + number(again, "$.id")));
+            softly.assertThat(number(seenByAdmin, "$.customersEvaluated")).as("the stored total, for the admin")
+                    .isEqualTo(ALL.size());
             softly.assertAll();
         }
 

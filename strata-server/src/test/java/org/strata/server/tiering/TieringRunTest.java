@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -45,6 +49,23 @@ class TieringRunTest {
         CrashSwitch crashSwitch() {
             return new CrashSwitch();
         }
+
+        @Bean
+        BeforeCommit beforeCommit() {
+            return new BeforeCommit();
+        }
+    }
+
+    /** Does something while a run has written its changes but not committed them yet: another writer racing it. */
+    static final class BeforeCommit implements RunCommitHook {
+        volatile Runnable action = () -> { };
+
+        @Override
+        public void beforeCommit(long runId) {
+            Runnable once = action;
+            action = () -> { };
+            once.run();
+        }
     }
 
     static final class CrashSwitch implements RunCommitHook {
@@ -70,6 +91,8 @@ class TieringRunTest {
         @Autowired
         CrashSwitch crash;
         @Autowired
+        BeforeCommit beforeCommit;
+        @Autowired
         SchemeService schemes;
         @Autowired
         TieringRunner runner;
@@ -94,6 +117,7 @@ class TieringRunTest {
             data.reset();
             clock.set(TieringFixture.START);
             crash.on.set(false);
+            beforeCommit.action = () -> { };
             features.invalidate();
         }
 
@@ -241,6 +265,64 @@ class TieringRunTest {
         }
 
         @Test
+        void aPinOnASchemeThatNeverRanIsHonouredByItsFirstRun() {
+            publish(TieringFixture.SCHEME_YAML);
+
+            pins.pin(SCHEME, DAVE, "a", "strategic account, board decision", null, "zhang.wei");
+            assertThat(data.tierOf(SCHEME, DAVE)).as("a pin takes effect at once, run or not").isEqualTo("a");
+            TieringRun first = run();
+
+            assertThat(first.status()).isEqualTo("succeeded");
+            assertThat(first.customersEvaluated()).isEqualTo(5);
+            assertThat(first.heldByPins()).isEqualTo(1);
+            assertThat(first.entered()).as("everyone but the pinned customer enters with the run").isEqualTo(4);
+            assertThat(data.tierOf(SCHEME, DAVE)).isEqualTo("a");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tiering_memberships m JOIN tiering_schemes s "
+                    + "ON s.id = m.scheme_id WHERE s.scheme_key = ? AND m.customer_id = ?", Integer.class, SCHEME,
+                    DAVE)).isEqualTo(1);
+            List<LedgerQueries.LedgerEntry> history = ledger.ledger(store.get(SCHEME).id(), DAVE);
+            assertThat(history).extracting(LedgerQueries.LedgerEntry::event).containsExactly("pinned", "entered");
+            assertThat(history.get(1).why()).containsEntry("reason", "strategic account, board decision");
+            assertThat(run().rowsWritten()).as("the next run finds nothing to change").isZero();
+        }
+
+        @Test
+        void aPinDuringTheFirstRunOfASchemeWaitsForTheRunAndIsHonoured() throws Exception {
+            publish(TieringFixture.SCHEME_YAML);
+            CompletableFuture<PinStore.Pin> pinned = new CompletableFuture<>();
+            beforeCommit.action = () -> {
+                // the run has inserted every first membership (dave's too) and not committed: pin dave now
+                Thread pinner = new Thread(() -> {
+                    try {
+                        pinned.complete(pins.pin(SCHEME, DAVE, "a", "strategic account", null, "zhang.wei"));
+                    } catch (RuntimeException e) {
+                        pinned.completeExceptionally(e);
+                    }
+                });
+                pinner.start();
+                try {
+                    // long enough for a pin that does not wait for the run to reach the membership table
+                    pinned.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException | InterruptedException | ExecutionException stillWaitingOrFailed) {
+                    // either is fine here; the assertions below tell which
+                }
+            };
+
+            TieringRun first = run();
+            PinStore.Pin pin = pinned.get(30, TimeUnit.SECONDS);
+
+            assertThat(first.entered()).isEqualTo(5);
+            assertThat(pin.tier()).isEqualTo("a");
+            assertThat(data.tierOf(SCHEME, DAVE)).isEqualTo("a");
+            assertThat(ledger.ledger(store.get(SCHEME).id(), DAVE)).extracting(LedgerQueries.LedgerEntry::event)
+                    .containsExactly("entered", "pinned", "left", "entered");
+            TieringRun next = run();
+            assertThat(next.heldByPins()).isEqualTo(1);
+            assertThat(next.rowsWritten()).isZero();
+            assertThat(data.tierOf(SCHEME, DAVE)).isEqualTo("a");
+        }
+
+        @Test
         void whoWasInATierOnADateIsAnsweredFromTheLedger() {
             publish(TieringFixture.SCHEME_YAML);
             run();
@@ -350,6 +432,7 @@ class TieringRunTest {
             assertThat(jdbc.queryForObject("SELECT status FROM tiering_runs ORDER BY id DESC LIMIT 1", String.class))
                     .isEqualTo("failed");
             crash.on.set(false);
+            beforeCommit.action = () -> { };
             assertThat(run().moved()).as("the next run does the work").isEqualTo(1);
         }
 
