@@ -45,6 +45,7 @@ public enum RuleError implements MessageKey {
     LEFTOVER_DID_YOU_MEAN("rule.error.leftover_did_you_mean", "found", "suggestion"),
     LEFTOVER("rule.error.leftover", "found"),
     TOO_DEEP("rule.error.too_deep", "max"),
+    TOO_MANY_OPERATORS("rule.error.too_many_operators", "max"),
     CHAINED("rule.error.chained"),
     COMPARED_WITH_NULL("rule.error.compared_with_null", "operator", "replacement"),
     EXPECTED_IN_OR_BETWEEN("rule.error.expected_in_or_between", "found"),

@@ -22,6 +22,7 @@ public final class RuleParser {
 
     private static final Set<TokenKind> COMPARISONS = EnumSet.of(TokenKind.EQUAL, TokenKind.NOT_EQUAL,
             TokenKind.LESS, TokenKind.LESS_OR_EQUAL, TokenKind.GREATER, TokenKind.GREATER_OR_EQUAL);
+    private static final Set<TokenKind> ARITHMETIC = EnumSet.of(TokenKind.PLUS, TokenKind.MINUS, TokenKind.STAR, TokenKind.SLASH);
     private static final Set<TokenKind> VALUE_STARTS = EnumSet.of(TokenKind.NUMBER, TokenKind.STRING,
             TokenKind.IDENTIFIER, TokenKind.TRUE, TokenKind.FALSE, TokenKind.NULL, TokenKind.LEFT_PAREN,
             TokenKind.MINUS, TokenKind.NOT);
@@ -29,6 +30,11 @@ public final class RuleParser {
     /** Limits that keep every recursive pass (checker, printer, back ends) far from a stack overflow. */
     static final int MAX_TOKENS = 4000;
     static final int MAX_NESTING = 100;
+    /**
+     * Each + - * / (and unary minus) adds a level to the tree that every pass walks recursively, so their number, not
+     * the rule's length, bounds how deep an arithmetic expression gets; 200 is far beyond any real rule.
+     */
+    static final int MAX_ARITHMETIC_OPERATORS = 200;
 
     private static final List<String> KEYWORDS_AFTER_A_VALUE = List.of("and", "or", "not", "in", "between", "is",
             "contains", "starts_with");
@@ -78,6 +84,12 @@ public final class RuleParser {
     private Expr rule() {
         if (tokens.size() > MAX_TOKENS) {
             sink.error(tokens.get(MAX_TOKENS).span(), RuleError.TOO_LONG.with(MAX_TOKENS));
+            return at(new Expr.Invalid(), new Span(0, source.length()));
+        }
+        List<Token> arithmetic = tokens.stream().filter(token -> ARITHMETIC.contains(token.kind())).toList();
+        if (arithmetic.size() > MAX_ARITHMETIC_OPERATORS) {
+            sink.error(arithmetic.get(MAX_ARITHMETIC_OPERATORS).span(),
+                    RuleError.TOO_MANY_OPERATORS.with(MAX_ARITHMETIC_OPERATORS));
             return at(new Expr.Invalid(), new Span(0, source.length()));
         }
         try {

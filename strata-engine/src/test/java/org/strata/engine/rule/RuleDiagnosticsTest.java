@@ -226,11 +226,16 @@ class RuleDiagnosticsTest {
     }
 
     @Test
-    void aRuleTooDeepOrTooLongIsRejectedWithAMessageInsteadOfOverflowingTheStack() {
+    void aRuleTooDeepTooLongOrWithTooMuchArithmeticIsRejectedWithAMessageInsteadOfOverflowingTheStack() {
         assertThat(errors("(".repeat(150) + "frequency > 1" + ")".repeat(150))).containsExactly(
                 "1:101: the rule nests more than 100 levels deep");
-        assertThat(errors("-".repeat(3000) + "frequency > 1")).containsExactly(
+        assertThat(errors("-".repeat(150) + "frequency > 1")).containsExactly(
                 "1:101: the rule nests more than 100 levels deep");
+        assertThat(errors("-".repeat(3000) + "frequency > 1")).containsExactly("1:201: the rule has more than 200"
+                + " arithmetic operators (+ - * /); split it into several tiers or tags");
+        // each operator of a chain is a level of the tree: a long chain is refused, not walked into a stack overflow
+        assertThat(errors("frequency" + " + 1".repeat(1900) + " > 1")).containsExactly("1:811: the rule has more than"
+                + " 200 arithmetic operators (+ - * /); split it into several tiers or tags");
         assertThat(errors("frequency > 1" + " and frequency > 1".repeat(1500))).containsExactly(
                 "1:18001: the rule is too long: at most 4000 words and symbols; split it into several tiers or tags");
     }

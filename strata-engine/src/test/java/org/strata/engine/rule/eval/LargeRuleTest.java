@@ -33,9 +33,12 @@ class LargeRuleTest {
         String deepest = "(".repeat(98) + "frequency > 1" + ")".repeat(98);
         String mixed = "frequency > 0" + " or frequency > 1 and frequency > 2".repeat(495);
         String nestedConditions = "frequency > 0 and (".repeat(97) + "frequency > 1" + ")".repeat(97);
+        // the most arithmetic allowed (200 operators), inside the deepest nesting
+        String arithmetic = "(".repeat(98) + "frequency" + " + 1".repeat(100) + " - 1".repeat(100) + " > 1"
+                + ")".repeat(98);
         FeatureTable table = table(Map.of("frequency", numbers(0.0, 2.0)));
         onASmallStack(() -> {
-            for (String source : new String[] {longest, deepest, mixed, nestedConditions}) {
+            for (String source : new String[] {longest, deepest, mixed, nestedConditions, arithmetic}) {
                 Rule rule = rule(source);
                 String printed = RulePrinter.print(rule.expr());
                 assertThat(RuleParser.parse(printed).expr()).isEqualTo(rule.expr());
