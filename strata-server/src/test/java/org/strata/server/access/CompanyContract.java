@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.strata.server.dashboard.DashboardFigures;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -63,6 +65,28 @@ abstract class CompanyContract {
 
     MvcResult call(String username, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(as(username, request)).andReturn();
+    }
+
+    /** Reads the customer ids out of an export file. */
+    interface ExportRows {
+        Set<Long> of(MvcResult export) throws Exception;
+    }
+
+    /**
+     * Every fixture user's export at {@code path}: refused (403) to those without the export permission, otherwise
+     * holding exactly their customers.
+     */
+    void assertEachExportHoldsTheCallersRowsOnly(SoftAssertions softly, String path, ExportRows rows, String what)
+            throws Exception {
+        for (String username : AccessFixture.USERS) {
+            MvcResult export = call(username, MockMvcRequestBuilders.get(path));
+            if (!users.find(username).orElseThrow().can(Permission.EXPORT)) {
+                softly.assertThat(export.getResponse().getStatus()).as("%s %s", username, what).isEqualTo(403);
+                continue;
+            }
+            softly.assertThat(rows.of(export)).as("%s %s rows", username, what)
+                    .isEqualTo(AccessFixture.VISIBLE.get(username));
+        }
     }
 
     /** The customer ids of a CSV export: the first column of every row below the header. */

@@ -46,6 +46,19 @@ class ConsoleScopeMatrixTest {
     private static final Pattern CUSTOMER_LINK = Pattern.compile("href=\"/customers/(\\d+)\"");
     private static final Pattern KPI_VALUE = Pattern.compile("class=\"kpi-value\">([0-9]+)<");
 
+    /** The customer ids of an Excel export: the first cell of every row below the header. */
+    static Set<Long> excelIds(MvcResult export) throws Exception {
+        Set<Long> rows = new TreeSet<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export.getResponse().getContentAsByteArray()))) {
+            for (Row row : book.getSheetAt(0)) {
+                if (row.getRowNum() > 0) {
+                    rows.add(Long.parseLong(new DataFormatter().formatCellValue(row.getCell(0))));
+                }
+            }
+        }
+        return rows;
+    }
+
     static Set<Long> linkedCustomers(String html) {
         Set<Long> linked = new TreeSet<>();
         Matcher link = CUSTOMER_LINK.matcher(html);
@@ -198,15 +211,8 @@ class ConsoleScopeMatrixTest {
         @Test
         @Covers({"GET /customers/export.csv"})
         void theConsolesExportHoldsTheScopedRowsOnlyAndNeedsTheExportPermission() throws Exception {
-            for (String username : USERS) {
-                MvcResult export = call(username, get("/customers/export.csv"));
-                if (!users.find(username).orElseThrow().can(Permission.EXPORT)) {
-                    softly.assertThat(export.getResponse().getStatus()).as("%s console export", username)
-                            .isEqualTo(403);
-                    continue;
-                }
-                softly.assertThat(exportedIds(export)).as("%s console export rows", username).isEqualTo(VISIBLE.get(username));
-            }
+            assertEachExportHoldsTheCallersRowsOnly(softly, "/customers/export.csv", CompanyContract::exportedIds,
+                    "console export");
             softly.assertAll();
         }
 
@@ -240,23 +246,8 @@ class ConsoleScopeMatrixTest {
         @Test
         @Covers("GET /customers/export.xlsx")
         void theExcelExportHoldsTheScopedRowsOnly() throws Exception {
-            for (String username : USERS) {
-                MvcResult export = call(username, get("/customers/export.xlsx"));
-                if (!users.find(username).orElseThrow().can(Permission.EXPORT)) {
-                    softly.assertThat(export.getResponse().getStatus()).as("%s excel export", username).isEqualTo(403);
-                    continue;
-                }
-                Set<Long> rows = new TreeSet<>();
-                try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
-                        export.getResponse().getContentAsByteArray()))) {
-                    for (Row row : book.getSheetAt(0)) {
-                        if (row.getRowNum() > 0) {
-                            rows.add(Long.parseLong(new DataFormatter().formatCellValue(row.getCell(0))));
-                        }
-                    }
-                }
-                softly.assertThat(rows).as("%s excel export rows", username).isEqualTo(VISIBLE.get(username));
-            }
+            assertEachExportHoldsTheCallersRowsOnly(softly, "/customers/export.xlsx",
+                    ConsoleScopeMatrixTest::excelIds, "excel export");
             softly.assertAll();
         }
 

@@ -115,15 +115,8 @@ class DataScopeMatrixTest {
         @Test
         @Covers({"GET /api/v1/customers/export"})
         void exportsHoldTheScopedRowsOnlyAndNeedTheExportPermission() throws Exception {
-            for (String username : USERS) {
-                MvcResult export = call(username, get("/api/v1/customers/export"));
-                SignedInUser who = users.find(username).orElseThrow();
-                if (!who.can(Permission.EXPORT)) {
-                    softly.assertThat(export.getResponse().getStatus()).as("%s export", username).isEqualTo(403);
-                    continue;
-                }
-                softly.assertThat(exportedIds(export)).as("%s export rows", username).isEqualTo(VISIBLE.get(username));
-            }
+            assertEachExportHoldsTheCallersRowsOnly(softly, "/api/v1/customers/export", CompanyContract::exportedIds,
+                    "export");
             softly.assertAll();
         }
 
