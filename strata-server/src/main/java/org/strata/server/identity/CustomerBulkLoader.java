@@ -150,11 +150,11 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
     @Override
     public void begin() {
-        jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (seq BIGINT NOT NULL, " + String.join(", ", STAGE_COLUMNS)
+        jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (seq BIGINT NOT NULL, " + dialect.stageColumns(STAGE_COLUMNS)
                 + ") ON COMMIT DROP");
-        jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (seq BIGINT NOT NULL, ord INT NOT NULL,"
-                + " kind VARCHAR(32) NOT NULL, namespace VARCHAR(64) NOT NULL, id_value VARCHAR(320) NOT NULL)"
-                + " ON COMMIT DROP");
+        jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (seq BIGINT NOT NULL, ord INT NOT NULL, "
+                + dialect.stageColumns(List.of("kind VARCHAR(32) NOT NULL", "namespace VARCHAR(64) NOT NULL",
+                "id_value VARCHAR(320) NOT NULL")) + ") ON COMMIT DROP");
     }
 
     @Override

@@ -34,11 +34,17 @@ public final class H2Dialect implements SqlDialect {
     }
 
     @Override
-    public void prepareStage(JdbcTemplate jdbc, String stage, String columnDefinitions) {
+    public void prepareStage(JdbcTemplate jdbc, String stage, List<String> columnDefinitions) {
         // TRANSACTIONAL: without it H2 commits the open transaction on CREATE TABLE, which would split the batch.
-        jdbc.execute("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + columnDefinitions
+        jdbc.execute("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + stageColumns(columnDefinitions)
                 + ") TRANSACTIONAL");
         jdbc.execute("DELETE FROM " + stage);
+    }
+
+    /** H2 has no column collations; it compares strings by their characters anyway. */
+    @Override
+    public String stageColumns(List<String> columnDefinitions) {
+        return String.join(", ", columnDefinitions);
     }
 
     @Override

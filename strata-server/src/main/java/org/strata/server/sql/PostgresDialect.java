@@ -32,10 +32,21 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public void prepareStage(JdbcTemplate jdbc, String stage, String columnDefinitions) {
+    public void prepareStage(JdbcTemplate jdbc, String stage, List<String> columnDefinitions) {
         // ON COMMIT DELETE ROWS empties the table at the end of every transaction, including a rolled back one.
-        jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + columnDefinitions
+        jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + stageColumns(columnDefinitions)
                 + ") ON COMMIT DELETE ROWS");
+    }
+
+    @Override
+    public String stageColumns(List<String> columnDefinitions) {
+        List<String> byteOrdered = new ArrayList<>(columnDefinitions.size());
+        for (String definition : columnDefinitions) {
+            String type = definition.substring(definition.indexOf(' ') + 1).toUpperCase(java.util.Locale.ROOT);
+            boolean text = type.startsWith("VARCHAR") || type.startsWith("CHAR") || type.startsWith("TEXT");
+            byteOrdered.add(text ? definition + " COLLATE \"C\"" : definition);
+        }
+        return String.join(", ", byteOrdered);
     }
 
     @Override

@@ -52,9 +52,16 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      * Makes sure an empty connection-private table {@code stage} exists in the current transaction; rows loaded
      * into it are gone at commit or rollback.
      *
-     * @param columnDefinitions e.g. {@code "source VARCHAR(64), order_no VARCHAR(128)"}
+     * @param columnDefinitions e.g. {@code "source VARCHAR(64)", "order_no VARCHAR(128)"}
      */
-    void prepareStage(JdbcTemplate jdbc, String stage, String columnDefinitions);
+    void prepareStage(JdbcTemplate jdbc, String stage, List<String> columnDefinitions);
+
+    /**
+     * The column list of a staging table's CREATE statement. Staged text is only ever compared for equality with the
+     * key columns it is written into, grouped or deduplicated, never shown; PostgreSQL makes it byte-ordered like
+     * those key columns (V6), so that sorting and grouping it costs no {@code strcoll}.
+     */
+    String stageColumns(List<String> columnDefinitions);
 
     /** Inserts rows as fast as the database allows (COPY on PostgreSQL, a JDBC batch on H2). */
     void insertRows(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows);

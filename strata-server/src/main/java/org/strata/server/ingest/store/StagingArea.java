@@ -27,7 +27,7 @@ class StagingArea {
 
     /** @param columns column definitions, "name TYPE" each; the rows give values in the same order */
     void load(String stage, List<String> columns, List<Object[]> rows) {
-        dialect.prepareStage(jdbc, stage, String.join(", ", columns));
+        dialect.prepareStage(jdbc, stage, columns);
         dialect.insertRows(jdbc, stage, columns.stream().map(c -> c.substring(0, c.indexOf(' '))).toList(), rows);
     }
 
@@ -37,7 +37,7 @@ class StagingArea {
      * the transaction, whether it commits or not.
      */
     void createBulkStage(String stage, List<String> columns) {
-        jdbc.execute("CREATE TEMPORARY TABLE " + stage + " (seq BIGINT NOT NULL, " + String.join(", ", columns)
+        jdbc.execute("CREATE TEMPORARY TABLE " + stage + " (seq BIGINT NOT NULL, " + dialect.stageColumns(columns)
                 + ") ON COMMIT DROP");
     }
 
