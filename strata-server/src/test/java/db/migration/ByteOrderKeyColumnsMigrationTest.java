@@ -63,6 +63,27 @@ class ByteOrderKeyColumnsMigrationTest {
         assertThat(collations()).allSatisfy((column, collation) -> assertThat(collation).as(column).isEqualTo("C"));
     }
 
+    @Test
+    void keyColumnsSortByCodePointAsTheCUtf8DatabaseCollationDoes() {
+        flyway(null).migrate();
+        List<String> values = List.of("b", "B", "a", "é", "e", "Z", "1", "-", "中", "丁", "ｚ", "\uD840\uDC00", "\uFFFD");
+        for (String value : values) {
+            jdbc.update("INSERT INTO orders (source, order_no, ordered_at, amount) VALUES ('s', ?, CURRENT_TIMESTAMP, 1)",
+                    value);
+        }
+        List<String> byCodePoint = values.stream().sorted((x, y) -> java.util.Arrays.compare(x.codePoints().toArray(),
+                y.codePoints().toArray())).toList();
+
+        assertThat(jdbc.queryForList("SELECT order_no FROM orders ORDER BY order_no", String.class))
+                .isEqualTo(byCodePoint);
+        // The embedded server (like most Linux installations) runs with C.UTF-8, which sorts by code point too, so
+        // even an ORDER BY over a key column gives what it gave before V6.
+        assertThat(jdbc.queryForObject("SELECT datcollate FROM pg_database WHERE datname = current_database()",
+                String.class)).isIn("C.UTF-8", "C.utf8");
+        assertThat(jdbc.queryForList("SELECT order_no FROM orders ORDER BY order_no COLLATE \"default\"",
+                String.class)).isEqualTo(byCodePoint);
+    }
+
     /** As the server configures it (application.properties): out of order, version ranges per owner. */
     private Flyway flyway(String target) {
         var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")

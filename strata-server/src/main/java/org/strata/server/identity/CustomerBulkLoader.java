@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Customers in bulk, with the identity resolution of {@link CustomerResolver} done over the whole file at once.
- * The records and their keys are staged; then, set-based:
+ * The records and their further identifiers are staged (the keys in their own columns, external id, phone and
+ * email, are derived from the staged record in SQL); then, set-based:
  * <ol>
  *   <li>each record finds the customer row it updates by the keys already stored (its own external id, or for a
  *       record without one the first of its keys that is known), exactly as the batch path decides;</li>
@@ -37,8 +38,25 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     private static final List<String> STAGE_COLUMNS = List.of("external_id VARCHAR(128)", "name VARCHAR(300)",
             "type VARCHAR(16)", "phone VARCHAR(32)", "email VARCHAR(320)", "owner VARCHAR(100)", "team VARCHAR(64)",
             "industry VARCHAR(100)", "region VARCHAR(100)", "source VARCHAR(64)",
-            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)");
+            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT");
     private static final List<String> KEY_COLUMNS = List.of("seq", "ord", "kind", "namespace", "id_value");
+
+    /**
+     * The keys every record has in its own columns (external id, phone, email; see
+     * {@link CustomerResolver#standardKeys}), derived from the staged record instead of being staged a second time as
+     * three rows per customer: numbered densely in the order of {@link CustomerResolver#keysOf}, so that ord 0 is the
+     * record's own key and further identifiers, staged as they are, follow.
+     */
+    private static final String STANDARD_KEYS = """
+            INSERT INTO bulk_stage_customer_keys (seq, ord, kind, namespace, id_value)
+            SELECT s.seq, k.ord, k.kind, k.namespace, k.id_value
+            FROM bulk_stage_customers s CROSS JOIN LATERAL (VALUES
+                 (0, '%s', s.source, s.external_id, 1),
+                 (s.standard_keys & 1, '%s', '', s.phone, 2),
+                 ((s.standard_keys & 1) + (s.standard_keys >> 1 & 1), '%s', '', s.email, 4))
+                 AS k (ord, kind, namespace, id_value, bit)
+            WHERE s.standard_keys & k.bit <> 0""".formatted(IdentityKey.EXTERNAL_ID, IdentityKey.PHONE,
+            IdentityKey.EMAIL);
 
     /**
      * Per staged record, the stored customer it updates: its own external id's origin, or, for a record without an
@@ -165,12 +183,15 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             long sequence = firstSequence + i;
             CustomerRecord customer = customers.get(i);
             Object[] values = CustomerResolver.storedValues(customer);
-            Object[] row = new Object[values.length + 1];
+            Object[] row = new Object[values.length + 2];
             row[0] = sequence;
             System.arraycopy(values, 0, row, 1, values.length);
+            int standardKeys = CustomerResolver.standardKeys(customer);
+            row[row.length - 1] = standardKeys;
             rows.add(row);
             List<IdentityKey> own = CustomerResolver.keysOf(customer);
-            for (int ord = 0; ord < own.size(); ord++) {
+            // Only further identifiers are staged as keys; the standard ones are derived in SQL (STANDARD_KEYS).
+            for (int ord = Integer.bitCount(standardKeys); ord < own.size(); ord++) {
                 IdentityKey key = own.get(ord);
                 keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
             }
@@ -181,6 +202,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
     @Override
     public BatchResult finish(long duplicates, String writtenBy) {
+        jdbc.update(STANDARD_KEYS);
         if (duplicates > 0) {
             // The last record with a given own key wins, as it does across the batches of the batch path.
             jdbc.update("DELETE FROM " + STAGE + " s USING (SELECT seq, ROW_NUMBER() OVER (PARTITION BY kind,"

@@ -243,13 +243,13 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
     /** The record's keys, its own identity first: external id, then phone, email and further identifiers. */
     static List<IdentityKey> keysOf(CustomerRecord c) {
         Set<IdentityKey> keys = new LinkedHashSet<>();
-        if (c.externalId() != null && !c.externalId().isBlank()) {
+        if (isKey(c.externalId())) {
             keys.add(IdentityKey.externalId(c.source(), c.externalId()));
         }
-        if (c.phone() != null && !c.phone().isBlank()) {
+        if (isKey(c.phone())) {
             keys.add(IdentityKey.phone(c.phone()));
         }
-        if (c.email() != null && !c.email().isBlank()) {
+        if (isKey(c.email())) {
             keys.add(IdentityKey.email(c.email()));
         }
         if (c.identifiers() != null) {
@@ -260,5 +260,17 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
             });
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * Which of the record's external id (1), phone (2) and email (4) are keys: they are the first keys of
+     * {@link #keysOf}, in that order, one for each bit set, and a bulk load derives them from the staged record.
+     */
+    static int standardKeys(CustomerRecord c) {
+        return (isKey(c.externalId()) ? 1 : 0) | (isKey(c.phone()) ? 2 : 0) | (isKey(c.email()) ? 4 : 0);
+    }
+
+    private static boolean isKey(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -54,12 +54,11 @@ public final class PostgresDialect implements SqlDialect {
         if (rows.isEmpty()) {
             return;
         }
-        String csv = CopyCsv.format(rows);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)",
-                        new java.io.StringReader(csv));
+                        new CopyCsv(rows));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
