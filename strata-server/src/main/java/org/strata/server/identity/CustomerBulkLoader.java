@@ -148,7 +148,9 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
     @Override
     public List<String> suspendedTables() {
-        return List.of("customers", "customer_identifiers");
+        // customer_figures gets a row of zeros per new customer (V12); its three sort indexes built once afterwards
+        // cost half of maintaining them row by row (1M rows: 1.6 + 1.8 CPU s against 7.0)
+        return List.of("customers", "customer_identifiers", "customer_figures");
     }
 
     @Override
