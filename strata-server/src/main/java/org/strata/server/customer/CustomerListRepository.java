@@ -19,7 +19,8 @@ import java.util.Set;
  * conditions present and the ORDER BY, which comes from {@link CustomerSort}'s whitelist.
  *
  * <p>Written for a million customers on PostgreSQL: absorbed customers are filtered by {@code merged_into IS NULL},
- * sorting uses the indexed statistics columns (V10), a page is read as LIMIT size + 1 to learn whether another page
+ * sorting by an order figure walks that figure's index in customer_figures (V12) and looks each customer up by its
+ * key, a page is read as LIMIT size + 1 to learn whether another page
  * exists without counting, and the text search is a union of index-friendly branches (name, identifier value,
  * external id) rather than one OR that would force a full scan.
  */
@@ -29,7 +30,7 @@ public class CustomerListRepository {
     private static final String COLUMNS = """
             c.id, c.external_id, c.name, c.type, c.phone, c.email, c.owner_id, u.display_name AS owner_name,
             c.team_id, t.name AS team_name, c.industry, c.region, c.source, c.created_at,
-            c.order_count, c.total_spent, c.last_order_at""";
+            f.order_count, f.total_spent, f.last_order_at""";
 
     private final JdbcClient jdbc;
     private final DisplayTime time;
@@ -45,7 +46,7 @@ public class CustomerListRepository {
 
     public CustomerPage find(CustomerFilter filter, CustomerSort sort, int page, int size, boolean includeTotal) {
         Where where = where(filter);
-        String sql = "SELECT " + COLUMNS + " FROM customers c"
+        String sql = "SELECT " + COLUMNS + " FROM customers c JOIN customer_figures f ON f.customer_id = c.id"
                 + " LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN teams t ON t.id = c.team_id"
                 + " WHERE " + where.sql() + " ORDER BY " + sort.orderBy() + " LIMIT :limit OFFSET :offset";
         Map<String, Object> params = new HashMap<>(where.params());

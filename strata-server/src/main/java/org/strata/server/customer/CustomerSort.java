@@ -16,10 +16,11 @@ public record CustomerSort(Field field, boolean descending) {
     public enum Field {
         NAME("name", "c.name", false),
         CREATED_AT("created_at", "c.created_at", false),
-        // Customers who never ordered count as having ordered longest ago (see the index in V10).
-        LAST_ORDER_AT("last_order_at", "c.last_order_at", true),
-        TOTAL_SPENT("total_spent", "c.total_spent", false),
-        ORDER_COUNT("order_count", "c.order_count", false);
+        // The order figures live in customer_figures, joined as f (V12). Customers who never ordered count as having
+        // ordered longest ago (see the index in V12).
+        LAST_ORDER_AT("last_order_at", "f.last_order_at", true),
+        TOTAL_SPENT("total_spent", "f.total_spent", false),
+        ORDER_COUNT("order_count", "f.order_count", false);
 
         private final String parameter;
         private final String column;

@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Keeps the order statistics on the customer row (order_count, total_spent, first_order_at, last_order_at; defined
- * in V10__customer_stats.sql) in line with the orders. Call {@link #refresh(Collection)} with the customers an import
- * batch, a merge or an unmerge touched, or {@link #refreshAll()} after a bulk load.
+ * Keeps the order figures of every customer (table customer_figures: order_count, total_spent, first_order_at,
+ * last_order_at; defined in V12__customer_figures.sql) in line with the orders. Every customer has a row from its
+ * creation ({@link #startAtZero}); call {@link #refresh(Collection)} with the customers an import batch, a merge or an
+ * unmerge touched, {@link #refreshAll()} after a large change, or {@link #refreshAllInBulk()} inside a bulk load.
  */
 @Component
 public class CustomerStatsRefresher {
@@ -28,31 +29,63 @@ public class CustomerStatsRefresher {
     private static final int CHUNK = 1000;
     private static final String REALISED = "('completed', 'partially_refunded')";
 
-    /** PostgreSQL aggregates all orders in one hash aggregate and rewrites only rows whose figures changed. */
+    /** Every customer's figures from its own orders, in one hash aggregate over all orders. */
+    private static final String OWN_ORDERS = """
+            SELECT o.customer_id, COUNT(*) AS n, SUM(o.amount - o.refund_amount) AS spent,
+                   MIN(o.ordered_at) AS first_at, MAX(o.ordered_at) AS last_at
+            FROM orders o WHERE o.status IN %s GROUP BY o.customer_id""".formatted(REALISED);
+
+    private static final String POSTGRES_FIGURES = """
+            SELECT k.id, COALESCE(a.n, 0) AS n, COALESCE(a.spent, 0) AS spent, a.first_at, a.last_at
+            FROM customers k LEFT JOIN (%s) a ON a.customer_id = k.id
+            WHERE k.merged_into IS NULL""".formatted(OWN_ORDERS);
+
+    /** PostgreSQL rewrites only the rows whose figures changed. */
     private static final String POSTGRES_REFRESH_ALL = """
-            MERGE INTO customers c
-            USING (SELECT k.id, COALESCE(a.n, 0) AS n, COALESCE(a.spent, 0) AS spent, a.first_at, a.last_at
-                   FROM customers k LEFT JOIN (
-                       SELECT o.customer_id, COUNT(*) AS n, SUM(o.amount - o.refund_amount) AS spent,
-                              MIN(o.ordered_at) AS first_at, MAX(o.ordered_at) AS last_at
-                       FROM orders o WHERE o.status IN %s GROUP BY o.customer_id) a ON a.customer_id = k.id
-                   WHERE k.merged_into IS NULL) s
-            ON c.id = s.id
-            WHEN MATCHED AND (c.order_count <> s.n OR c.total_spent <> s.spent
-                              OR c.first_order_at IS DISTINCT FROM s.first_at
-                              OR c.last_order_at IS DISTINCT FROM s.last_at)
-            THEN UPDATE SET order_count = s.n, total_spent = s.spent,
-                            first_order_at = s.first_at, last_order_at = s.last_at""".formatted(REALISED);
+            UPDATE customer_figures f SET order_count = s.n, total_spent = s.spent,
+                   first_order_at = s.first_at, last_order_at = s.last_at
+            FROM (%s) s
+            WHERE f.customer_id = s.id AND (f.order_count <> s.n OR f.total_spent <> s.spent
+                  OR f.first_order_at IS DISTINCT FROM s.first_at OR f.last_order_at IS DISTINCT FROM s.last_at)"""
+            .formatted(POSTGRES_FIGURES);
+
+    /**
+     * A bulk load writes the whole table afresh: survivors from the aggregate, absorbed customers with zeros. The
+     * customers are the probe side of the hash join, so the rows arrive about in id order and the primary key grows
+     * at its right end.
+     */
+    private static final String POSTGRES_WRITE_ALL = """
+            INSERT INTO customer_figures (customer_id, order_count, total_spent, first_order_at, last_order_at)
+            SELECT k.id, COALESCE(a.n, 0), COALESCE(a.spent, 0), a.first_at, a.last_at
+            FROM customers k LEFT JOIN (%s) a
+                ON a.customer_id = k.id AND k.merged_into IS NULL""".formatted(OWN_ORDERS);
 
     /**
      * H2 evaluates a grouped derived table once per joined row (quadratic); a correlated sub-query per customer
      * goes through the orders (customer_id, ordered_at) index instead.
      */
     private static final String PORTABLE_REFRESH_ALL = """
-            UPDATE customers c SET (order_count, total_spent, first_order_at, last_order_at) =
+            UPDATE customer_figures f SET (order_count, total_spent, first_order_at, last_order_at) =
                 (SELECT COUNT(*), COALESCE(SUM(o.amount - o.refund_amount), 0), MIN(o.ordered_at), MAX(o.ordered_at)
-                 FROM orders o WHERE o.customer_id = c.id AND o.status IN %s)
-            WHERE c.merged_into IS NULL""".formatted(REALISED);
+                 FROM orders o WHERE o.customer_id = f.customer_id AND o.status IN %s)
+            WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = f.customer_id AND c.merged_into IS NULL)"""
+            .formatted(REALISED);
+
+    /** Rows for customers that have none (written before V12's rule, or by hand); cheap when there are none. */
+    private static final String ADD_MISSING = """
+            INSERT INTO customer_figures (customer_id)
+            SELECT c.id FROM customers c
+            WHERE NOT EXISTS (SELECT 1 FROM customer_figures f WHERE f.customer_id = c.id)""";
+
+    private static final String RESET_ABSORBED = """
+            UPDATE customer_figures SET order_count = 0, total_spent = 0, first_order_at = NULL, last_order_at = NULL
+            WHERE customer_id IN (SELECT c.id FROM customers c WHERE c.merged_into IS NOT NULL)
+              AND (order_count <> 0 OR total_spent <> 0 OR last_order_at IS NOT NULL)""";
+
+    private static final String UPDATE_ONE = "UPDATE customer_figures SET order_count = ?, total_spent = ?,"
+            + " first_order_at = ?, last_order_at = ? WHERE customer_id = ?";
+    private static final String INSERT_ONE = "INSERT INTO customer_figures (order_count, total_spent,"
+            + " first_order_at, last_order_at, customer_id) VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -103,8 +136,35 @@ public class CustomerStatsRefresher {
         for (Long id : absorbed) {
             updates.add(new Object[] {0, BigDecimal.ZERO, null, null, id});
         }
-        template.batchUpdate("UPDATE customers SET order_count = ?, total_spent = ?, first_order_at = ?,"
-                + " last_order_at = ? WHERE id = ?", updates);
+        write(updates);
+    }
+
+    /**
+     * Gives new customers their row of figures, all zero: every customer has one (see V12), and a new customer has
+     * no orders yet (orders waiting for it are linked and counted afterwards, by {@link #refresh}).
+     */
+    public void startAtZero(Collection<Long> newCustomerIds) {
+        template.batchUpdate("INSERT INTO customer_figures (customer_id) VALUES (?)",
+                newCustomerIds.stream().map(id -> new Object[] {id}).toList());
+    }
+
+    /** {@link #startAtZero(Collection)} for the customer ids a query selects, set-based (bulk loads). */
+    public void startAtZeroSelected(String newCustomerIdsQuery) {
+        template.update("INSERT INTO customer_figures (customer_id) " + newCustomerIdsQuery);
+    }
+
+    /** Updates the rows by customer id, and inserts those that do not exist yet. */
+    private void write(List<Object[]> rows) {
+        int[] updated = template.batchUpdate(UPDATE_ONE, rows);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            template.batchUpdate(INSERT_ONE, missing);
+        }
     }
 
     /** The statistics of one customer, added up over the customers merged into it. */
@@ -139,16 +199,24 @@ public class CustomerStatsRefresher {
 
     /** The tables {@link #refreshAllInBulk} rewrites, whose indexes a bulk load suspends around it. */
     public List<String> bulkRefreshTables() {
-        return List.of("customers");
+        return List.of("customer_figures");
     }
 
     /**
-     * Recomputes every customer's statistics inside a bulk load of orders (PostgreSQL), whose transaction has
-     * suspended the indexes of {@link #bulkRefreshTables()}: rewriting a million customer rows then costs the rows
-     * alone, and the indexes are built once afterwards.
+     * Writes every customer's figures afresh inside a bulk load of orders (PostgreSQL), whose transaction has
+     * suspended the secondary indexes of {@link #bulkRefreshTables()}: the table is emptied and filled with one
+     * INSERT .. SELECT from the aggregate of all orders, so a million rows cost a million narrow inserts (no old row
+     * versions to compare, mark dead and vacuum later) and the sort indexes are built once afterwards.
+     * <p>
+     * TRUNCATE, unlike DELETE, is not MVCC-safe: a transaction whose snapshot was taken before the load commits and
+     * that reads the table only afterwards sees it empty. Strata's readers run in READ COMMITTED, where every
+     * statement takes a new snapshot (and waits for the load's lock), so they see the old or the new figures.
      */
     public void refreshAllInBulk() {
-        refreshAll();
+        template.execute("SET LOCAL work_mem = '64MB'");
+        template.execute("TRUNCATE customer_figures");
+        template.update(POSTGRES_WRITE_ALL);
+        refreshSurvivorsOfMerges();
     }
 
     /**
@@ -165,10 +233,13 @@ public class CustomerStatsRefresher {
             // only.
             template.execute("SET LOCAL work_mem = '64MB'");
         }
+        template.update(ADD_MISSING);
         template.update(postgres ? POSTGRES_REFRESH_ALL : PORTABLE_REFRESH_ALL);
-        template.update("UPDATE customers SET order_count = 0, total_spent = 0, first_order_at = NULL,"
-                + " last_order_at = NULL WHERE merged_into IS NOT NULL AND (order_count <> 0 OR total_spent <> 0"
-                + " OR last_order_at IS NOT NULL)");
+        template.update(RESET_ABSORBED);
+        refreshSurvivorsOfMerges();
+    }
+
+    private void refreshSurvivorsOfMerges() {
         List<Long> absorbing = jdbc.sql("SELECT DISTINCT merged_into FROM customers WHERE merged_into IS NOT NULL")
                 .query(Long.class).list();
         if (!absorbing.isEmpty()) {

@@ -178,11 +178,14 @@ public class CustomerBrowser {
             where.add("c.industry = :industry");
             params.put("industry", filter.industry().trim());
         }
-        String from = " FROM customers c" + tierJoin + " WHERE " + String.join(" AND ", where);
+        String joinsAndWhere = tierJoin + " WHERE " + String.join(" AND ", where);
+        // Counting needs no figures; the page joins them (every customer has a row, V12) to show and sort by them.
+        String from = " FROM customers c" + joinsAndWhere;
         String sql = "SELECT c.id, c.external_id, c.name, c.type, c.phone,"
                 + " (SELECT u.display_name FROM users u WHERE u.id = c.owner_id) AS owner_name, c.region,"
-                + " c.industry, c.order_count, c.total_spent, c.last_order_at, c.created_at, " + tierColumn
-                + " AS tier_key" + from + " ORDER BY " + orderBy(filter.sort());
+                + " c.industry, f.order_count, f.total_spent, f.last_order_at, c.created_at, " + tierColumn
+                + " AS tier_key FROM customers c JOIN customer_figures f ON f.customer_id = c.id" + joinsAndWhere
+                + " ORDER BY " + orderBy(filter.sort());
         return new Query(sql, from, params);
     }
 
@@ -215,10 +218,12 @@ public class CustomerBrowser {
         }
         String direction = descending ? " DESC" : " ASC";
         if (field.equals("last_order_at")) {
-            // matches the index (last_order_at DESC NULLS LAST, id DESC) read forwards or backwards
-            return descending ? "c.last_order_at DESC NULLS LAST, c.id DESC" : "c.last_order_at ASC NULLS FIRST, c.id ASC";
+            // matches the index (last_order_at DESC NULLS LAST, customer_id DESC) read forwards or backwards
+            return descending ? "f.last_order_at DESC NULLS LAST, c.id DESC" : "f.last_order_at ASC NULLS FIRST, c.id ASC";
         }
-        return "c." + field + direction + ", c.id" + direction;
+        // the order figures are columns of customer_figures (V12), the rest of customers
+        String table = field.equals("created_at") || field.equals("name") ? "c." : "f.";
+        return table + field + direction + ", c.id" + direction;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

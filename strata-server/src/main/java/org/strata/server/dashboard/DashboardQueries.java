@@ -132,9 +132,9 @@ class DashboardQueries implements FigureSource {
     public List<ParetoPoint> pareto() {
         ScopeCondition where = scope.condition("c");
         List<BigDecimal> perBucket = new ArrayList<>();
-        jdbc.sql("SELECT t.bucket, SUM(t.total_spent) AS revenue FROM (SELECT c.total_spent,"
-                        + " NTILE(100) OVER (ORDER BY c.total_spent DESC) AS bucket FROM customers c"
-                        + " WHERE c.merged_into IS NULL AND " + where.sql() + ") t GROUP BY t.bucket ORDER BY t.bucket")
+        jdbc.sql("SELECT t.bucket, SUM(t.total_spent) AS revenue FROM (SELECT f.total_spent,"
+                        + " NTILE(100) OVER (ORDER BY f.total_spent DESC) AS bucket FROM customers c"
+                        + " JOIN customer_figures f ON f.customer_id = c.id WHERE c.merged_into IS NULL AND " + where.sql() + ") t GROUP BY t.bucket ORDER BY t.bucket")
                 .params(where.params())
                 .query(rs -> {
                     perBucket.add(rs.getBigDecimal("revenue"));

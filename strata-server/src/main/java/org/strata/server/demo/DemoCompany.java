@@ -65,8 +65,11 @@ final class DemoCompany {
 
         Object[] row() {
             return new Object[] {id, externalId, name, company ? "company" : "person", phone, email, ownerId, teamId,
-                    industry, region.name(), source.name(), createdAt, createdAt, attributes, mergedInto,
-                    realisedOrders, spent, firstOrderAt, lastOrderAt};
+                    industry, region.name(), source.name(), createdAt, createdAt, attributes, mergedInto};
+        }
+
+        Object[] figures() {
+            return new Object[] {id, realisedOrders, spent, firstOrderAt, lastOrderAt};
         }
     }
 
@@ -168,6 +171,7 @@ final class DemoCompany {
     /** The customer's row first (its orders refer to it), then its identifiers, orders and events. */
     private void write(Customer customer) {
         writer.add(DemoTable.CUSTOMERS, customer.row());
+        writer.add(DemoTable.FIGURES, customer.figures());
         identifiers(customer);
         for (int i = 0; i < historyRows.size(); i++) {
             writer.add(historyTables.get(i), historyRows.get(i));

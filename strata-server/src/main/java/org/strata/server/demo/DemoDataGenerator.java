@@ -101,8 +101,8 @@ public class DemoDataGenerator {
     /** The database was empty of these before the demo started, so all their rows are the demo's. */
     private void removeDemoRows() {
         for (String sql : new String[] {"DELETE FROM identity_merges", "DELETE FROM customer_identifiers",
-                "DELETE FROM events", "DELETE FROM orders", "UPDATE customers SET merged_into = NULL",
-                "DELETE FROM customers"}) {
+                "DELETE FROM events", "DELETE FROM orders", "DELETE FROM customer_figures",
+                "UPDATE customers SET merged_into = NULL", "DELETE FROM customers"}) {
             jdbc.update(sql);
         }
     }

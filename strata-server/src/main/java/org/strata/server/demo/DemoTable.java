@@ -6,12 +6,14 @@ import java.sql.Types;
 enum DemoTable {
 
     CUSTOMERS("INSERT INTO customers (id, external_id, name, type, phone, email, owner_id, team_id, industry, region,"
-            + " source, created_at, updated_at, attributes, merged_into, order_count, total_spent, first_order_at,"
-            + " last_order_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " source, created_at, updated_at, attributes, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?)",
             Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
-            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.INTEGER, Types.NUMERIC,
-            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE),
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT),
+    FIGURES("INSERT INTO customer_figures (customer_id, order_count, total_spent, first_order_at, last_order_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+            Types.BIGINT, Types.INTEGER, Types.NUMERIC, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE),
     IDENTIFIERS("INSERT INTO customer_identifiers (customer_id, origin_customer_id, kind, namespace, id_value,"
             + " created_at) VALUES (?, ?, ?, ?, ?, ?)",
             Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE),

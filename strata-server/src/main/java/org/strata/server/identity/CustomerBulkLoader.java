@@ -2,6 +2,7 @@ package org.strata.server.identity;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.ingest.BatchResult;
 import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.CustomerRecord;
@@ -136,14 +137,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     private final MergeLedger ledger;
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
+    private final CustomerStatsRefresher figures;
 
     CustomerBulkLoader(JdbcTemplate jdbc, SqlDialect dialect, MergeLedger ledger, OwnerDirectory owners,
-                       PendingLinks pendingLinks) {
+                       PendingLinks pendingLinks, CustomerStatsRefresher figures) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.ledger = ledger;
         this.owners = owners;
         this.pendingLinks = pendingLinks;
+        this.figures = figures;
     }
 
     @Override
@@ -163,7 +166,9 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
     @Override
     public List<String> suspendedTables() {
-        return List.of("customers", "customer_identifiers");
+        // customer_figures gets a row of zeros per new customer (V12); its three sort indexes built once afterwards
+        // cost half of maintaining them row by row (1M rows: 1.6 + 1.8 CPU s against 7.0)
+        return List.of("customers", "customer_identifiers", "customer_figures");
     }
 
     @Override
@@ -229,6 +234,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         long existing = jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
         long updated = existing == 0 ? 0 : jdbc.update(UPDATE_EXISTING);
         jdbc.update(INSERT_FRESH);
+        figures.startAtZeroSelected("SELECT r.own FROM bulk_resolved r WHERE r.fresh");
 
         jdbc.execute(NEW_KEYS);
         jdbc.execute("ANALYZE bulk_new_keys");

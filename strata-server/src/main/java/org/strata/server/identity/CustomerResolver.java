@@ -1,5 +1,6 @@
 package org.strata.server.identity;
 
+import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.ingest.IdentityKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,15 +59,17 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
     private final MergeLedger ledger;
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
+    private final CustomerStatsRefresher figures;
 
     CustomerResolver(JdbcTemplate jdbc, SqlDialect dialect, IdentifierStore identifiers, MergeLedger ledger,
-                     OwnerDirectory owners, PendingLinks pendingLinks) {
+                     OwnerDirectory owners, PendingLinks pendingLinks, CustomerStatsRefresher figures) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.identifiers = identifiers;
         this.ledger = ledger;
         this.owners = owners;
         this.pendingLinks = pendingLinks;
+        this.figures = figures;
     }
 
     @Override
@@ -194,6 +198,7 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
             }
         }
         long[] ids = dialect.insertReturningIds(jdbc, "customers", COLUMNS, rows);
+        figures.startAtZero(Arrays.stream(ids).boxed().toList());
         for (int j = 0; j < ids.length; j++) {
             own[fresh.get(j)] = ids[j];
             root[fresh.get(j)] = ids[j];

@@ -1,5 +1,6 @@
 package org.strata.server.access;
 
+import org.strata.server.testsupport.CustomerData;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -82,7 +83,7 @@ final class AccessFixture {
                 "DELETE FROM tiering_runs", "DELETE FROM tiering_scheme_versions", "DELETE FROM tiering_schemes",
                 "DELETE FROM identity_merge_blocks", "DELETE FROM identity_merges", "DELETE FROM customer_identifiers",
                 "DELETE FROM events", "DELETE FROM orders", "DELETE FROM import_errors", "DELETE FROM import_jobs",
-                "UPDATE customers SET merged_into = NULL", "DELETE FROM customers", "DELETE FROM users",
+                "DELETE FROM customer_figures", "UPDATE customers SET merged_into = NULL", "DELETE FROM customers", "DELETE FROM users",
                 "UPDATE teams SET parent_id = NULL", "DELETE FROM teams",
                 "UPDATE role_data_scopes SET data_scope = 'all' WHERE role IN ('admin', 'analyst')",
                 "UPDATE role_data_scopes SET data_scope = 'team' WHERE role IN ('manager', 'viewer')",
@@ -137,6 +138,7 @@ final class AccessFixture {
     private void customer(long id, String name, String phone, String email, Long owner, Long team) {
         jdbc.update("INSERT INTO customers (id, name, type, phone, email, owner_id, team_id, source) "
                 + "VALUES (?, ?, 'person', ?, ?, ?, ?, 'crm')", id, name, phone, email, owner, team);
+        CustomerData.zeroFigures(jdbc, id);
     }
 
     private void identifier(long customer, String kind, String namespace, String value) {

@@ -299,7 +299,7 @@ class BreakInTest {
             jdbc.update("INSERT INTO import_jobs (id, kind, source, status) VALUES (778, 'orders', 'crm', 'succeeded')");
             jdbc.update("INSERT INTO import_errors (job_id, line_no, raw_value, reason) VALUES "
                     + "(778, 2, '13812341234', 'bad date'), (778, 3, '13900001111', 'bad date')");
-            jdbc.update("UPDATE customers SET order_count = 1, total_spent = 1000 WHERE id = ?", C1);
+            jdbc.update("UPDATE customer_figures SET order_count = 1, total_spent = 1000 WHERE customer_id = ?", C1);
             mvc.perform(as("manager.sh", post("/api/v1/customers/" + C1 + "/erasure")))
                     .andExpect(status().isForbidden());
             mvc.perform(as("admin", post("/api/v1/customers/" + C2 + 1000 + "/erasure")))
@@ -321,7 +321,8 @@ class BreakInTest {
             // anonymous figures stay: orders and their amounts, the customer's statistics
             assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM orders WHERE customer_id IN (?, ?)",
                     java.math.BigDecimal.class, C1, AccessFixture.C5)).isEqualByComparingTo("6000");
-            assertThat(jdbc.queryForObject("SELECT order_count FROM customers WHERE id = ?", Integer.class, C1))
+            assertThat(jdbc.queryForObject("SELECT order_count FROM customer_figures WHERE customer_id = ?",
+                    Integer.class, C1))
                     .isEqualTo(1);
             assertThat(auditCount("customer.erase", "admin")).isEqualTo(1);
         }

@@ -148,12 +148,13 @@ class CustomerApiTest {
             list("q=TM001").andExpect(jsonPath("$.items[0].totalSpent").value(400.00))
                     .andExpect(jsonPath("$.items[0].orderCount").value(4))
                     .andExpect(jsonPath("$.items[0].lastOrderAt").value("2025-12-01T10:00:00+08:00"));
-            assertThat(jdbc.queryForObject("SELECT order_count FROM customers WHERE id = 4", Integer.class)).isZero();
-            String before = jdbc.queryForList("SELECT id, order_count, total_spent, last_order_at FROM customers"
-                    + " ORDER BY id").toString();
+            assertThat(jdbc.queryForObject("SELECT order_count FROM customer_figures WHERE customer_id = 4",
+                    Integer.class)).isZero();
+            String before = jdbc.queryForList("SELECT customer_id, order_count, total_spent, last_order_at"
+                    + " FROM customer_figures ORDER BY customer_id").toString();
             stats.refreshAll();
-            assertThat(jdbc.queryForList("SELECT id, order_count, total_spent, last_order_at FROM customers"
-                    + " ORDER BY id").toString()).isEqualTo(before);
+            assertThat(jdbc.queryForList("SELECT customer_id, order_count, total_spent, last_order_at"
+                    + " FROM customer_figures ORDER BY customer_id").toString()).isEqualTo(before);
         }
 
         @Test

@@ -93,6 +93,7 @@ final class CustomerFixture {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, externalId, name, type, phone, email, owner, team, industry, region, source, time(created),
                 time(created), attributes, mergedInto);
+        CustomerData.zeroFigures(jdbc, id);
     }
 
     static void identifier(JdbcTemplate jdbc, long customer, long origin, String kind, String namespace, String value) {

@@ -91,8 +91,11 @@ class BulkImportEquivalenceTest {
     private static final Map<String, String> TABLES = Map.of(
             "customers", "SELECT COALESCE(c.external_id, c.phone, c.email), c.name, c.type, c.phone, c.email,"
                     + " (SELECT username FROM users u WHERE u.id = c.owner_id), c.industry, c.region, c.source,"
-                    + " c.created_at, c.attributes, " + LABEL.formatted("c.merged_into") + ", c.order_count,"
-                    + " c.total_spent, c.first_order_at, c.last_order_at FROM customers c",
+                    + " c.created_at, c.attributes, " + LABEL.formatted("c.merged_into") + " FROM customers c",
+            // every customer's row of figures: a customer without one would show here as nulls
+            "customer_figures", "SELECT COALESCE(c.external_id, c.phone, c.email), f.order_count, f.total_spent,"
+                    + " f.first_order_at, f.last_order_at FROM customers c"
+                    + " LEFT JOIN customer_figures f ON f.customer_id = c.id",
             "customer_identifiers", "SELECT kind, namespace, id_value, " + LABEL.formatted("customer_id") + ", "
                     + LABEL.formatted("origin_customer_id") + " FROM customer_identifiers",
             "identity_merges", "SELECT " + LABEL.formatted("survivor_id") + ", " + LABEL.formatted("absorbed_id")

@@ -173,10 +173,10 @@ class ImportServiceTest {
             ImportJob merging = importCustomers(customer("C2", "+8613800000009", null));
 
             assertThat(merging.counts().merges()).isEqualTo(1);
-            assertThat(jdbc.queryForObject("SELECT total_spent FROM customers WHERE id = ?", BigDecimal.class, c1))
+            assertThat(jdbc.queryForObject("SELECT total_spent FROM customer_figures WHERE customer_id = ?", BigDecimal.class, c1))
                     .isEqualByComparingTo("15");
-            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c1)).isEqualTo(2);
-            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c2)).isZero();
+            assertThat(count("SELECT order_count FROM customer_figures WHERE customer_id = ?", c1)).isEqualTo(2);
+            assertThat(count("SELECT order_count FROM customer_figures WHERE customer_id = ?", c2)).isZero();
         }
 
         @Test
@@ -234,15 +234,15 @@ class ImportServiceTest {
             importOrders(order("O1", "C8", "10"), order("O2", "C8", "11.50"));
             importCustomers(customer("C8", null, null));
             long c8 = count("SELECT id FROM customers WHERE external_id = 'C8'");
-            assertThat(jdbc.queryForObject("SELECT total_spent FROM customers WHERE id = ?", BigDecimal.class, c8))
+            assertThat(jdbc.queryForObject("SELECT total_spent FROM customer_figures WHERE customer_id = ?", BigDecimal.class, c8))
                     .isEqualByComparingTo("21.50");
-            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c8)).isEqualTo(2);
+            assertThat(count("SELECT order_count FROM customer_figures WHERE customer_id = ?", c8)).isEqualTo(2);
 
             importOrders(order("O2", "C8", "20"), order("O3", "C8", "1"));
 
-            assertThat(jdbc.queryForObject("SELECT total_spent FROM customers WHERE id = ?", BigDecimal.class, c8))
+            assertThat(jdbc.queryForObject("SELECT total_spent FROM customer_figures WHERE customer_id = ?", BigDecimal.class, c8))
                     .isEqualByComparingTo("31.00");
-            assertThat(count("SELECT order_count FROM customers WHERE id = ?", c8)).isEqualTo(3);
+            assertThat(count("SELECT order_count FROM customer_figures WHERE customer_id = ?", c8)).isEqualTo(3);
         }
 
         @Test

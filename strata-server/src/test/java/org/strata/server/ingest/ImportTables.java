@@ -15,6 +15,7 @@ public final class ImportTables {
             jdbc.update("DELETE FROM " + table);
         }
         jdbc.update("UPDATE customers SET merged_into = NULL");
+        jdbc.update("DELETE FROM customer_figures");
         jdbc.update("DELETE FROM customers");
         jdbc.update("DELETE FROM users");
         jdbc.update("DELETE FROM teams");

@@ -60,6 +60,7 @@ public final class PlaybookFixture {
         jdbc.update("DELETE FROM identity_merges");
         jdbc.update("DELETE FROM customer_identifiers");
         jdbc.update("UPDATE customers SET merged_into = NULL, owner_id = NULL, team_id = NULL");
+        jdbc.update("DELETE FROM customer_figures");
         jdbc.update("DELETE FROM customers");
         jdbc.update("UPDATE teams SET manager_id = NULL");
         jdbc.update("DELETE FROM users");
@@ -79,6 +80,8 @@ public final class PlaybookFixture {
             jdbc.batchUpdate("INSERT INTO customers (id, name, type, created_at) VALUES (?, ?, 'company', ?)",
                     rows.subList(from, Math.min(rows.size(), from + 5_000)));
         }
+        jdbc.update("INSERT INTO customer_figures (customer_id) SELECT id FROM customers WHERE id BETWEEN ? AND ?",
+                first, first + count - 1);
         tiering.bulkDataChanged();
     }
 

@@ -52,12 +52,12 @@ class WarningsAndExperimentsTest {
             }
         }
 
-        /** Order figures on the customer row, as CustomerStatsRefresher keeps them. */
+        /** Order figures of the customers, as CustomerStatsRefresher keeps them. */
         void refreshStats() {
-            jdbc.update("UPDATE customers SET order_count = (SELECT COUNT(*) FROM orders o WHERE o.customer_id = "
-                    + "customers.id), first_order_at = (SELECT MIN(ordered_at) FROM orders o WHERE o.customer_id = "
-                    + "customers.id), last_order_at = (SELECT MAX(ordered_at) FROM orders o WHERE o.customer_id = "
-                    + "customers.id)");
+            jdbc.update("UPDATE customer_figures SET order_count = (SELECT COUNT(*) FROM orders o WHERE o.customer_id = "
+                    + "customer_figures.customer_id), first_order_at = (SELECT MIN(ordered_at) FROM orders o WHERE "
+                    + "o.customer_id = customer_figures.customer_id), last_order_at = (SELECT MAX(ordered_at) FROM "
+                    + "orders o WHERE o.customer_id = customer_figures.customer_id)");
         }
 
         @Test

@@ -70,6 +70,7 @@ class QualityReportTest {
         void customer(long id, String source, String phone, String email, Long mergedInto) {
             jdbc.update("INSERT INTO customers (id, name, source, phone, email, merged_into) VALUES (?, ?, ?, ?, ?, ?)",
                     id, "客户" + id, source, phone, email, mergedInto);
+            CustomerData.zeroFigures(jdbc, id);
         }
 
         void order(long id, String source, Long customer, OffsetDateTime at, String amount) {

@@ -1,5 +1,6 @@
 package org.strata.server.tiering;
 
+import org.strata.server.testsupport.CustomerData;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ final class TieringFixture {
             jdbc.update("DELETE FROM " + table);
         }
         jdbc.update("UPDATE customers SET merged_into = NULL");
+        jdbc.update("DELETE FROM customer_figures");
         jdbc.update("DELETE FROM customers");
         customer(ALICE, "alice", null, null);
         customer(BOB, "bob", null, null);
@@ -80,6 +82,7 @@ final class TieringFixture {
         jdbc.update("INSERT INTO customers (id, name, type, merged_into, attributes, created_at) "
                         + "VALUES (?, ?, 'company', ?, ?, ?)", id, name, mergedInto, attributes,
                 Timestamp.from(Instant.parse("2024-01-01T00:00:00Z")));
+        CustomerData.zeroFigures(jdbc, id);
     }
 
     void order(long customerId, LocalDate day, double amount, String status) {

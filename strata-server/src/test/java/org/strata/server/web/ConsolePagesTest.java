@@ -1,5 +1,6 @@
 package org.strata.server.web;
 
+import org.strata.server.testsupport.CustomerData;
 import org.strata.server.testsupport.SignedInAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,6 +45,7 @@ class ConsolePagesTest {
         long id = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1000 FROM customers", Long.class);
         jdbc.update("INSERT INTO customers (id, external_id, name, type, source) VALUES (?, 'XSS-1', ?, 'person', 'test')",
                 id, "<script>alert(1)</script> 李雷😀");
+        CustomerData.zeroFigures(jdbc, id);
         try {
             String list = page("/customers?q=XSS-1", "zh-CN");
             String detail = page("/customers/" + id, "zh-CN");
@@ -52,6 +54,7 @@ class ConsolePagesTest {
                         .doesNotContain("<script>alert(1)</script>");
             }
         } finally {
+            jdbc.update("DELETE FROM customer_figures WHERE customer_id = ?", id);
             jdbc.update("DELETE FROM customers WHERE id = ?", id);
         }
     }

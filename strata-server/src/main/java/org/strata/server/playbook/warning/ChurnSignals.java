@@ -42,8 +42,9 @@ class ChurnSignals {
     /** No purchase for more than gapFactor times the customer's own average interval between orders. */
     private Map<Long, Reason> purchaseGap(Instant now) {
         Map<Long, Reason> found = new HashMap<>();
-        jdbc.query("SELECT id, order_count, first_order_at, last_order_at FROM customers WHERE merged_into IS NULL "
-                + "AND order_count >= ? AND last_order_at < ?", rs -> {
+        jdbc.query("SELECT c.id, f.order_count, f.first_order_at, f.last_order_at FROM customers c "
+                + "JOIN customer_figures f ON f.customer_id = c.id WHERE c.merged_into IS NULL "
+                + "AND f.order_count >= ? AND f.last_order_at < ?", rs -> {
                     int orders = rs.getInt(2);
                     long first = rs.getTimestamp(3).getTime();
                     long last = rs.getTimestamp(4).getTime();
@@ -91,8 +92,8 @@ class ChurnSignals {
     private Map<Long, Reason> quietAfterActive(Instant now) {
         Duration quiet = Duration.ofDays(settings.quietDays());
         Map<Long, Reason> found = new HashMap<>();
-        jdbc.query("SELECT id, last_order_at FROM customers WHERE merged_into IS NULL AND last_order_at >= ? "
-                + "AND last_order_at < ?", rs -> {
+        jdbc.query("SELECT c.id, f.last_order_at FROM customers c JOIN customer_figures f ON f.customer_id = c.id "
+                + "WHERE c.merged_into IS NULL AND f.last_order_at >= ? AND f.last_order_at < ?", rs -> {
                     long days = Math.round((now.toEpochMilli() - rs.getTimestamp(2).getTime()) / DAY_MS);
                     found.put(rs.getLong(1), new Reason(
                             "此前活跃，已 " + days + " 天（超过 " + quiet.toDays() + " 天）没有下单",
