@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.strata.server.access.PersonalData;
+import org.strata.server.customer.CustomerTextSearch;
+import org.strata.server.customer.SearchTerm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +40,13 @@ public class CustomerBrowser {
     private final NamedParameterJdbcTemplate streaming;
     private final CustomerScope scope;
     private final PublishedSchemes schemes;
+    private final CustomerTextSearch textSearch;
 
-    CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope, PublishedSchemes schemes) {
+    CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope, PublishedSchemes schemes,
+                    CustomerTextSearch textSearch) {
         this.jdbc = jdbc;
         this.schemes = schemes;
+        this.textSearch = textSearch;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         // PostgreSQL streams with a fetch size only inside a transaction (see export), otherwise it reads everything.
         template.setFetchSize(EXPORT_FETCH_SIZE);
@@ -155,16 +160,9 @@ public class CustomerBrowser {
             params.put("stage", filter.stage());
         }
         if (CustomerBrowseFilter.given(filter.q())) {
-            String text = filter.q().trim();
-            // Name contains the text, or an identifier / external id equals it: each branch can use an index.
-            where.add("""
-                    c.id IN (SELECT s.id FROM customers s WHERE LOWER(s.name) LIKE :namePattern ESCAPE '\\'
-                             UNION SELECT ci.customer_id FROM customer_identifiers ci WHERE ci.id_value IN (:values)
-                             UNION SELECT e.id FROM customers e WHERE e.external_id = :raw)""");
-            params.put("namePattern", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-            params.put("values", List.of(text, text.toLowerCase(), phoneOf(text)));
-            params.put("raw", text);
+            CustomerTextSearch.Condition search = textSearch.matching("c", SearchTerm.typedInConsole(filter.q()));
+            where.add(search.sql());
+            params.putAll(search.params());
         }
         if (filter.owner() != null) {
             where.add("c.owner_id = :owner");
@@ -189,15 +187,6 @@ public class CustomerBrowser {
     private Long schemeId(String key) {
         return jdbc.sql("SELECT id FROM tiering_schemes WHERE scheme_key = :key").param("key", key)
                 .query(Long.class).optional().orElse(null);
-    }
-
-    /** A Chinese mobile number as identifiers store it (E.164), so 138 1234 5678 finds +8613812345678. */
-    private static String phoneOf(String text) {
-        String digits = text.replaceAll("[\\s\\-()]", "");
-        if (digits.matches("1\\d{10}")) {
-            return "+86" + digits;
-        }
-        return digits.startsWith("86") && digits.length() == 13 ? "+" + digits : digits;
     }
 
     /** ORDER BY from the whitelist only; the id breaks ties so pages never overlap. */
