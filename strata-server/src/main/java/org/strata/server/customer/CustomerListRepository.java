@@ -46,6 +46,11 @@ public class CustomerListRepository {
     }
 
     public CustomerPage find(CustomerFilter filter, CustomerSort sort, int page, int size, boolean includeTotal) {
+        boolean searching = filter.query() != null && !filter.query().isBlank();
+        return textSearch.withPlansForTheText(searching, () -> read(filter, sort, page, size, includeTotal));
+    }
+
+    private CustomerPage read(CustomerFilter filter, CustomerSort sort, int page, int size, boolean includeTotal) {
         Where where = where(filter);
         String sql = "SELECT " + COLUMNS + " FROM customers c"
                 + " LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN teams t ON t.id = c.team_id"
@@ -56,7 +61,9 @@ public class CustomerListRepository {
         List<CustomerListItem> rows = jdbc.sql(sql).params(params).query(this::item).list();
         boolean hasNext = rows.size() > size;
         List<CustomerListItem> items = hasNext ? List.copyOf(rows.subList(0, size)) : rows;
-        Long total = includeTotal ? count(where) : null;
+        Long total = !includeTotal ? null
+                // the last page (the usual case of a search) already tells how many there are
+                : !hasNext && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size() : count(where);
         return new CustomerPage(items, page, size, sort.parameter(), hasNext, total);
     }
 

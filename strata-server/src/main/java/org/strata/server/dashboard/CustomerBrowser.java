@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,22 +71,31 @@ public class CustomerBrowser {
     }
 
     /**
-     * How many customers the view holds. Views by tier and owner alone are counted exactly from the dashboard's
-     * pre-aggregated tier sizes; any other filter counts matching customers, stopping after
-     * {@value #COUNTED_AT_MOST} so that a broad text or region filter over a million customers stays fast.
+     * How many customers the view holds. Views by owner and at most one of tier and lifecycle stage are counted
+     * exactly from the dashboard's pre-aggregated tier sizes (a stage is a tier of the lifecycle scheme); any other
+     * filter counts matching customers, stopping after {@value #COUNTED_AT_MOST} so that a broad text or region
+     * filter over a million customers stays fast.
      */
     public Total total(CustomerBrowseFilter filter) {
-        boolean byTierAndOwnerOnly = !CustomerBrowseFilter.given(filter.q()) && !CustomerBrowseFilter.given(filter.tag())
-                && !CustomerBrowseFilter.given(filter.stage()) && !CustomerBrowseFilter.given(filter.region())
-                && !CustomerBrowseFilter.given(filter.industry());
+        return textSearch.withPlansForTheText(CustomerBrowseFilter.given(filter.q()), () -> count(filter));
+    }
+
+    /** The view's total when {@code shown} is a page of it: its last page tells the total without counting. */
+    public Total total(CustomerBrowseFilter filter, Page shown) {
+        if (!shown.hasNext() && (shown.page() == 0 || !shown.rows().isEmpty())) {
+            return new Total((long) shown.page() * shown.size() + shown.rows().size(), false);
+        }
+        return total(filter);
+    }
+
+    private Total count(CustomerBrowseFilter filter) {
         Long schemeId = CustomerBrowseFilter.given(filter.scheme()) ? schemeId(filter.scheme()) : null;
-        if (byTierAndOwnerOnly && scope.readsOwnerAndTeamOnly()
-                && (schemeId != null || !CustomerBrowseFilter.given(filter.tier()))) {
+        Optional<TierSize> size = scope.readsOwnerAndTeamOnly() ? preAggregated(filter, schemeId) : Optional.empty();
+        if (size.isPresent()) {
             ScopeCondition scoped = scope.condition("a");
-            boolean tier = schemeId != null && CustomerBrowseFilter.given(filter.tier());
             Map<String, Object> params = new HashMap<>(scoped.params());
-            params.put("scheme", tier ? schemeId : 0L);
-            params.put("tier", tier ? filter.tier() : "");
+            params.put("scheme", size.get().schemeId());
+            params.put("tier", size.get().tierKey());
             params.put("owner", filter.owner());
             return new Total(jdbc.sql("SELECT COALESCE(SUM(a.customers), 0) FROM dashboard_activity a"
                             + " WHERE a.scheme_id = :scheme AND a.tier_key = :tier AND a.month_no IS NULL AND "
@@ -99,7 +109,32 @@ public class CustomerBrowser {
         return counted > COUNTED_AT_MOST ? new Total(COUNTED_AT_MOST, true) : new Total(counted, false);
     }
 
+    /** A tier whose size, by owner and team, dashboard_activity holds; scheme 0 and tier '' stand for everyone. */
+    private record TierSize(long schemeId, String tierKey) {
+    }
+
+    /** The one tier the view is, when the filter names nothing but that tier (or stage) and an owner. */
+    private Optional<TierSize> preAggregated(CustomerBrowseFilter filter, Long schemeId) {
+        if (CustomerBrowseFilter.given(filter.q()) || CustomerBrowseFilter.given(filter.tag())
+                || CustomerBrowseFilter.given(filter.region()) || CustomerBrowseFilter.given(filter.industry())) {
+            return Optional.empty();
+        }
+        boolean tier = CustomerBrowseFilter.given(filter.tier());
+        boolean stage = CustomerBrowseFilter.given(filter.stage());
+        if (tier && (stage || schemeId == null)) {
+            return Optional.empty();
+        }
+        if (tier) {
+            return Optional.of(new TierSize(schemeId, filter.tier()));
+        }
+        return Optional.of(stage ? new TierSize(lifecycleId(), filter.stage()) : new TierSize(0L, ""));
+    }
+
     public Page find(CustomerBrowseFilter filter, int page, int size) {
+        return textSearch.withPlansForTheText(CustomerBrowseFilter.given(filter.q()), () -> read(filter, page, size));
+    }
+
+    private Page read(CustomerBrowseFilter filter, int page, int size) {
         Query query = query(filter);
         // Written into the statement, not bound: with a bound LIMIT PostgreSQL's generic plan (used from the sixth
         // execution on) cannot tell one page from everything and sorts a million rows instead of walking the index.
@@ -113,8 +148,11 @@ public class CustomerBrowser {
     @Transactional(readOnly = true)
     public void export(CustomerBrowseFilter filter, Consumer<Row> consumer) {
         Query query = query(filter);
-        streaming.query(query.sql(), query.params(), rs -> {
-            consumer.accept(row(rs, 0));
+        textSearch.withPlansForTheText(CustomerBrowseFilter.given(filter.q()), () -> {
+            streaming.query(query.sql(), query.params(), rs -> {
+                consumer.accept(row(rs, 0));
+            });
+            return null;
         });
     }
 
@@ -153,10 +191,9 @@ public class CustomerBrowser {
             }
         }
         if (CustomerBrowseFilter.given(filter.stage())) {
-            Long lifecycle = schemes.lifecycle().map(PublishedSchemes.SchemeInfo::id).orElse(null);
             where.add("EXISTS (SELECT 1 FROM tiering_memberships lm WHERE lm.scheme_id = :lifecycleId"
                     + " AND lm.customer_id = c.id AND lm.tier_key = :stage)");
-            params.put("lifecycleId", lifecycle == null ? -1L : lifecycle);
+            params.put("lifecycleId", lifecycleId());
             params.put("stage", filter.stage());
         }
         if (CustomerBrowseFilter.given(filter.q())) {
@@ -182,6 +219,11 @@ public class CustomerBrowser {
                 + " c.industry, c.order_count, c.total_spent, c.last_order_at, c.created_at, " + tierColumn
                 + " AS tier_key" + from + " ORDER BY " + orderBy(filter.sort());
         return new Query(sql, from, params);
+    }
+
+    /** The published lifecycle scheme, or -1 (no scheme) when none is published: then no customer has a stage. */
+    private long lifecycleId() {
+        return schemes.lifecycle().map(PublishedSchemes.SchemeInfo::id).orElse(-1L);
     }
 
     private Long schemeId(String key) {
