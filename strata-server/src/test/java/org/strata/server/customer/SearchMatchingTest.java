@@ -70,12 +70,15 @@ class SearchMatchingTest {
                     + " VALUES (?, ?, ?, ?)", customer, customer, kind, value);
         }
 
-        /** The ids the API's list finds, checked against its own count. */
+        /** The ids the API's list finds, checked against its own count (told by the last page, or counted). */
         List<Long> api(String text) {
-            CustomerPage page = api.find(new CustomerFilter(text, null, null, null, null, null, null),
-                    CustomerSort.parse("created_at,asc"), 0, 1_000, true);
+            CustomerFilter filter = new CustomerFilter(text, null, null, null, null, null, null);
+            CustomerSort sort = CustomerSort.parse("created_at,asc");
+            CustomerPage page = api.find(filter, sort, 0, 1_000, true);
             List<Long> ids = page.items().stream().map(CustomerListItem::id).sorted().toList();
             assertThat(page.total()).as("total of " + text).isEqualTo(ids.size());
+            assertThat(api.find(filter, sort, 0, 1, true).total()).as("counted total of " + text)
+                    .isEqualTo(ids.size());
             return ids;
         }
 
