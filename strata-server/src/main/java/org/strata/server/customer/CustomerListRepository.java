@@ -20,9 +20,8 @@ import java.util.Set;
  *
  * <p>Written for a million customers on PostgreSQL: absorbed customers are filtered by {@code merged_into IS NULL},
  * sorting by an order figure walks that figure's index in customer_figures (V12) and looks each customer up by its
- * key, a page is read as LIMIT size + 1 to learn whether another page
- * exists without counting, and the text search is a union of index-friendly branches (name, identifier value,
- * external id) rather than one OR that would force a full scan.
+ * key, a page is read as LIMIT size + 1 to learn whether another page exists without counting, and the text search
+ * is {@link CustomerTextSearch}'s.
  */
 @Repository
 public class CustomerListRepository {
@@ -36,15 +35,23 @@ public class CustomerListRepository {
     private final DisplayTime time;
     private final TeamHierarchy teams;
     private final CustomerScope scope;
+    private final CustomerTextSearch textSearch;
 
-    public CustomerListRepository(JdbcClient jdbc, DisplayTime time, TeamHierarchy teams, CustomerScope scope) {
+    public CustomerListRepository(JdbcClient jdbc, DisplayTime time, TeamHierarchy teams, CustomerScope scope,
+                                  CustomerTextSearch textSearch) {
         this.jdbc = jdbc;
         this.time = time;
         this.teams = teams;
         this.scope = scope;
+        this.textSearch = textSearch;
     }
 
     public CustomerPage find(CustomerFilter filter, CustomerSort sort, int page, int size, boolean includeTotal) {
+        boolean searching = filter.query() != null && !filter.query().isBlank();
+        return textSearch.withPlansForTheText(searching, () -> read(filter, sort, page, size, includeTotal));
+    }
+
+    private CustomerPage read(CustomerFilter filter, CustomerSort sort, int page, int size, boolean includeTotal) {
         Where where = where(filter);
         String sql = "SELECT " + COLUMNS + " FROM customers c JOIN customer_figures f ON f.customer_id = c.id"
                 + " LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN teams t ON t.id = c.team_id"
@@ -55,7 +62,9 @@ public class CustomerListRepository {
         List<CustomerListItem> rows = jdbc.sql(sql).params(params).query(this::item).list();
         boolean hasNext = rows.size() > size;
         List<CustomerListItem> items = hasNext ? List.copyOf(rows.subList(0, size)) : rows;
-        Long total = includeTotal ? count(where) : null;
+        Long total = !includeTotal ? null
+                // the last page (the usual case of a search) already tells how many there are
+                : !hasNext && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size() : count(where);
         return new CustomerPage(items, page, size, sort.parameter(), hasNext, total);
     }
 
@@ -73,16 +82,9 @@ public class CustomerListRepository {
         conditions.add(visible.sql());
         params.putAll(visible.params());
         if (filter.query() != null && !filter.query().isBlank()) {
-            SearchTerm term = SearchTerm.of(filter.query());
-            // Case only matters for letters that have it; LIKE spares lower-casing every name on a full scan.
-            String like = term.hasCasedLetters() ? "ILIKE" : "LIKE";
-            conditions.add("""
-                    c.id IN (SELECT s.id FROM customers s WHERE s.name %s :namePattern ESCAPE '\\'
-                             UNION SELECT ci.customer_id FROM customer_identifiers ci WHERE ci.id_value IN (:values)
-                             UNION SELECT e.id FROM customers e WHERE e.external_id = :raw)""".formatted(like));
-            params.put("namePattern", term.namePattern());
-            params.put("values", List.copyOf(term.identifierValues()));
-            params.put("raw", term.raw());
+            CustomerTextSearch.Condition search = textSearch.matching("c", SearchTerm.of(filter.query()));
+            conditions.add(search.sql());
+            params.putAll(search.params());
         }
         if (filter.ownerId() != null) {
             conditions.add("c.owner_id = :ownerId");

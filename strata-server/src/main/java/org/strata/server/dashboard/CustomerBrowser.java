@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.strata.server.access.PersonalData;
+import org.strata.server.customer.CustomerTextSearch;
+import org.strata.server.customer.SearchTerm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +41,13 @@ public class CustomerBrowser {
     private final NamedParameterJdbcTemplate streaming;
     private final CustomerScope scope;
     private final PublishedSchemes schemes;
+    private final CustomerTextSearch textSearch;
 
-    CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope, PublishedSchemes schemes) {
+    CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope, PublishedSchemes schemes,
+                    CustomerTextSearch textSearch) {
         this.jdbc = jdbc;
         this.schemes = schemes;
+        this.textSearch = textSearch;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         // PostgreSQL streams with a fetch size only inside a transaction (see export), otherwise it reads everything.
         template.setFetchSize(EXPORT_FETCH_SIZE);
@@ -65,22 +71,31 @@ public class CustomerBrowser {
     }
 
     /**
-     * How many customers the view holds. Views by tier and owner alone are counted exactly from the dashboard's
-     * pre-aggregated tier sizes; any other filter counts matching customers, stopping after
-     * {@value #COUNTED_AT_MOST} so that a broad text or region filter over a million customers stays fast.
+     * How many customers the view holds. Views by owner and at most one of tier and lifecycle stage are counted
+     * exactly from the dashboard's pre-aggregated tier sizes (a stage is a tier of the lifecycle scheme); any other
+     * filter counts matching customers, stopping after {@value #COUNTED_AT_MOST} so that a broad text or region
+     * filter over a million customers stays fast.
      */
     public Total total(CustomerBrowseFilter filter) {
-        boolean byTierAndOwnerOnly = !CustomerBrowseFilter.given(filter.q()) && !CustomerBrowseFilter.given(filter.tag())
-                && !CustomerBrowseFilter.given(filter.stage()) && !CustomerBrowseFilter.given(filter.region())
-                && !CustomerBrowseFilter.given(filter.industry());
+        return textSearch.withPlansForTheText(CustomerBrowseFilter.given(filter.q()), () -> count(filter));
+    }
+
+    /** The view's total when {@code shown} is a page of it: its last page tells the total without counting. */
+    public Total total(CustomerBrowseFilter filter, Page shown) {
+        if (!shown.hasNext() && (shown.page() == 0 || !shown.rows().isEmpty())) {
+            return new Total((long) shown.page() * shown.size() + shown.rows().size(), false);
+        }
+        return total(filter);
+    }
+
+    private Total count(CustomerBrowseFilter filter) {
         Long schemeId = CustomerBrowseFilter.given(filter.scheme()) ? schemeId(filter.scheme()) : null;
-        if (byTierAndOwnerOnly && scope.readsOwnerAndTeamOnly()
-                && (schemeId != null || !CustomerBrowseFilter.given(filter.tier()))) {
+        Optional<TierSize> size = scope.readsOwnerAndTeamOnly() ? preAggregated(filter, schemeId) : Optional.empty();
+        if (size.isPresent()) {
             ScopeCondition scoped = scope.condition("a");
-            boolean tier = schemeId != null && CustomerBrowseFilter.given(filter.tier());
             Map<String, Object> params = new HashMap<>(scoped.params());
-            params.put("scheme", tier ? schemeId : 0L);
-            params.put("tier", tier ? filter.tier() : "");
+            params.put("scheme", size.get().schemeId());
+            params.put("tier", size.get().tierKey());
             params.put("owner", filter.owner());
             return new Total(jdbc.sql("SELECT COALESCE(SUM(a.customers), 0) FROM dashboard_activity a"
                             + " WHERE a.scheme_id = :scheme AND a.tier_key = :tier AND a.month_no IS NULL AND "
@@ -94,7 +109,32 @@ public class CustomerBrowser {
         return counted > COUNTED_AT_MOST ? new Total(COUNTED_AT_MOST, true) : new Total(counted, false);
     }
 
+    /** A tier whose size, by owner and team, dashboard_activity holds; scheme 0 and tier '' stand for everyone. */
+    private record TierSize(long schemeId, String tierKey) {
+    }
+
+    /** The one tier the view is, when the filter names nothing but that tier (or stage) and an owner. */
+    private Optional<TierSize> preAggregated(CustomerBrowseFilter filter, Long schemeId) {
+        if (CustomerBrowseFilter.given(filter.q()) || CustomerBrowseFilter.given(filter.tag())
+                || CustomerBrowseFilter.given(filter.region()) || CustomerBrowseFilter.given(filter.industry())) {
+            return Optional.empty();
+        }
+        boolean tier = CustomerBrowseFilter.given(filter.tier());
+        boolean stage = CustomerBrowseFilter.given(filter.stage());
+        if (tier && (stage || schemeId == null)) {
+            return Optional.empty();
+        }
+        if (tier) {
+            return Optional.of(new TierSize(schemeId, filter.tier()));
+        }
+        return Optional.of(stage ? new TierSize(lifecycleId(), filter.stage()) : new TierSize(0L, ""));
+    }
+
     public Page find(CustomerBrowseFilter filter, int page, int size) {
+        return textSearch.withPlansForTheText(CustomerBrowseFilter.given(filter.q()), () -> read(filter, page, size));
+    }
+
+    private Page read(CustomerBrowseFilter filter, int page, int size) {
         Query query = query(filter);
         // Written into the statement, not bound: with a bound LIMIT PostgreSQL's generic plan (used from the sixth
         // execution on) cannot tell one page from everything and sorts a million rows instead of walking the index.
@@ -108,8 +148,11 @@ public class CustomerBrowser {
     @Transactional(readOnly = true)
     public void export(CustomerBrowseFilter filter, Consumer<Row> consumer) {
         Query query = query(filter);
-        streaming.query(query.sql(), query.params(), rs -> {
-            consumer.accept(row(rs, 0));
+        textSearch.withPlansForTheText(CustomerBrowseFilter.given(filter.q()), () -> {
+            streaming.query(query.sql(), query.params(), rs -> {
+                consumer.accept(row(rs, 0));
+            });
+            return null;
         });
     }
 
@@ -148,23 +191,15 @@ public class CustomerBrowser {
             }
         }
         if (CustomerBrowseFilter.given(filter.stage())) {
-            Long lifecycle = schemes.lifecycle().map(PublishedSchemes.SchemeInfo::id).orElse(null);
             where.add("EXISTS (SELECT 1 FROM tiering_memberships lm WHERE lm.scheme_id = :lifecycleId"
                     + " AND lm.customer_id = c.id AND lm.tier_key = :stage)");
-            params.put("lifecycleId", lifecycle == null ? -1L : lifecycle);
+            params.put("lifecycleId", lifecycleId());
             params.put("stage", filter.stage());
         }
         if (CustomerBrowseFilter.given(filter.q())) {
-            String text = filter.q().trim();
-            // Name contains the text, or an identifier / external id equals it: each branch can use an index.
-            where.add("""
-                    c.id IN (SELECT s.id FROM customers s WHERE LOWER(s.name) LIKE :namePattern ESCAPE '\\'
-                             UNION SELECT ci.customer_id FROM customer_identifiers ci WHERE ci.id_value IN (:values)
-                             UNION SELECT e.id FROM customers e WHERE e.external_id = :raw)""");
-            params.put("namePattern", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-            params.put("values", List.of(text, text.toLowerCase(), phoneOf(text)));
-            params.put("raw", text);
+            CustomerTextSearch.Condition search = textSearch.matching("c", SearchTerm.typedInConsole(filter.q()));
+            where.add(search.sql());
+            params.putAll(search.params());
         }
         if (filter.owner() != null) {
             where.add("c.owner_id = :owner");
@@ -189,18 +224,14 @@ public class CustomerBrowser {
         return new Query(sql, from, params);
     }
 
+    /** The published lifecycle scheme, or -1 (no scheme) when none is published: then no customer has a stage. */
+    private long lifecycleId() {
+        return schemes.lifecycle().map(PublishedSchemes.SchemeInfo::id).orElse(-1L);
+    }
+
     private Long schemeId(String key) {
         return jdbc.sql("SELECT id FROM tiering_schemes WHERE scheme_key = :key").param("key", key)
                 .query(Long.class).optional().orElse(null);
-    }
-
-    /** A Chinese mobile number as identifiers store it (E.164), so 138 1234 5678 finds +8613812345678. */
-    private static String phoneOf(String text) {
-        String digits = text.replaceAll("[\\s\\-()]", "");
-        if (digits.matches("1\\d{10}")) {
-            return "+86" + digits;
-        }
-        return digits.startsWith("86") && digits.length() == 13 ? "+" + digits : digits;
     }
 
     /** ORDER BY from the whitelist only; the id breaks ties so pages never overlap. */

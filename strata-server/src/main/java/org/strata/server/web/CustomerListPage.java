@@ -49,8 +49,9 @@ class CustomerListPage implements ConsolePage {
                 : ConsoleLanguages.isEnglish(locale) ? lifecycle.nameEn() : lifecycle.nameZh());
         model.addAttribute("owners", customers.owners());
         model.addAttribute("sorts", CustomerBrowser.SORTS);
-        model.addAttribute("page", customers.find(effective, Math.max(page, 0), PAGE_SIZE));
-        model.addAttribute("total", customers.total(effective));
+        CustomerBrowser.Page shown = customers.find(effective, Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("page", shown);
+        model.addAttribute("total", customers.total(effective, shown));
         model.addAttribute("query", query(effective));
         return "customers";
     }

@@ -117,6 +117,8 @@ class AggregatedFiguresAgreementTest {
         AggregatedFigures aggregated;
         @Autowired
         DashboardFigures figures;
+        @Autowired
+        CustomerBrowser browser;
 
         @Test
         void preAggregatedFiguresEqualTheDirectQueriesAfterEveryKindOfChange() throws Exception {
@@ -193,6 +195,7 @@ class AggregatedFiguresAgreementTest {
                     softly.assertThat(totals(aggregated, period)).as("totals " + period + " " + as)
                             .isEqualTo(totals(direct, period));
                 }
+                assertListTotalsCountTheListedCustomers(softly, as);
                 for (long schemeId : jdbc.queryForList("SELECT id FROM tiering_schemes", Long.class)) {
                     String of = " of scheme " + schemeId + " " + as;
                     for (Period period : PERIODS) {
@@ -216,6 +219,21 @@ class AggregatedFiguresAgreementTest {
             }
             scope.everyone();
             softly.assertAll();
+        }
+
+        /** The console list counts a tier's or a stage's customers from the pre-aggregated tier sizes. */
+        private void assertListTotalsCountTheListedCustomers(SoftAssertions softly, String as) {
+            List<Map<String, Object>> tiers = jdbc.queryForList("SELECT DISTINCT s.scheme_key, m.tier_key"
+                    + " FROM tiering_memberships m JOIN tiering_schemes s ON s.id = m.scheme_id");
+            for (Map<String, Object> tier : tiers) {
+                String scheme = (String) tier.get("scheme_key");
+                String key = (String) tier.get("tier_key");
+                CustomerBrowseFilter filter = scheme.equals(CustomerBrowser.LIFECYCLE_SCHEME)
+                        ? new CustomerBrowseFilter(null, null, null, null, key, null, null, null, null)
+                        : new CustomerBrowseFilter(null, scheme, key, null, null, null, null, null, null);
+                softly.assertThat(browser.total(filter).customers()).as("list total of " + scheme + " " + key + as)
+                        .isEqualTo(browser.find(filter, 0, 10_000).rows().size());
+            }
         }
 
         /** Everyone, one owner, one team, an owner or their teams, nobody. */
