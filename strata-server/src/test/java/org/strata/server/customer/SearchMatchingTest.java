@@ -63,6 +63,7 @@ class SearchMatchingTest {
 
         void customer(long id, String externalId, String name) {
             jdbc.update("INSERT INTO customers (id, external_id, name) VALUES (?, ?, ?)", id, externalId, name);
+            CustomerData.zeroFigures(jdbc, id);
         }
 
         void identifier(long customer, String kind, String value) {
