@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.strata.server.dashboard.DashboardFigures;
 
 /**
  * What {@code strata demo} prepares: the demo company on an empty database ({@link DemoDataGenerator}), then its
@@ -15,16 +16,18 @@ public class DemoSetup {
 
     private final DemoDataGenerator generator;
     private final DemoTiering tiering;
+    private final DashboardFigures figures;
 
-    DemoSetup(DemoDataGenerator generator, DemoTiering tiering) {
+    DemoSetup(DemoDataGenerator generator, DemoTiering tiering, DashboardFigures figures) {
         this.generator = generator;
         this.tiering = tiering;
+        this.figures = figures;
     }
 
     /**
      * @param company     what was generated; empty when the database had a company already
      * @param tieringRuns runs made for the demo's schemes (0 when their history was complete)
-     * @param tieringTook the time the schemes' publication and runs took
+     * @param tieringTook the time the schemes' publication and runs took, with building the dashboard's figures
      */
     public record Summary(Optional<DemoDataGenerator.Summary> company, int tieringRuns, Duration tieringTook) {
     }
@@ -39,9 +42,22 @@ public class DemoSetup {
             // drafted before the company is written, so that a start interrupted after it still finds them to finish
             tiering.draft();
         }
-        Optional<DemoDataGenerator.Summary> company = generator.generateIfEmpty(settings);
-        long started = System.nanoTime();
-        int runs = tiering.complete(LocalDate.ofInstant(settings.now(), settings.zone()));
+        LocalDate today = LocalDate.ofInstant(settings.now(), settings.zone());
+        if (!tiering.pending(today)) {
+            return new Summary(generator.generateIfEmpty(settings), 0, Duration.ZERO);
+        }
+        // the dashboard's figures are built once at the end rather than updated by each of the year's runs
+        figures.discard();
+        Optional<DemoDataGenerator.Summary> company;
+        long started;
+        int runs;
+        try {
+            company = generator.generateIfEmpty(settings);
+            started = System.nanoTime();
+            runs = tiering.complete(today);
+        } finally {
+            figures.rebuildAll();
+        }
         return new Summary(company, runs, Duration.ofNanos(System.nanoTime() - started));
     }
 }

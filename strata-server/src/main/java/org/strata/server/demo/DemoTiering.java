@@ -45,6 +45,12 @@ class DemoTiering {
         }
     }
 
+    /** Whether a scheme of the demo still needs publishing or runs up to {@code today} (see the class comment). */
+    boolean pending(LocalDate today) {
+        return PRESETS.stream().map(tiering::status).flatMap(Optional::stream)
+                .anyMatch(status -> pending(status, today));
+    }
+
     /**
      * Publishes and runs what is still pending; returns the number of runs made.
      *
@@ -55,7 +61,7 @@ class DemoTiering {
         Map<LocalDate, List<String>> schemesByDay = new TreeMap<>();
         for (String preset : PRESETS) {
             Optional<SchemeStatus> status = tiering.status(preset);
-            if (status.isEmpty() || !pending(status.get())) {
+            if (status.isEmpty() || !pending(status.get(), today)) {
                 continue;
             }
             if (status.get().publishedVersion() == null) {
@@ -77,13 +83,20 @@ class DemoTiering {
         return runs;
     }
 
-    /** Unpublished and still the demo's own draft, or published but its history not yet run up to publication. */
-    private static boolean pending(SchemeStatus status) {
-        if (status.publishedVersion() == null) {
-            return AUTHOR.equals(status.draftBy());
+    /**
+     * Unpublished and still the demo's own draft, or published by the demo but its history not yet run up to the
+     * day of publication, and days left to run.
+     */
+    private static boolean pending(SchemeStatus status, LocalDate today) {
+        if (!AUTHOR.equals(status.draftBy())) {
+            return false;
         }
-        return status.publishedVersion() == 1 && AUTHOR.equals(status.draftBy())
-                && (status.lastRunAsOf() == null || status.lastRunAsOf().isBefore(status.firstPublishedOn()));
+        if (status.publishedVersion() == null) {
+            return true;
+        }
+        return status.publishedVersion() == 1
+                && (status.lastRunAsOf() == null || status.lastRunAsOf().isBefore(status.firstPublishedOn()))
+                && !remainingDays(status.lastRunAsOf(), today).isEmpty();
     }
 
     /** The first day of each of the last twelve months and today, oldest first, after {@code done} (null: none). */
