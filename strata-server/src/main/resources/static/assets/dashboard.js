@@ -66,7 +66,7 @@
 
     chart('chart-tiers-revenue').setOption({
       tooltip: { trigger: 'axis', valueFormatter: (v) => fmt.money(v) },
-      grid: { left: 90, right: 30, top: 20, bottom: 30 },
+      grid: { left: 10, right: 50, top: 20, bottom: 30, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: (v) => fmt.compactMoney(v) } },
       yAxis: { type: 'category', inverse: true, data: names },
       series: [{
@@ -142,10 +142,12 @@
     const max = Math.max(1, ...migration.cells.map((c) => c.customers));
     chart('chart-migration').setOption({
       tooltip: { formatter: (p) => t('dashboard.migration.tooltip', html(tierName(fromKeys[p.data[1]])), html(tierName(toKeys[p.data[0]])), fmt.number(p.data[2])) },
-      grid: { left: 110, right: 20, top: 20, bottom: 90 },
+      grid: { left: 110, right: 20, top: 30, bottom: 90 },
       xAxis: { type: 'category', data: toKeys.map(tierName), name: t('dashboard.migration.to'), nameLocation: 'middle', nameGap: 50,
         axisLabel: { interval: 0, rotate: toKeys.length > 5 ? 30 : 0 } },
-      yAxis: { type: 'category', data: fromKeys.map(tierName), name: t('dashboard.migration.from'), inverse: true },
+      // on an inverse axis "start" is the top: the name stays clear of the rotated labels at the bottom
+      yAxis: { type: 'category', data: fromKeys.map(tierName), name: t('dashboard.migration.from'), inverse: true,
+        nameLocation: 'start' },
       visualMap: { min: 0, max, show: false, inRange: { color: ['#f0f4fb', '#1f6feb'] } },
       series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (p) => fmt.number(p.data[2]) } }]
     }, true);
@@ -156,14 +158,18 @@
     const moves = migration.cells.filter((c) => c.from !== c.to && c.customers > 0);
     const before = (k) => t('dashboard.sankey.before', tierName(k));
     const now = (k) => t('dashboard.sankey.now', tierName(k));
-    const nodes = new Map();
-    moves.forEach((c) => { nodes.set(before(c.from), 0); nodes.set(now(c.to), 1); });
+    const nodes = new Map(); // node name -> tier key, for the tier's colour
+    moves.forEach((c) => { nodes.set(before(c.from), c.from); nodes.set(now(c.to), c.to); });
+    const nodeColor = (key) => {
+      const index = tierList.findIndex((x) => x.key === key);
+      return index < 0 ? '#bdc3c7' : colorOf(tierList[index], index);
+    };
     chart('chart-sankey').setOption({
       tooltip: { trigger: 'item', valueFormatter: (v) => fmt.number(v) },
       title: moves.length ? undefined : { text: t('dashboard.sankey.none'), left: 'center', top: 'middle',
         textStyle: { fontSize: 14, color: '#5b6475', fontWeight: 'normal' } },
       series: [{ type: 'sankey', left: 10, right: 120, nodeAlign: 'justify', emphasis: { focus: 'adjacency' },
-        data: [...nodes.keys()].map((n) => ({ name: n })),
+        data: [...nodes.entries()].map(([n, key]) => ({ name: n, itemStyle: { color: nodeColor(key) } })),
         links: moves.map((c) => ({ source: before(c.from), target: now(c.to), value: c.customers })) }]
     }, true);
     tables.sankey = [[t('dashboard.migration.from'), t('dashboard.migration.to'), t('dashboard.col.customers')]]
@@ -175,7 +181,7 @@
     chart('chart-history').setOption({
       tooltip: { trigger: 'axis', valueFormatter: (v) => fmt.number(v) },
       legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 60, right: 30, top: 20, bottom: 50 },
+      grid: { left: 60, right: 50, top: 20, bottom: 50 },
       title: points.length ? undefined : { text: t('dashboard.history.none'), left: 'center', top: 'middle',
         textStyle: { fontSize: 14, color: '#5b6475', fontWeight: 'normal' } },
       xAxis: { type: 'category', data: days.map(fmt.date), boundaryGap: false },

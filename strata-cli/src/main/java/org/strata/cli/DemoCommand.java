@@ -1,7 +1,7 @@
 package org.strata.cli;
 
 import org.strata.server.access.DemoAccounts;
-import org.strata.server.demo.DemoDataGenerator;
+import org.strata.server.demo.DemoSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts Strata on its embedded database with a demo company: about 30,000 customers, two "
-                + "years of orders and interactions, teams and sales staff.",
+                + "years of orders and interactions, teams and sales staff, and two published tiering schemes (RFM 8 "
+                + "classes, lifecycle) run monthly over the past year.",
                 "The demo data is generated on the first run only (when the database has no customers)."},
         footer = {"", "Example:", "  strata demo --port 8080 --data ./strata-data"})
 public class DemoCommand implements Callable<Integer> {
@@ -44,10 +45,15 @@ public class DemoCommand implements Callable<Integer> {
         RunningStrata strata = ServerLauncher.startServer(ServerLauncher.Database.embedded(data), port);
         try {
             System.out.println("Preparing demo data (only on the first run; this takes a little while) ...");
-            strata.bean(DemoDataGenerator.class).generateIfEmpty().ifPresentOrElse(
+            DemoSetup.Summary prepared = strata.bean(DemoSetup.class).prepare();
+            prepared.company().ifPresentOrElse(
                     summary -> System.out.printf("Demo data ready: %,d customers, %,d orders, %,d events (%d s).%n",
                             summary.customers(), summary.orders(), summary.events(), summary.took().toSeconds()),
                     () -> System.out.println("The database already has customers; no demo data added."));
+            if (prepared.tieringRuns() > 0) {
+                System.out.printf("Tiering schemes published and run %d times over the past year (%d s).%n",
+                        prepared.tieringRuns(), prepared.tieringTook().toSeconds());
+            }
             printSignIns(strata.bean(DemoAccounts.class).createWithNewPasswords());
             return strata;
         } catch (RuntimeException e) {

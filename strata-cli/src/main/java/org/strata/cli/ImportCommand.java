@@ -98,11 +98,11 @@ public final class ImportCommand implements Callable<Integer> {
                 progress.finish();
             }
             String message = job.message(language.locale());
-            out.println(job.status() == ImportStatus.FAILED ? "import failed: " + message : message);
+            out.println(job.status() == ImportStatus.FAILED ? language.say(CliText.IMPORT_FAILED, message) : message);
             if (job.counts().rejected() > 0) {
                 Path report = errors != null ? errors : file.resolveSibling(file.getFileName() + ".errors.csv");
                 writeReport(context.bean(ImportJobs.class), job.id(), report);
-                out.println("rejected rows: " + report);
+                out.println(language.say(CliText.REJECTED_ROWS, report.toString()));
             }
             return switch (job.status()) {
                 case SUCCEEDED -> ALL_ACCEPTED;
@@ -110,7 +110,7 @@ public final class ImportCommand implements Callable<Integer> {
                 case FAILED, RUNNING -> FAILED;
             };
         } catch (NoSuchFileException e) {
-            err.println("strata import: no such file: " + e.getFile());
+            err.println("strata import: " + language.say(CliText.NO_SUCH_FILE, e.getFile()));
             return FAILED;
         } catch (ImportFileException | IOException e) {
             err.println("strata import: " + file + ": " + language.text(e));

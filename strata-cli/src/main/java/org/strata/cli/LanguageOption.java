@@ -19,6 +19,11 @@ final class LanguageOption {
         return lang == null || lang.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(lang.strip());
     }
 
+    /** One of the commands' own texts in this language. */
+    String say(CliText text, Object... arguments) {
+        return text.with(arguments).text(locale());
+    }
+
     /** The exception's text in this language when it has one, else its message as it is. */
     String text(Throwable e) {
         return e instanceof LocalizedText localized ? localized.text(locale()) : e.getMessage();

@@ -16,8 +16,10 @@ import org.strata.engine.csv.OrdersFile;
 import org.strata.engine.csv.TableCsvWriter;
 import org.strata.engine.data.CustomerColumns;
 import org.strata.engine.data.CustomerIndex;
+import org.strata.engine.i18n.LocalizedArgumentException;
 import org.strata.engine.model.RfmScoring;
 import org.strata.engine.score.BatchScore;
+import org.strata.engine.score.ScoreError;
 import org.strata.engine.scheme.SchemeFiles;
 import org.strata.engine.table.TextColumn;
 import picocli.CommandLine.Command;
@@ -93,7 +95,7 @@ public final class ScoreCommand implements Callable<Integer> {
             CustomerIndex index = known != null ? known.index() : new CustomerIndex(1 << 16);
             OrdersFile file = new OrdersCsvReader(zone).read(orders, index);
             if (file.orders().size() == 0 && index.size() == 0) {
-                err.println("strata score: " + orders + " holds no orders");
+                err.println("strata score: " + language.say(CliText.NO_ORDERS, orders.toString()));
                 return 1;
             }
             LocalDate day = asOf != null ? asOf : LocalDate.ofEpochDay(file.orders().lastEpochDay() + 1L);
@@ -111,13 +113,13 @@ public final class ScoreCommand implements Callable<Integer> {
 
     private static void requireFile(Path file, String option) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": no such file");
+            throw new LocalizedArgumentException(ScoreError.NO_SUCH_FILE.with(option, file.toString()));
         }
     }
 
     private void report(PrintWriter err, OrdersFile file, BatchScore.Result result, LocalDate day, long started) {
         if (file.skippedWithoutCustomer() > 0) {
-            err.println("note: skipped " + file.skippedWithoutCustomer() + " rows without a customer id");
+            err.println(language.say(CliText.SKIPPED_WITHOUT_CUSTOMER, file.skippedWithoutCustomer()));
         }
         // tier keys are the segments' own String instances, so an identity map counts a million rows cheaply
         Map<String, int[]> byInstance = new IdentityHashMap<>();
@@ -126,8 +128,8 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         Map<String, Integer> counts = new TreeMap<>();
         byInstance.forEach((tier, count) -> counts.merge(tier, count[0], Integer::sum));
-        err.printf("scored %d customers from %d orders as of %s in %d ms -> %s%n", result.table().size(),
-                file.orders().size(), day, (System.nanoTime() - started) / 1_000_000, out);
-        err.println("tiers: " + counts);
+        err.println(language.say(CliText.SCORED, result.table().size(), file.orders().size(), day.toString(),
+                (System.nanoTime() - started) / 1_000_000, out.toString()));
+        err.println(language.say(CliText.TIERS, counts.toString()));
     }
 }

@@ -74,6 +74,18 @@ class ImportCommandTest {
     }
 
     @Test
+    void inChineseAnUnknownKindAndAMissingFileAreSaidInChinese() throws IOException {
+        Path empty = file("orders.csv", "");
+        String data = dir.resolve("data").toString();
+        assertThat(strata("import", "--lang", "zh-CN", "invoices", empty.toString(), "--data", data))
+                .isEqualTo(ImportCommand.FAILED);
+        assertThat(err.toString()).contains("未知的导入类型“invoices”；应为以下之一：customers、orders、order-lines、events");
+        assertThat(strata("import", "--lang", "zh-CN", "orders", dir.resolve("missing.csv").toString(), "--data",
+                data)).isEqualTo(ImportCommand.FAILED);
+        assertThat(err.toString()).contains("文件不存在：");
+    }
+
+    @Test
     void helpDescribesTheOptionsAndExitCodes() {
         assertThat(strata("import", "--help")).isZero();
         assertThat(out.toString()).contains("--mapping", "--encoding", "--source", "--errors", "--db", "--data",

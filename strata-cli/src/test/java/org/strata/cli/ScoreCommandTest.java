@@ -85,6 +85,20 @@ class ScoreCommandTest {
     }
 
     @Test
+    void inChineseTheMistakesAndTheSummaryAreChinese() throws IOException {
+        Path out = dir.resolve("tiers.csv");
+        assertThat(strata("score", "--lang", "zh-CN", "--orders", orders().toString(), "--scheme", "gold", "--out",
+                out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("未知方案“gold”；可选预设：rfm11、rfm8、abc、pyramid、lifecycle");
+        assertThat(strata("score", "--lang", "zh-CN", "--orders", dir.resolve("none.csv").toString(), "--out",
+                out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("none.csv：文件不存在");
+        assertThat(strata("score", "--lang", "zh-CN", "--orders", orders().toString(), "--as-of", "2026-07-01",
+                "--out", out.toString())).isZero();
+        assertThat(err.toString()).contains("已为 3 位客户评分（5 笔订单，截至 2026-07-01）").contains("各层人数：");
+    }
+
+    @Test
     void customersFileAddsAttributesAndCustomersWithoutOrders() throws IOException {
         Path customers = dir.resolve("customers.csv");
         Files.writeString(customers, """

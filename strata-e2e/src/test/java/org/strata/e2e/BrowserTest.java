@@ -35,12 +35,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.strata.server.StrataApplication;
-import org.strata.server.demo.DemoDataGenerator;
+import org.strata.server.demo.DemoSetup;
 import org.strata.server.demo.DemoSettings;
 
 /**
- * Starts Strata in-process on a private in-memory H2 database with a small demo company and two published schemes
- * (retail, run at four dates so the charts have a history, and lifecycle), and drives Debian's Chromium through it.
+ * Starts Strata in-process on a private in-memory H2 database with a small demo company set up as {@code strata demo}
+ * sets it up (RFM 8 classes and lifecycle published and run monthly over a year), plus the retail scheme published
+ * and run once for the editor's and the customer pages' tests, and drives Debian's Chromium through it.
  * Every test leaves a screenshot in target/screenshots named after it.
  */
 @SpringBootTest(classes = StrataApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -68,7 +69,7 @@ abstract class BrowserTest {
     int port;
 
     @Autowired
-    DemoDataGenerator demo;
+    DemoSetup demo;
     @Autowired
     UserAccounts accounts;
     @Autowired
@@ -103,16 +104,10 @@ abstract class BrowserTest {
             if (!seeded) {
                 long admin = accounts.create(USERNAME, "E2E", null, null, Role.ADMIN, null, PASSWORD);
                 apiToken = tokens.create(admin, "e2e", Duration.ofDays(1)).token();
-                demo.generateIfEmpty(new DemoSettings(DemoSettings.DEFAULT_SEED, 1_500, DEMO_NOW,
-                        ZoneId.of("Asia/Shanghai")));
-                for (String scheme : new String[] {"retail", "lifecycle"}) {
-                    post("/api/v1/tiering/presets/" + scheme + "/instantiate", "{}");
-                    post("/api/v1/tiering/schemes/" + scheme + "/publish", "{\"note\":\"e2e\"}");
-                }
-                for (String day : new String[] {"2026-05-31", "2026-07-31", "2026-09-30", "2026-11-20"}) {
-                    post("/api/v1/tiering/schemes/retail/runs", "{\"asOf\":\"" + day + "\"}");
-                }
-                post("/api/v1/tiering/schemes/lifecycle/runs", "{\"asOf\":\"2026-11-20\"}");
+                demo.prepare(new DemoSettings(DemoSettings.DEFAULT_SEED, 1_500, DEMO_NOW, ZoneId.of("Asia/Shanghai")));
+                post("/api/v1/tiering/presets/retail/instantiate", "{}");
+                post("/api/v1/tiering/schemes/retail/publish", "{\"note\":\"e2e\"}");
+                post("/api/v1/tiering/schemes/retail/runs", "{\"asOf\":\"2026-11-20\"}");
                 seeded = true;
             }
         }

@@ -1,5 +1,7 @@
 package org.strata.engine.model;
 
+import org.strata.engine.score.ScoreError;
+import org.strata.engine.i18n.LocalizedArgumentException;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -32,7 +34,7 @@ public final class RfmScoring {
     /** Scores by quantiles with {@code bins} = 3, 4 or 5 classes. */
     public static RfmScoring quantiles(int bins) {
         if (bins < 3 || bins > 5) {
-            throw new IllegalArgumentException("bins must be 3, 4 or 5, was " + bins);
+            throw new LocalizedArgumentException(ScoreError.BINS.with(bins));
         }
         return new RfmScoring(bins, null, null, null);
     }

@@ -1,5 +1,7 @@
 package org.strata.engine.scheme;
 
+import org.strata.engine.score.ScoreError;
+import org.strata.engine.i18n.LocalizedArgumentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +30,12 @@ public final class SchemeFiles {
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             Path file = Path.of(presetOrFile);
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--scheme " + file + ": no such file");
+                throw new LocalizedArgumentException(ScoreError.NO_SUCH_FILE.with("--scheme", file.toString()));
             }
             try {
                 return new SchemeTierScheme(SchemeYaml.read(Files.readString(file, StandardCharsets.UTF_8)), asOf);
             } catch (SchemeYamlException e) {
-                throw new IllegalArgumentException(file + ":\n" + e.getMessage(), e);
+                throw new SchemeFileException(file, e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -44,8 +46,8 @@ public final class SchemeFiles {
             return Presets.named(presetOrFile).scheme();
         } catch (IllegalArgumentException notModelPreset) {
             return SchemePresets.find(lower).<TierScheme>map(preset -> new SchemeTierScheme(preset, asOf))
-                    .orElseThrow(() -> new IllegalArgumentException(notModelPreset.getMessage() + "; scheme presets "
-                            + "are " + SchemePresets.KEYS + "; or give a scheme file (.yaml)", notModelPreset));
+                    .orElseThrow(() -> new LocalizedArgumentException(ScoreError.UNKNOWN_SCHEME.with(presetOrFile,
+                            Presets.keys(), SchemePresets.KEYS)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.strata.engine.score;
 
+import org.strata.engine.i18n.LocalizedArgumentException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,8 +43,7 @@ public final class BatchScore {
                              ZoneId zone, RfmScoring rfm, TierScheme scheme) {
         SegmentMap segments = SegmentMap.rfm11();
         if (scheme.key().equals(Presets.RFM11.key()) && rfm.bins() != segments.bins()) {
-            throw new IllegalArgumentException("the rfm11 scheme maps scores 1-" + segments.bins() + "; score with "
-                    + segments.bins() + " bins or choose another scheme (rfm8, abc, pyramid, lifecycle)");
+            throw new LocalizedArgumentException(ScoreError.RFM11_BINS.with(rfm.bins()));
         }
         FeatureTable table = FeatureComputer.compute(customers, orders, events, asOf, zone);
         table = rfm.addTo(table);

@@ -1,5 +1,6 @@
 package org.strata.engine.score;
 
+import org.strata.engine.i18n.LocalizedArgumentException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +46,12 @@ public enum Presets {
     public static Presets named(String key) {
         String wanted = key.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.key.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown scheme '" + key + "'; presets are "
-                        + String.join(", ", Arrays.stream(values()).map(Presets::key).toList())));
+                .orElseThrow(() -> new LocalizedArgumentException(ScoreError.UNKNOWN_PRESET.with(key, keys())));
+    }
+
+    /** The preset keys, as the help and the errors list them. */
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Presets::key).toList();
     }
 
     public TierScheme scheme() {

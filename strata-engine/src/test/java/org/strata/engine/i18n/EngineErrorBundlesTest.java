@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.strata.engine.csv.CsvError;
 import org.strata.engine.rule.RuleError;
 import org.strata.engine.scheme.SchemeError;
+import org.strata.engine.score.ScoreError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ class EngineErrorBundlesTest {
         keys.addAll(Arrays.asList(RuleError.values()));
         keys.addAll(Arrays.asList(SchemeError.values()));
         keys.addAll(Arrays.asList(CsvError.values()));
+        keys.addAll(Arrays.asList(ScoreError.values()));
         return keys;
     }
 

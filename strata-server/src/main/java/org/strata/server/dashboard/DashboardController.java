@@ -132,12 +132,16 @@ class DashboardController {
                                LocalDate to) {
         Period period = period(from, to);
         PublishedSchemes.SchemeInfo info = requireScheme(scheme);
+        Map<LocalDate, Map<String, Long>> changed = queries().history(info.id());
         List<HistoryPoint> points = new ArrayList<>();
-        queries().history(info.id()).forEach((day, sizes) -> {
+        Map<String, Long> sizes = Map.of();
+        // a run that moved none of the caller's customers is a point too: their tiers stayed as they were
+        for (LocalDate day : direct.runDays(info.id())) {
+            sizes = changed.getOrDefault(day, sizes);
             if (!day.isBefore(period.from()) && !day.isAfter(period.to())) {
                 points.add(new HistoryPoint(day, sizes));
             }
-        });
+        }
         return points;
     }
 

@@ -59,11 +59,7 @@ public class DashboardFigures {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             lock();
-            for (String table : List.of("dashboard_activity", "dashboard_spend", "dashboard_history",
-                    "dashboard_migration", "dashboard_customer_tiers", "dashboard_customer_months",
-                    "dashboard_customers", "dashboard_refresh_set", "dashboard_built")) {
-                template.update("DELETE FROM " + table);
-            }
+            deleteFigures();
             template.update(FigureStatements.customerMonths(Customers.ALL, zone));
             template.update(FigureStatements.customersState(Customers.ALL));
             template.update(FigureStatements.customerTiers(Customers.ALL, false));
@@ -77,6 +73,31 @@ public class DashboardFigures {
         log.info("dashboard figures rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Drops every figure until the next {@link #rebuildAll}: changes made meanwhile update nothing, so a bulk set-up
+     * (the demo's company and a year of runs) pays for one rebuild at its end instead of a difference per change.
+     * Should the set-up stop before rebuilding, the next start builds the figures ({@link #buildIfNeverBuilt}).
+     */
+    public void discard() {
+        transaction.executeWithoutResult(status -> {
+            lock();
+            deleteFigures();
+        });
+    }
+
+    private void deleteFigures() {
+        for (String table : List.of("dashboard_activity", "dashboard_spend", "dashboard_history",
+                "dashboard_migration", "dashboard_customer_tiers", "dashboard_customer_months",
+                "dashboard_customers", "dashboard_refresh_set", "dashboard_built")) {
+            template.update("DELETE FROM " + table);
+        }
+    }
+
+    /** Whether the figures exist; asked after {@link #lock()}, so a rebuild in progress is waited for. */
+    private boolean built() {
+        return jdbc.sql("SELECT COUNT(*) FROM dashboard_built").query(Long.class).single() > 0;
+    }
+
     /** The orders, owner, team or merges of these customers changed (and were committed). */
     public void refreshCustomers(Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
@@ -84,6 +105,9 @@ public class DashboardFigures {
         }
         transaction.executeWithoutResult(status -> {
             lock();
+            if (!built()) {
+                return;
+            }
             template.update("DELETE FROM dashboard_refresh_set");
             template.batchUpdate("INSERT INTO dashboard_refresh_set (customer_id) VALUES (?)",
                     customerIds.stream().distinct().map(id -> new Object[] {id}).toList());
@@ -112,6 +136,9 @@ public class DashboardFigures {
     @EventListener
     void on(TieringChangesWritten changes) {
         lock();
+        if (!built()) {
+            return;
+        }
         template.update("DELETE FROM dashboard_refresh_set");
         if (changes.runId() != null) {
             jdbc.sql("INSERT INTO dashboard_refresh_set (customer_id) SELECT DISTINCT customer_id FROM tiering_ledger"
@@ -146,15 +173,18 @@ public class DashboardFigures {
         refreshCustomers(event.customerIds());
     }
 
+    /** Discarded figures stay so until whoever discarded them rebuilds them. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
-        rebuildAll();
+        if (built()) {
+            rebuildAll();
+        }
     }
 
     /** A database that had customers before the figures existed gets them once. */
     @EventListener(ApplicationReadyEvent.class)
     void buildIfNeverBuilt() {
-        if (jdbc.sql("SELECT COUNT(*) FROM dashboard_built").query(Long.class).single() == 0) {
+        if (!built()) {
             rebuildAll();
         }
     }

@@ -227,6 +227,13 @@ class DashboardQueries implements FigureSource {
         return result;
     }
 
+    /** The as-of days of the scheme's succeeded runs, oldest first: company-wide facts, the same in every scope. */
+    public List<LocalDate> runDays(long schemeId) {
+        return jdbc.sql("SELECT DISTINCT as_of FROM tiering_runs WHERE scheme_id = :scheme AND status = 'succeeded'"
+                        + " ORDER BY as_of")
+                .param("scheme", schemeId).query(LocalDate.class).list();
+    }
+
     /**
      * Tier sizes after each run, by the run's as-of day: entries minus exits accumulated in run order. Pins move
      * customers outside runs and are counted from the next run on.

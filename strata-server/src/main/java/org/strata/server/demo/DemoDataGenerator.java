@@ -48,10 +48,10 @@ public class DemoDataGenerator {
     public record Summary(long customers, long orders, long events, long merges, Duration took) {
     }
 
-    /** Generates the default demo company (30,000 customers, two years up to now) if the database has none. */
-    public Optional<Summary> generateIfEmpty() {
-        return generateIfEmpty(new DemoSettings(DemoSettings.DEFAULT_SEED, DemoSettings.DEFAULT_CUSTOMERS,
-                Clock.systemUTC().instant(), time.zone()));
+    /** The default demo company: 30,000 customers, two years up to now. */
+    DemoSettings defaultSettings() {
+        return new DemoSettings(DemoSettings.DEFAULT_SEED, DemoSettings.DEFAULT_CUSTOMERS, Clock.systemUTC().instant(),
+                time.zone());
     }
 
     /**
@@ -88,7 +88,7 @@ public class DemoDataGenerator {
         return Optional.of(summary);
     }
 
-    private boolean isEmpty() {
+    boolean isEmpty() {
         for (String table : new String[] {"customers", "orders", "events"}) {
             // the table names are the literals above
             if (!jdbc.queryForList("SELECT id FROM " + table + " FETCH FIRST 1 ROWS ONLY", Long.class).isEmpty()) {

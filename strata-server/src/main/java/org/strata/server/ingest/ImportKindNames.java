@@ -1,8 +1,8 @@
 package org.strata.server.ingest;
 
+import org.strata.engine.i18n.LocalizedArgumentException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How users write import kinds on the command line and in the API: customers, orders, order-lines, events. */
 public final class ImportKindNames {
@@ -18,8 +18,7 @@ public final class ImportKindNames {
     public static ImportKind parse(String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         return Arrays.stream(ImportKind.values()).filter(kind -> nameOf(kind).equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown import kind \"" + name + "\"; expected one of "
-                        + Arrays.stream(ImportKind.values()).map(ImportKindNames::nameOf)
-                        .collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new LocalizedArgumentException(ImportError.UNKNOWN_KIND.with(name,
+                        Arrays.stream(ImportKind.values()).map(ImportKindNames::nameOf).toList())));
     }
 }

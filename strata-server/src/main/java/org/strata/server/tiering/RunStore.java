@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,6 +62,15 @@ class RunStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tiering_runs r JOIN tiering_schemes s ON s.id = r.scheme_id "
                         + "WHERE r.scheme_id = ? ORDER BY r.id DESC LIMIT ?")
                 .params(schemeId, limit).query(RunStore::run).list();
+    }
+
+    /** The time of the scheme's latest succeeded run or ledger row (a pin or a manual tag), if any. */
+    Optional<Instant> lastRecorded(long schemeId) {
+        return jdbc.sql("SELECT MAX(t) FROM (SELECT MAX(started_at) AS t FROM tiering_runs WHERE scheme_id = ? "
+                        + "AND status = 'succeeded' UNION ALL SELECT MAX(occurred_at) FROM tiering_ledger "
+                        + "WHERE scheme_id = ?) recorded")
+                .params(schemeId, schemeId).query(Timestamp.class).list().stream()
+                .filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
     }
 
     private static TieringRun run(ResultSet rs, int row) throws SQLException {

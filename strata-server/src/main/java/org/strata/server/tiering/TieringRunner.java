@@ -62,24 +62,41 @@ class TieringRunner {
     TieringRun runAll(String schemeKey, RunTrigger trigger, LocalDate asOf) {
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
         LocalDate day = asOf == null ? time.today() : asOf;
-        return locked(stored, () -> execute(stored, trigger, day, null));
+        return locked(stored, () -> execute(stored, trigger, day, null, null));
+    }
+
+    /**
+     * A full run as of a past day, recorded as if it had run at {@code at} (its start time, and the time of every
+     * ledger row it writes), so that a history filled in afterwards reads like runs made back then. Only after the
+     * scheme's latest run: the ledger's id order must stay its time order.
+     */
+    TieringRun runAllAt(String schemeKey, RunTrigger trigger, LocalDate asOf, Instant at) {
+        SchemeStore.StoredScheme stored = schemes.get(schemeKey);
+        return locked(stored, () -> {
+            runs.lastRecorded(stored.id()).filter(last -> !last.isBefore(at)).ifPresent(last -> {
+                throw new TieringConflictException("scheme '" + schemeKey + "' has changes recorded at " + last
+                        + " already; a run recorded at " + at + " must come after them");
+            });
+            return execute(stored, trigger, asOf, null, at);
+        });
     }
 
     /** Re-places only these customers (a live update), leaving everyone else as the last run left them. */
     TieringRun runFor(String schemeKey, Collection<Long> customerIds) {
         SchemeStore.StoredScheme stored = schemes.get(schemeKey);
-        return locked(stored, () -> execute(stored, RunTrigger.LIVE, time.today(), customerIds));
+        return locked(stored, () -> execute(stored, RunTrigger.LIVE, time.today(), customerIds, null));
     }
 
     private TieringRun locked(SchemeStore.StoredScheme stored, Supplier<TieringRun> work) {
         return locks.exclusively(stored.id(), work);
     }
 
+    /** @param at when the run is recorded as started; null = now */
     private TieringRun execute(SchemeStore.StoredScheme stored, RunTrigger trigger, LocalDate asOf,
-                               Collection<Long> only) {
+                               Collection<Long> only, Instant at) {
         SchemeStore.SchemeVersion version = schemes.published(stored);
         TieringScheme scheme = version.scheme();
-        Instant started = time.now();
+        Instant started = at == null ? time.now() : at;
         long startNanos = System.nanoTime();
         long runId = runs.start(stored.id(), version.version(), trigger, asOf, started);
         try {
@@ -96,7 +113,7 @@ class TieringRunner {
             transaction.executeWithoutResult(status -> {
                 int written = memberships.write(stored.id(), version.version(), runId, plan, started,
                         "run:" + trigger.code());
-                runs.succeeded(runId, plan, written, time.now(), elapsedMs(startNanos));
+                runs.succeeded(runId, plan, written, finished(at, started, startNanos), elapsedMs(startNanos));
                 // published for a run that moved nobody too: the dashboard marks where every run left the ledger
                 events.publishEvent(TieringChangesWritten.ofRun(stored.id(), stored.key(), runId, started));
                 hooks.forEach(hook -> hook.beforeCommit(runId));
@@ -108,10 +125,11 @@ class TieringRunner {
                     plan.heldByHysteresis, totalMs, featuresMs, plannedMs - featuresMs, totalMs - plannedMs);
             return runs.find(runId).orElseThrow();
         } catch (SchemeException e) {
-            runs.failed(runId, e.getMessage(), time.now(), elapsedMs(startNanos));
+            runs.failed(runId, e.getMessage(), finished(at, started, startNanos), elapsedMs(startNanos));
             throw new TieringRunFailedException(runId, e);
         } catch (RuntimeException e) {
-            runs.failed(runId, String.valueOf(e.getMessage()), time.now(), elapsedMs(startNanos));
+            runs.failed(runId, String.valueOf(e.getMessage()), finished(at, started, startNanos),
+                    elapsedMs(startNanos));
             throw e;
         }
     }
@@ -136,6 +154,11 @@ class TieringRunner {
 
     private static boolean mentionsAny(String rule, Set<String> names) {
         return !Collections.disjoint(names, Arrays.asList(rule.split("[^A-Za-z0-9_]+")));
+    }
+
+    /** A run recorded at a given time finishes as long after it as it really took. */
+    private Instant finished(Instant at, Instant started, long startNanos) {
+        return at == null ? time.now() : started.plusMillis(elapsedMs(startNanos));
     }
 
     private static long elapsedMs(long startNanos) {

@@ -2,6 +2,7 @@ package org.strata.server.web;
 
 import org.strata.server.access.Access;
 import org.strata.server.access.Permission;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.strata.server.customer.CustomerMergedException;
 import org.strata.server.customer.CustomerNotFoundException;
 import org.strata.server.customer.CustomerProfileService;
 import org.strata.server.dashboard.CustomerTierings;
+import org.strata.server.dashboard.PublishedSchemes;
 import org.strata.server.playbook.warning.Warnings;
 import org.strata.server.scope.CustomerScope;
 
@@ -29,8 +31,11 @@ class CustomerPage implements ConsolePage {
     private final CustomerTierings tierings;
     private final CustomerScope scope;
     private final Warnings warnings;
+    private final PublishedSchemes schemes;
 
-    CustomerPage(CustomerProfileService profiles, CustomerTierings tierings, CustomerScope scope, Warnings warnings) {
+    CustomerPage(CustomerProfileService profiles, CustomerTierings tierings, CustomerScope scope, Warnings warnings,
+                 PublishedSchemes schemes) {
+        this.schemes = schemes;
         this.warnings = warnings;
         this.profiles = profiles;
         this.tierings = tierings;
@@ -56,7 +61,8 @@ class CustomerPage implements ConsolePage {
         model.addAttribute("c", detail);
         model.addAttribute("standings", tierings.standings(id));
         model.addAttribute("warnings", warnings.ofCustomer(id));
-        model.addAttribute("timeline", CustomerTimeline.of(detail, tierings.moves(id, MOVES_SHOWN)));
+        model.addAttribute("timeline", CustomerTimeline.of(detail, tierings.moves(id, MOVES_SHOWN), schemes.all(),
+                ConsoleLanguages.isEnglish(LocaleContextHolder.getLocale())));
         return "customer";
     }
 }

@@ -28,7 +28,8 @@ class DashboardPage implements ConsolePage {
         LocalDate today = LocalDate.now(zone);
         model.addAttribute("section", "dashboard");
         model.addAttribute("schemes", schemes.all());
-        model.addAttribute("from", today.minusMonths(12).plusDays(1));
+        // the API's default period: the twelve whole months up to this one (a day a year ago would make thirteen)
+        model.addAttribute("from", today.minusMonths(11).withDayOfMonth(1));
         model.addAttribute("to", today);
         return "dashboard";
     }

@@ -1,5 +1,7 @@
 package org.strata.server.ingest.read;
 
+import org.strata.server.ingest.ImportError;
+import org.strata.engine.i18n.LocalizedArgumentException;
 import org.strata.server.ingest.ImportFileException;
 import org.strata.server.ingest.ImportMessages;
 import org.strata.server.ingest.mapping.MappingSpec;
@@ -30,13 +32,13 @@ public record ImportOptions(String source, Charset encoding, MappingSpec mapping
     public ImportOptions {
         source = source == null || source.isBlank() ? DEFAULT_SOURCE : source.strip();
         if (source.length() > 64) {
-            throw new IllegalArgumentException("source must be at most 64 characters: " + source);
+            throw new LocalizedArgumentException(ImportError.SOURCE_TOO_LONG.with(source));
         }
         mapping = mapping == null ? MappingSpec.NONE : mapping;
         zone = zone == null ? DEFAULT_ZONE : zone;
         defaultCurrency = defaultCurrency == null ? "CNY" : defaultCurrency.strip().toUpperCase(Locale.ROOT);
         if (!defaultCurrency.matches("[A-Z]{3}")) {
-            throw new IllegalArgumentException("default currency must be a 3-letter ISO code: " + defaultCurrency);
+            throw new LocalizedArgumentException(ImportError.DEFAULT_CURRENCY.with(defaultCurrency));
         }
     }
 
