@@ -149,6 +149,9 @@ public final class PageTimeBench {
         pages.put("quality", "/quality");
         System.out.printf("%-32s %10s %10s%n", "page", "median ms", "max ms");
         for (Map.Entry<String, String> page : pages.entrySet()) {
+            if (!selected(page.getKey())) {
+                continue;
+            }
             if (!allowed(base, authorization, page.getValue())) {
                 System.out.printf("%-32s %21s%n", page.getKey(), "not allowed for the role");
                 continue;
@@ -164,6 +167,13 @@ public final class PageTimeBench {
             Arrays.sort(times);
             System.out.printf("%-32s %10.1f %10.1f%n", page.getKey(), times[TIMED / 2], times[TIMED - 1]);
         }
+    }
+
+    /** With {@code -Dbench.pages=runs,json migration} only the pages of those labels (comma-separated) are timed. */
+    private static boolean selected(String label) {
+        String only = System.getProperty("bench.pages");
+        return only == null || only.isBlank()
+                || Arrays.stream(only.split(",")).map(String::trim).anyMatch(label.trim()::equals);
     }
 
     /** A sales rep may not open the imports, runs or quality pages: those are answered 403 and not timed. */

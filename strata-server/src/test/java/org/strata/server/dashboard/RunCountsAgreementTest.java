@@ -3,7 +3,6 @@ package org.strata.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,12 +16,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.strata.server.dashboard.AggregatedFiguresAgreementTest.SwitchableScope;
 import org.strata.server.demo.DemoDataGenerator;
 import org.strata.server.demo.DemoSettings;
 import org.strata.server.testsupport.H2Database;
@@ -71,18 +67,22 @@ class RunCountsAgreementTest {
         @Autowired
         DashboardFigures figures;
 
+        private AgreementSteps steps() {
+            return new AgreementSteps(mvc, jdbc);
+        }
+
         @Test
         void keptRunCountsEqualTheLedgerCountedDirectlyAfterEveryKindOfChange() throws Exception {
             scope.everyone();
             demo.generateIfEmpty(new DemoSettings(17L, 300, Instant.parse("2026-06-30T04:00:00Z"),
                     ZoneId.of("Asia/Shanghai")));
             for (String scheme : List.of("retail", "lifecycle")) {
-                call(post("/api/v1/tiering/presets/" + scheme + "/instantiate"), "{}");
-                call(post("/api/v1/tiering/schemes/" + scheme + "/publish"), "{}");
+                steps().call(post("/api/v1/tiering/presets/" + scheme + "/instantiate"), "{}");
+                steps().call(post("/api/v1/tiering/schemes/" + scheme + "/publish"), "{}");
             }
-            call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-03-31\"}");
-            call(post("/api/v1/tiering/schemes/lifecycle/runs"), "{\"asOf\":\"2026-03-31\"}");
-            call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
+            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-03-31\"}");
+            steps().call(post("/api/v1/tiering/schemes/lifecycle/runs"), "{\"asOf\":\"2026-03-31\"}");
+            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
             assertAgreement("after runs");
             assertThat(jdbc.queryForObject("SELECT SUM(moved) FROM tiering_runs", Long.class))
                     .as("the runs moved customers, so the counts have something to disagree on").isPositive();
@@ -93,27 +93,27 @@ class RunCountsAgreementTest {
             long customer = ((Number) known.get("id")).longValue();
             String source = (String) known.get("namespace");
             String external = (String) known.get("id_value");
-            long liveRuns = liveRuns();
-            call(post("/api/v1/orders/batch"), """
+            long liveRuns = steps().liveRuns();
+            steps().call(post("/api/v1/orders/batch"), """
                     {"source": "%2$s", "items": [
                       {"order_id": "RUNS-1", "customer_id": "%1$s", "ordered_at": "2026-06-20", "amount": 99000},
                       {"order_id": "RUNS-2", "customer_id": "%1$s", "ordered_at": "2026-06-21", "amount": 15}
                     ]}""".formatted(external, source));
-            awaitLiveRuns(liveRuns + 2);
+            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after an order import and its live runs");
 
             long otherOwner = jdbc.queryForObject("SELECT MAX(owner_id) FROM customers WHERE owner_id <> ("
                     + "SELECT owner_id FROM customers WHERE id = ?)", Long.class, customer);
             String ownerName = jdbc.queryForObject("SELECT username FROM users WHERE id = ?", String.class,
                     otherOwner);
-            liveRuns = liveRuns();
-            call(post("/api/v1/customers/batch"), """
+            liveRuns = steps().liveRuns();
+            steps().call(post("/api/v1/customers/batch"), """
                     {"source": "%s", "items": [{"customer_id": "%s", "owner": "%s"}]}"""
                     .formatted(source, external, ownerName));
-            awaitLiveRuns(liveRuns + 2);
+            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after a customer moved to another owner");
 
-            call(post("/api/v1/tiering/schemes/retail/pins"), """
+            steps().call(post("/api/v1/tiering/schemes/retail/pins"), """
                     {"customerId": %d, "tier": "vip", "reason": "key account"}""".formatted(customer));
             assertAgreement("after a pin");
 
@@ -123,17 +123,17 @@ class RunCountsAgreementTest {
                     Long.class, mergesBefore);
             assertThat(merges).as("merges made by the linking record").isNotEmpty();
             assertAgreement("after a merge");
-            liveRuns = liveRuns();
+            liveRuns = steps().liveRuns();
             for (long merge : merges) {
-                call(post("/api/v1/merges/" + merge + "/undo"), "{}");
+                steps().call(post("/api/v1/merges/" + merge + "/undo"), "{}");
             }
-            awaitLiveRuns(liveRuns + 2);
+            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after undoing the merge");
 
-            call(post("/api/v1/customers/" + customer + "/erasure"), "");
+            steps().call(post("/api/v1/customers/" + customer + "/erasure"), "");
             assertAgreement("after an erasure");
 
-            call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
+            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
             assertAgreement("after another run");
             figures.rebuildAll();
             assertAgreement("after a rebuild");
@@ -146,11 +146,11 @@ class RunCountsAgreementTest {
                     WHERE a.merged_into IS NULL AND b.merged_into IS NULL AND a.phone IS NOT NULL
                       AND b.email IS NOT NULL
                     ORDER BY a.id, b.id LIMIT 1""");
-            long liveRuns = liveRuns();
-            call(post("/api/v1/customers/batch"), """
+            long liveRuns = steps().liveRuns();
+            steps().call(post("/api/v1/customers/batch"), """
                     {"source": "%s", "items": [{"customer_id": "RUNS-LINK", "phone": "%s", "email": "%s"}]}"""
                     .formatted(source, pair.get("phone"), pair.get("email")));
-            awaitLiveRuns(liveRuns + 2);
+            steps().awaitLiveRuns(liveRuns + 2);
         }
 
         private void assertAgreement(String when) {
@@ -160,61 +160,15 @@ class RunCountsAgreementTest {
                     .list();
             LedgerRunCounts ledger = new LedgerRunCounts(scope, client);
             SoftAssertions softly = new SoftAssertions();
-            for (Runnable narrowing : scopes()) {
+            for (Runnable narrowing : scope.narrowings(jdbc)) {
                 narrowing.run();
                 Map<Long, Counts> direct = RunCountsInScope.of(runs, ledger);
                 softly.assertThat(RunCountsInScope.of(runs, kept))
-                        .as("%s, scope owner=%s teams=%s nothing=%s", when, scope.owner, scope.teams, scope.nothing)
+                        .as("%s, %s", when, scope)
                         .isEqualTo(direct);
             }
             scope.everyone();
             softly.assertAll();
-        }
-
-        /** Everyone, one owner, one team, an owner or their teams, nobody. */
-        private List<Runnable> scopes() {
-            long owner = jdbc.queryForObject("SELECT owner_id FROM customers WHERE owner_id IS NOT NULL"
-                    + " GROUP BY owner_id ORDER BY COUNT(*) DESC, owner_id LIMIT 1", Long.class);
-            List<Long> teams = jdbc.queryForList("SELECT team_id FROM customers WHERE team_id IS NOT NULL"
-                    + " GROUP BY team_id ORDER BY COUNT(*), team_id LIMIT 2", Long.class);
-            assertThat(teams).isNotEmpty();
-            return List.of(scope::everyone,
-                    () -> {
-                        scope.everyone();
-                        scope.owner = owner;
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.teams = List.of(teams.get(0));
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.owner = owner;
-                        scope.teams = teams;
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.nothing = true;
-                    });
-        }
-
-        private long liveRuns() {
-            return jdbc.queryForObject("SELECT COUNT(*) FROM tiering_runs WHERE run_trigger = 'live'"
-                    + " AND status <> 'running'", Long.class);
-        }
-
-        private void awaitLiveRuns(long count) throws InterruptedException {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (liveRuns() < count && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertThat(liveRuns()).as("live runs").isGreaterThanOrEqualTo(count);
-        }
-
-        private void call(MockHttpServletRequestBuilder request, String body) throws Exception {
-            mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body))
-                    .andExpect(result -> assertThat(result.getResponse().getStatus())
-                            .as(result.getResponse().getContentAsString()).isLessThan(300));
         }
     }
 
