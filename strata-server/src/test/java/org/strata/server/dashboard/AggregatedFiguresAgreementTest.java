@@ -80,43 +80,27 @@ class AggregatedFiguresAgreementTest {
             scope.everyone();
             demo.generateIfEmpty(new DemoSettings(11L, 300, Instant.parse("2026-06-30T04:00:00Z"),
                     ZoneId.of("Asia/Shanghai")));
-            for (String scheme : List.of("retail", "lifecycle")) {
-                steps().call(post("/api/v1/tiering/presets/" + scheme + "/instantiate"), "{}");
-                steps().call(post("/api/v1/tiering/schemes/" + scheme + "/publish"), "{}");
-            }
-            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-03-31\"}");
-            steps().call(post("/api/v1/tiering/schemes/lifecycle/runs"), "{\"asOf\":\"2026-03-31\"}");
-            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
+            steps().publishAndRunThePresets();
             assertAgreement("after runs");
 
-            // a customer the source knows by its own id, so an import finds it
-            Map<String, Object> known = jdbc.queryForMap("SELECT c.id, i.namespace, i.id_value FROM customers c"
-                    + " JOIN customer_identifiers i ON i.customer_id = c.id AND i.kind = 'external_id'"
-                    + " WHERE c.merged_into IS NULL AND c.owner_id IS NOT NULL ORDER BY c.id LIMIT 1");
-            long customer = ((Number) known.get("id")).longValue();
-            String source = (String) known.get("namespace");
-            String external = (String) known.get("id_value");
-            long liveRuns = steps().liveRuns();
-            steps().call(post("/api/v1/orders/batch"), """
+            AgreementSteps.KnownCustomer known = steps().knownCustomer();
+            long customer = known.id();
+            String source = known.source();
+            String external = known.externalId();
+            steps().callAndAwaitLiveRuns(post("/api/v1/orders/batch"), """
                     {"source": "%2$s", "items": [
                       {"order_id": "AGREE-1", "customer_id": "%1$s", "ordered_at": "2026-06-20", "amount": 88000},
                       {"order_id": "AGREE-2", "customer_id": "%1$s", "ordered_at": "2026-06-21", "amount": 12},
                       {"order_id": "AGREE-3", "customer_id": "%1$s", "ordered_at": "2024-02-01", "amount": 5}
                     ]}""".formatted(external, source));
-            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after an order import and its live update");
 
-            long otherOwner = jdbc.queryForObject("SELECT MAX(owner_id) FROM customers WHERE owner_id <> ("
-                    + "SELECT owner_id FROM customers WHERE id = ?)", Long.class, customer);
-            String ownerName = jdbc.queryForObject("SELECT username FROM users WHERE id = ?", String.class,
-                    otherOwner);
-            liveRuns = steps().liveRuns();
-            steps().call(post("/api/v1/customers/batch"), """
+            String ownerName = steps().anotherOwnerThan(customer);
+            steps().callAndAwaitLiveRuns(post("/api/v1/customers/batch"), """
                     {"source": "%s", "items": [
                       {"customer_id": "%s", "owner": "%s"},
                       {"customer_id": "AGREE-NEW", "name": "新客户 🎉", "owner": "%s"}
                     ]}""".formatted(source, external, ownerName, ownerName));
-            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after a customer import that moved a customer to another owner");
 
             steps().call(post("/api/v1/tiering/schemes/retail/pins"), """
@@ -126,9 +110,7 @@ class AggregatedFiguresAgreementTest {
             Long merge = jdbc.query("SELECT MIN(id) FROM identity_merges WHERE undone_at IS NULL",
                     rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null);
             if (merge != null) {
-                liveRuns = steps().liveRuns();
-                steps().call(post("/api/v1/merges/" + merge + "/undo"), "{}");
-                steps().awaitLiveRuns(liveRuns + 2);
+                steps().callAndAwaitLiveRuns(post("/api/v1/merges/" + merge + "/undo"), "{}");
                 assertAgreement("after undoing a merge");
             }
 

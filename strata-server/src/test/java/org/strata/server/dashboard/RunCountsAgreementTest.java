@@ -76,41 +76,26 @@ class RunCountsAgreementTest {
             scope.everyone();
             demo.generateIfEmpty(new DemoSettings(17L, 300, Instant.parse("2026-06-30T04:00:00Z"),
                     ZoneId.of("Asia/Shanghai")));
-            for (String scheme : List.of("retail", "lifecycle")) {
-                steps().call(post("/api/v1/tiering/presets/" + scheme + "/instantiate"), "{}");
-                steps().call(post("/api/v1/tiering/schemes/" + scheme + "/publish"), "{}");
-            }
-            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-03-31\"}");
-            steps().call(post("/api/v1/tiering/schemes/lifecycle/runs"), "{\"asOf\":\"2026-03-31\"}");
-            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
+            steps().publishAndRunThePresets();
             assertAgreement("after runs");
             assertThat(jdbc.queryForObject("SELECT SUM(moved) FROM tiering_runs", Long.class))
                     .as("the runs moved customers, so the counts have something to disagree on").isPositive();
 
-            Map<String, Object> known = jdbc.queryForMap("SELECT c.id, i.namespace, i.id_value FROM customers c"
-                    + " JOIN customer_identifiers i ON i.customer_id = c.id AND i.kind = 'external_id'"
-                    + " WHERE c.merged_into IS NULL AND c.owner_id IS NOT NULL ORDER BY c.id LIMIT 1");
-            long customer = ((Number) known.get("id")).longValue();
-            String source = (String) known.get("namespace");
-            String external = (String) known.get("id_value");
-            long liveRuns = steps().liveRuns();
-            steps().call(post("/api/v1/orders/batch"), """
+            AgreementSteps.KnownCustomer known = steps().knownCustomer();
+            long customer = known.id();
+            String source = known.source();
+            String external = known.externalId();
+            steps().callAndAwaitLiveRuns(post("/api/v1/orders/batch"), """
                     {"source": "%2$s", "items": [
                       {"order_id": "RUNS-1", "customer_id": "%1$s", "ordered_at": "2026-06-20", "amount": 99000},
                       {"order_id": "RUNS-2", "customer_id": "%1$s", "ordered_at": "2026-06-21", "amount": 15}
                     ]}""".formatted(external, source));
-            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after an order import and its live runs");
 
-            long otherOwner = jdbc.queryForObject("SELECT MAX(owner_id) FROM customers WHERE owner_id <> ("
-                    + "SELECT owner_id FROM customers WHERE id = ?)", Long.class, customer);
-            String ownerName = jdbc.queryForObject("SELECT username FROM users WHERE id = ?", String.class,
-                    otherOwner);
-            liveRuns = steps().liveRuns();
-            steps().call(post("/api/v1/customers/batch"), """
+            String ownerName = steps().anotherOwnerThan(customer);
+            steps().callAndAwaitLiveRuns(post("/api/v1/customers/batch"), """
                     {"source": "%s", "items": [{"customer_id": "%s", "owner": "%s"}]}"""
                     .formatted(source, external, ownerName));
-            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after a customer moved to another owner");
 
             steps().call(post("/api/v1/tiering/schemes/retail/pins"), """
@@ -123,11 +108,9 @@ class RunCountsAgreementTest {
                     Long.class, mergesBefore);
             assertThat(merges).as("merges made by the linking record").isNotEmpty();
             assertAgreement("after a merge");
-            liveRuns = steps().liveRuns();
             for (long merge : merges) {
-                steps().call(post("/api/v1/merges/" + merge + "/undo"), "{}");
+                steps().callAndAwaitLiveRuns(post("/api/v1/merges/" + merge + "/undo"), "{}");
             }
-            steps().awaitLiveRuns(liveRuns + 2);
             assertAgreement("after undoing the merge");
 
             steps().call(post("/api/v1/customers/" + customer + "/erasure"), "");
@@ -146,11 +129,9 @@ class RunCountsAgreementTest {
                     WHERE a.merged_into IS NULL AND b.merged_into IS NULL AND a.phone IS NOT NULL
                       AND b.email IS NOT NULL
                     ORDER BY a.id, b.id LIMIT 1""");
-            long liveRuns = steps().liveRuns();
-            steps().call(post("/api/v1/customers/batch"), """
+            steps().callAndAwaitLiveRuns(post("/api/v1/customers/batch"), """
                     {"source": "%s", "items": [{"customer_id": "RUNS-LINK", "phone": "%s", "email": "%s"}]}"""
                     .formatted(source, pair.get("phone"), pair.get("email")));
-            steps().awaitLiveRuns(liveRuns + 2);
         }
 
         private void assertAgreement(String when) {
