@@ -88,7 +88,8 @@ public class DashboardFigures {
     private void deleteFigures() {
         for (String table : List.of("dashboard_activity", "dashboard_spend", "dashboard_history",
                 "dashboard_migration", "dashboard_customer_tiers", "dashboard_customer_months",
-                "dashboard_customers", "dashboard_refresh_set", "dashboard_built")) {
+                "dashboard_customers", "dashboard_run_counts", "dashboard_created", "dashboard_refresh_set",
+                "dashboard_built")) {
             template.update("DELETE FROM " + table);
         }
     }
@@ -157,6 +158,8 @@ public class DashboardFigures {
         if (changes.runId() != null) {
             jdbc.sql(FigureStatements.history(Customers.ALL, true)).param("sign", 1).param("run", changes.runId())
                     .update();
+            jdbc.sql(FigureStatements.runCounts(Customers.ALL, true)).param("sign", 1).param("run", changes.runId())
+                    .update();
             keepMatrix(schemeId, changes.runId(), jdbc.sql(
                             "SELECT COALESCE(MAX(id), 0) FROM tiering_ledger WHERE scheme_id = :scheme")
                     .param("scheme", schemeId).query(Long.class).single(), true);
@@ -195,6 +198,8 @@ public class DashboardFigures {
         jdbc.sql(FigureStatements.activity(customers, true, false)).param("sign", sign).update();
         jdbc.sql(FigureStatements.spend(customers)).param("sign", sign).update();
         jdbc.sql(FigureStatements.history(customers, false)).param("sign", sign).update();
+        jdbc.sql(FigureStatements.runCounts(customers, false)).param("sign", sign).update();
+        jdbc.sql(FigureStatements.created(customers)).param("sign", sign).update();
         for (KeptMatrix matrix : keptMatrices(onlyScheme)) {
             migration(customers, matrix, sign);
         }

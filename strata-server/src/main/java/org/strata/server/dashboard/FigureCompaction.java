@@ -35,7 +35,10 @@ class FigureCompaction {
             new Aggregate("dashboard_history", List.of("scheme_id", "as_of", "tier_key", "owner_id", "team_id"),
                     List.of("entered", "exited")),
             new Aggregate("dashboard_migration", List.of("scheme_id", "since_run", "from_tier", "to_tier", "owner_id",
-                    "team_id"), List.of("customers")));
+                    "team_id"), List.of("customers")),
+            new Aggregate("dashboard_run_counts", List.of("run_id", "owner_id", "team_id"),
+                    List.of("changed", "moved", "entered", "exited", "tags_changed")),
+            new Aggregate("dashboard_created", List.of("owner_id", "team_id", "created_ms"), List.of("customers")));
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;

@@ -170,4 +170,44 @@ final class FigureStatements {
                     WHERE t.scheme_id = :scheme AND %s) x
                 GROUP BY x.from_tier, x.to_tier, x.owner_id, x.team_id""".formatted(set.on("t.customer_id"));
     }
+
+    /**
+     * What the ledger rows of runs say about the customers of {@code set}, by the customer's owner and team, for every
+     * run or for run {@code :run} only: per run and customer an entry and a leaving is a move, an entry alone a first
+     * placement, a leaving alone an exit (the definitions of {@code RunCountsInScope}).
+     */
+    static String runCounts(Customers set, boolean oneRun) {
+        return """
+                INSERT INTO dashboard_run_counts (run_id, owner_id, team_id, changed, moved, entered, exited,
+                                                  tags_changed)
+                SELECT x.run_id, d.owner_id, d.team_id, :sign * COUNT(*),
+                       :sign * SUM(CASE WHEN x.entries > 0 AND x.leavings > 0 THEN 1 ELSE 0 END),
+                       :sign * SUM(CASE WHEN x.entries > 0 AND x.leavings = 0 THEN 1 ELSE 0 END),
+                       :sign * SUM(CASE WHEN x.entries = 0 AND x.leavings > 0 THEN 1 ELSE 0 END),
+                       :sign * SUM(x.tag_changes)
+                FROM (SELECT l.run_id, l.customer_id,
+                             SUM(CASE WHEN l.event = 'entered' THEN 1 ELSE 0 END) AS entries,
+                             SUM(CASE WHEN l.event = 'left' THEN 1 ELSE 0 END) AS leavings,
+                             SUM(CASE WHEN l.event IN ('tag_added', 'tag_removed') THEN 1 ELSE 0 END) AS tag_changes
+                      FROM tiering_ledger l
+                      WHERE l.run_id IS NOT NULL AND %s%s
+                      GROUP BY l.run_id, l.customer_id) x
+                JOIN dashboard_customers d ON d.customer_id = x.customer_id
+                GROUP BY x.run_id, d.owner_id, d.team_id"""
+                .formatted(set.on("l.customer_id"), oneRun ? " AND l.run_id = :run" : "");
+    }
+
+    /**
+     * Surviving customers of {@code set} by owner, team and creation time in whole epoch milliseconds, the precision
+     * a run's start is compared at (creation times never change, so the customers table serves both signs).
+     */
+    static String created(Customers set) {
+        String millis = "CAST(FLOOR(EXTRACT(EPOCH FROM c.created_at) * 1000) AS BIGINT)";
+        return """
+                INSERT INTO dashboard_created (owner_id, team_id, created_ms, customers)
+                SELECT d.owner_id, d.team_id, %1$s, :sign * COUNT(*)
+                FROM dashboard_customers d JOIN customers c ON c.id = d.customer_id
+                WHERE d.survivor AND %2$s
+                GROUP BY d.owner_id, d.team_id, %1$s""".formatted(millis, set.on("d.customer_id"));
+    }
 }

@@ -1,11 +1,9 @@
 package org.strata.server.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,14 +21,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strata.server.demo.DemoDataGenerator;
 import org.strata.server.demo.DemoSettings;
-import org.strata.server.scope.CustomerScope;
-import org.strata.server.scope.ScopeCondition;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.testsupport.SignedInAs;
@@ -41,47 +35,6 @@ import org.strata.server.testsupport.SignedInAs;
  * runs, after an import with a live update, after a pin, after undoing a merge and after a rebuild.
  */
 class AggregatedFiguresAgreementTest {
-
-    /** A scope by owner and team like the signed-in one, switched by the test. */
-    static final class SwitchableScope implements CustomerScope {
-        volatile Long owner;
-        volatile List<Long> teams;
-        volatile boolean nothing;
-
-        void everyone() {
-            owner = null;
-            teams = null;
-            nothing = false;
-        }
-
-        @Override
-        public ScopeCondition condition(String alias) {
-            if (nothing) {
-                return ScopeCondition.nothing();
-            }
-            if (owner == null && teams == null) {
-                return ScopeCondition.everything();
-            }
-            if (teams == null) {
-                return new ScopeCondition(alias + ".owner_id = :scope_user", Map.of("scope_user", owner));
-            }
-            if (owner == null) {
-                return new ScopeCondition(alias + ".team_id IN (:scope_teams)", Map.of("scope_teams", teams));
-            }
-            return new ScopeCondition("(" + alias + ".owner_id = :scope_user OR " + alias
-                    + ".team_id IN (:scope_teams))", Map.of("scope_user", owner, "scope_teams", teams));
-        }
-
-        @Override
-        public boolean readsOwnerAndTeamOnly() {
-            return true;
-        }
-
-        @Override
-        public boolean includes(long customerId) {
-            return true;
-        }
-    }
 
     @TestConfiguration
     static class Scopes {
@@ -120,64 +73,50 @@ class AggregatedFiguresAgreementTest {
         @Autowired
         CustomerBrowser browser;
 
+        private AgreementSteps steps() {
+            return new AgreementSteps(mvc, jdbc);
+        }
+
         @Test
         void preAggregatedFiguresEqualTheDirectQueriesAfterEveryKindOfChange() throws Exception {
             scope.everyone();
             demo.generateIfEmpty(new DemoSettings(11L, 300, Instant.parse("2026-06-30T04:00:00Z"),
                     ZoneId.of("Asia/Shanghai")));
-            for (String scheme : List.of("retail", "lifecycle")) {
-                call(post("/api/v1/tiering/presets/" + scheme + "/instantiate"), "{}");
-                call(post("/api/v1/tiering/schemes/" + scheme + "/publish"), "{}");
-            }
-            call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-03-31\"}");
-            call(post("/api/v1/tiering/schemes/lifecycle/runs"), "{\"asOf\":\"2026-03-31\"}");
-            call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
+            steps().publishAndRunThePresets();
             assertAgreement("after runs");
 
-            // a customer the source knows by its own id, so an import finds it
-            Map<String, Object> known = jdbc.queryForMap("SELECT c.id, i.namespace, i.id_value FROM customers c"
-                    + " JOIN customer_identifiers i ON i.customer_id = c.id AND i.kind = 'external_id'"
-                    + " WHERE c.merged_into IS NULL AND c.owner_id IS NOT NULL ORDER BY c.id LIMIT 1");
-            long customer = ((Number) known.get("id")).longValue();
-            String source = (String) known.get("namespace");
-            String external = (String) known.get("id_value");
-            long liveRuns = liveRuns();
-            call(post("/api/v1/orders/batch"), """
+            AgreementSteps.KnownCustomer known = steps().knownCustomer();
+            long customer = known.id();
+            String source = known.source();
+            String external = known.externalId();
+            steps().callAndAwaitLiveRuns(post("/api/v1/orders/batch"), """
                     {"source": "%2$s", "items": [
                       {"order_id": "AGREE-1", "customer_id": "%1$s", "ordered_at": "2026-06-20", "amount": 88000},
                       {"order_id": "AGREE-2", "customer_id": "%1$s", "ordered_at": "2026-06-21", "amount": 12},
                       {"order_id": "AGREE-3", "customer_id": "%1$s", "ordered_at": "2024-02-01", "amount": 5}
                     ]}""".formatted(external, source));
-            awaitLiveRuns(liveRuns + 2);
             assertAgreement("after an order import and its live update");
 
-            long otherOwner = jdbc.queryForObject("SELECT MAX(owner_id) FROM customers WHERE owner_id <> ("
-                    + "SELECT owner_id FROM customers WHERE id = ?)", Long.class, customer);
-            String ownerName = jdbc.queryForObject("SELECT username FROM users WHERE id = ?", String.class,
-                    otherOwner);
-            liveRuns = liveRuns();
-            call(post("/api/v1/customers/batch"), """
+            String ownerName = steps().anotherOwnerThan(customer);
+            steps().callAndAwaitLiveRuns(post("/api/v1/customers/batch"), """
                     {"source": "%s", "items": [
                       {"customer_id": "%s", "owner": "%s"},
                       {"customer_id": "AGREE-NEW", "name": "新客户 🎉", "owner": "%s"}
                     ]}""".formatted(source, external, ownerName, ownerName));
-            awaitLiveRuns(liveRuns + 2);
             assertAgreement("after a customer import that moved a customer to another owner");
 
-            call(post("/api/v1/tiering/schemes/retail/pins"), """
+            steps().call(post("/api/v1/tiering/schemes/retail/pins"), """
                     {"customerId": %d, "tier": "vip", "reason": "strategic account"}""".formatted(customer));
             assertAgreement("after a pin");
 
             Long merge = jdbc.query("SELECT MIN(id) FROM identity_merges WHERE undone_at IS NULL",
                     rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null);
             if (merge != null) {
-                liveRuns = liveRuns();
-                call(post("/api/v1/merges/" + merge + "/undo"), "{}");
-                awaitLiveRuns(liveRuns + 2);
+                steps().callAndAwaitLiveRuns(post("/api/v1/merges/" + merge + "/undo"), "{}");
                 assertAgreement("after undoing a merge");
             }
 
-            call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
+            steps().call(post("/api/v1/tiering/schemes/retail/runs"), "{\"asOf\":\"2026-06-30\"}");
             assertAgreement("after another run");
 
             figures.rebuildAll();
@@ -186,7 +125,7 @@ class AggregatedFiguresAgreementTest {
 
         private void assertAgreement(String when) {
             SoftAssertions softly = new SoftAssertions();
-            for (Runnable narrowing : scopes()) {
+            for (Runnable narrowing : scope.narrowings(jdbc)) {
                 narrowing.run();
                 String as = when + ", scope owner=" + scope.owner + " teams=" + scope.teams + " nothing="
                         + scope.nothing;
@@ -236,33 +175,6 @@ class AggregatedFiguresAgreementTest {
             }
         }
 
-        /** Everyone, one owner, one team, an owner or their teams, nobody. */
-        private List<Runnable> scopes() {
-            long owner = jdbc.queryForObject("SELECT owner_id FROM customers WHERE owner_id IS NOT NULL"
-                    + " GROUP BY owner_id ORDER BY COUNT(*) DESC, owner_id LIMIT 1", Long.class);
-            List<Long> teams = jdbc.queryForList("SELECT team_id FROM customers WHERE team_id IS NOT NULL"
-                    + " GROUP BY team_id ORDER BY COUNT(*), team_id LIMIT 2", Long.class);
-            assertThat(teams).isNotEmpty();
-            return List.of(scope::everyone,
-                    () -> {
-                        scope.everyone();
-                        scope.owner = owner;
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.teams = List.of(teams.get(0));
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.owner = owner;
-                        scope.teams = teams;
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.nothing = true;
-                    });
-        }
-
         private static String totals(FigureSource source, Period period) {
             DashboardQueries.Totals totals = source.totals(period);
             return totals.customers() + " customers, " + totals.activeCustomers() + " active, "
@@ -278,25 +190,6 @@ class AggregatedFiguresAgreementTest {
 
         private static String cents(BigDecimal amount) {
             return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
-        }
-
-        private long liveRuns() {
-            return jdbc.queryForObject("SELECT COUNT(*) FROM tiering_runs WHERE run_trigger = 'live'"
-                    + " AND status <> 'running'", Long.class);
-        }
-
-        private void awaitLiveRuns(long count) throws InterruptedException {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (liveRuns() < count && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertThat(liveRuns()).as("live runs").isGreaterThanOrEqualTo(count);
-        }
-
-        private void call(MockHttpServletRequestBuilder request, String body) throws Exception {
-            mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body))
-                    .andExpect(result -> assertThat(result.getResponse().getStatus())
-                            .as(result.getResponse().getContentAsString()).isLessThan(300));
         }
     }
 
