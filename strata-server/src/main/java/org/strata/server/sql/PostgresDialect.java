@@ -106,4 +106,10 @@ public final class PostgresDialect implements SqlDialect {
             return new WriteCounts(inserted, updated, staged - inserted - updated);
         });
     }
+
+    @Override
+    public String matchesWhole(String column, String regex) {
+        // outside newline-sensitive mode ^ and $ match only at the ends of the string
+        return "(" + column + " ~ '^(?:" + regex.replace("'", "''") + ")$')";
+    }
 }

@@ -67,4 +67,11 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      * untouched, and counts each case.
      */
     WriteCounts upsert(JdbcTemplate jdbc, Upsert upsert);
+
+    /**
+     * A condition "the whole of {@code column} matches {@code regex}". The expression must keep to the syntax that
+     * Java and PostgreSQL's advanced regular expressions read alike (no {@code \s}, {@code \d} or {@code \v}
+     * shorthands, whose character sets differ); null never matches.
+     */
+    String matchesWhole(String column, String regex);
 }

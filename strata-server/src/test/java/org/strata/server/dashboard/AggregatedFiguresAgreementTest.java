@@ -18,22 +18,18 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.strata.server.demo.DemoDataGenerator;
 import org.strata.server.demo.DemoSettings;
-import org.strata.server.scope.CustomerScope;
-import org.strata.server.scope.ScopeCondition;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.testsupport.SignedInAs;
+import org.strata.server.testsupport.SwitchableScope;
 
 /**
  * Every dashboard figure computed both ways, from the pre-aggregated rows and directly from the base tables, must be
@@ -41,56 +37,6 @@ import org.strata.server.testsupport.SignedInAs;
  * runs, after an import with a live update, after a pin, after undoing a merge and after a rebuild.
  */
 class AggregatedFiguresAgreementTest {
-
-    /** A scope by owner and team like the signed-in one, switched by the test. */
-    static final class SwitchableScope implements CustomerScope {
-        volatile Long owner;
-        volatile List<Long> teams;
-        volatile boolean nothing;
-
-        void everyone() {
-            owner = null;
-            teams = null;
-            nothing = false;
-        }
-
-        @Override
-        public ScopeCondition condition(String alias) {
-            if (nothing) {
-                return ScopeCondition.nothing();
-            }
-            if (owner == null && teams == null) {
-                return ScopeCondition.everything();
-            }
-            if (teams == null) {
-                return new ScopeCondition(alias + ".owner_id = :scope_user", Map.of("scope_user", owner));
-            }
-            if (owner == null) {
-                return new ScopeCondition(alias + ".team_id IN (:scope_teams)", Map.of("scope_teams", teams));
-            }
-            return new ScopeCondition("(" + alias + ".owner_id = :scope_user OR " + alias
-                    + ".team_id IN (:scope_teams))", Map.of("scope_user", owner, "scope_teams", teams));
-        }
-
-        @Override
-        public boolean readsOwnerAndTeamOnly() {
-            return true;
-        }
-
-        @Override
-        public boolean includes(long customerId) {
-            return true;
-        }
-    }
-
-    @TestConfiguration
-    static class Scopes {
-        @Bean
-        @Primary
-        SwitchableScope switchableScope() {
-            return new SwitchableScope();
-        }
-    }
 
     private static final List<Period> PERIODS = List.of(
             new Period(LocalDate.parse("2025-07-01"), LocalDate.parse("2026-06-30"), ZoneId.of("Asia/Shanghai")),
@@ -100,7 +46,7 @@ class AggregatedFiguresAgreementTest {
 
     @AutoConfigureMockMvc
     @SignedInAs
-    @Import(Scopes.class)
+    @Import(SwitchableScope.AsPrimary.class)
     abstract static class Contract {
 
         @Autowired

@@ -1,0 +1,69 @@
+package org.strata.server.testsupport;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.strata.server.scope.CustomerScope;
+import org.strata.server.scope.ScopeCondition;
+
+/**
+ * A scope by owner and team like the signed-in one, switched by the test, for comparing figures computed two ways
+ * under several scopes. Bring it in with {@code @Import(SwitchableScope.AsPrimary.class)}.
+ */
+public final class SwitchableScope implements CustomerScope {
+
+    public volatile Long owner;
+    public volatile List<Long> teams;
+    public volatile boolean nothing;
+
+    public void everyone() {
+        owner = null;
+        teams = null;
+        nothing = false;
+    }
+
+    @Override
+    public ScopeCondition condition(String alias) {
+        if (nothing) {
+            return ScopeCondition.nothing();
+        }
+        if (owner == null && teams == null) {
+            return ScopeCondition.everything();
+        }
+        if (teams == null) {
+            return new ScopeCondition(alias + ".owner_id = :scope_user", Map.of("scope_user", owner));
+        }
+        if (owner == null) {
+            return new ScopeCondition(alias + ".team_id IN (:scope_teams)", Map.of("scope_teams", teams));
+        }
+        return new ScopeCondition("(" + alias + ".owner_id = :scope_user OR " + alias
+                + ".team_id IN (:scope_teams))", Map.of("scope_user", owner, "scope_teams", teams));
+    }
+
+    @Override
+    public boolean readsOwnerAndTeamOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean includes(long customerId) {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return nothing ? "nobody" : owner == null && teams == null ? "everyone" : "owner=" + owner + " teams=" + teams;
+    }
+
+    /** Replaces the application's scope with a switchable one. */
+    @TestConfiguration
+    public static class AsPrimary {
+        @Bean
+        @Primary
+        SwitchableScope switchableScope() {
+            return new SwitchableScope();
+        }
+    }
+}
