@@ -76,8 +76,10 @@ public class QualityFigures {
                     "quality_refresh_set", "quality_built")) {
                 template.update("DELETE FROM " + table);
             }
-            template.update(statements.contributions(Customers.ALL, true));
-            jdbc.sql(statements.findings(Customers.ALL, true)).param("horizon", horizon()).update();
+            for (Customers customers : List.of(Customers.ALL, Customers.WAITING)) {
+                template.update(statements.contributions(customers));
+                jdbc.sql(statements.findings(customers)).param("horizon", horizon()).update();
+            }
             template.update("INSERT INTO quality_figures (source, owner_id, team_id, "
                     + String.join(", ", QualityStatements.COUNTERS) + ") SELECT source, owner_id, team_id, "
                     + String.join(", ", QualityStatements.COUNTERS.stream().map(c -> "SUM(" + c + ")").toList())
@@ -175,12 +177,15 @@ public class QualityFigures {
                     WHERE c.id IN (SELECT customer_id FROM quality_refresh_set) AND c.merged_into IS NOT NULL
                       AND c.merged_into NOT IN (SELECT customer_id FROM quality_refresh_set)""");
         } while (added > 0);
-        jdbc.sql(statements.apply(Customers.REFRESH_SET, true)).param("sign", -1).update();
-        template.update(QualityStatements.delete("quality_contributions", Customers.REFRESH_SET, true));
-        template.update(QualityStatements.delete("quality_findings", Customers.REFRESH_SET, true));
-        template.update(statements.contributions(Customers.REFRESH_SET, true));
-        jdbc.sql(statements.findings(Customers.REFRESH_SET, true)).param("horizon", horizon()).update();
-        jdbc.sql(statements.apply(Customers.REFRESH_SET, true)).param("sign", 1).update();
+        template.execute(dialect.analyze("quality_refresh_set"));
+        for (Customers customers : List.of(Customers.REFRESH_SET, Customers.WAITING)) {
+            jdbc.sql(QualityStatements.apply(customers)).param("sign", -1).update();
+            template.update(QualityStatements.delete("quality_contributions", customers));
+            template.update(QualityStatements.delete("quality_findings", customers));
+            template.update(statements.contributions(customers));
+            jdbc.sql(statements.findings(customers)).param("horizon", horizon()).update();
+            jdbc.sql(QualityStatements.apply(customers)).param("sign", 1).update();
+        }
         long rows = rows();
         if (rows > 2 * Math.max(compactedRows, 500)) {
             FIGURES.compact(template, dialect);

@@ -13,8 +13,13 @@ final class QualityRules {
 
     /** Nothing but spaces, tabs, line breaks or ideographic spaces (as typed with a Chinese input method). */
     static final String BLANK = "[ \\t\\n\\f\\r\\u3000\\x0B]*";
-    /** +86 mobile (1[3-9] and 9 digits) or landline (area code and number, 9 to 11 digits); elsewhere plain E.164. */
-    static final String VALID_PHONE = "\\+(?:86(?:1[3-9][0-9]{9}|[2-9][0-9]{8,10})|(?!86)[1-9][0-9]{6,14})";
+    /**
+     * +86 mobile (1[3-9] and 9 digits) or landline (area code and number, 9 to 11 digits); elsewhere plain E.164: 7 to
+     * 15 digits not starting with 0 or 86. "Not 86" is spelled as "8 and then not 6" rather than a lookahead, which
+     * would push PostgreSQL off its fast regular-expression engine (ten times slower over a million customers).
+     */
+    static final String VALID_PHONE =
+            "\\+(?:86(?:1[3-9][0-9]{9}|[2-9][0-9]{8,10})|8[0-57-9][0-9]{5,13}|[1-79][0-9]{6,14})";
     /** name@domain.tld in lower case; the parts hold no @ and no white space (the \x0B must stay last, see above). */
     private static final String EMAIL_PART = "[^@A-Z \\t\\n\\f\\r\\x0B]+";
     static final String VALID_EMAIL = EMAIL_PART + "@" + EMAIL_PART + "\\." + EMAIL_PART;

@@ -99,4 +99,9 @@ public final class H2Dialect implements SqlDialect {
         // REGEXP_LIKE finds the pattern anywhere, and $ would also match before a final line break
         return "REGEXP_LIKE(" + column + ", '\\A(?:" + regex.replace("'", "''") + ")\\z')";
     }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE TABLE " + table;
+    }
 }

@@ -112,4 +112,9 @@ public final class PostgresDialect implements SqlDialect {
         // outside newline-sensitive mode ^ and $ match only at the ends of the string
         return "(" + column + " ~ '^(?:" + regex.replace("'", "''") + ")$')";
     }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE " + table;
+    }
 }

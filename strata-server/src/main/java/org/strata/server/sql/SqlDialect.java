@@ -74,4 +74,10 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      * shorthands, whose character sets differ); null never matches.
      */
     String matchesWhole(String column, String regex);
+
+    /**
+     * A statement that refreshes the planner's statistics of one table: after filling a work table with a few keys,
+     * so that joins through it use the indexes of the large tables instead of scanning them.
+     */
+    String analyze(String table);
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,9 +40,17 @@ import org.strata.server.testsupport.SwitchableScope;
  */
 class QualityFiguresAgreementTest {
 
+    /**
+     * A context (and database) of its own: the test leaves its company behind, which a class that starts from an
+     * empty database in a shared context (the dashboard's agreement test) must not find.
+     */
+    @TestConfiguration
+    static class OwnContext extends SwitchableScope.AsPrimary {
+    }
+
     @AutoConfigureMockMvc
     @SignedInAs
-    @Import(SwitchableScope.AsPrimary.class)
+    @Import(OwnContext.class)
     abstract static class Contract {
 
         @Autowired

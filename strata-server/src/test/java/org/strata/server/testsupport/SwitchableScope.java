@@ -57,12 +57,12 @@ public final class SwitchableScope implements CustomerScope {
         return nothing ? "nobody" : owner == null && teams == null ? "everyone" : "owner=" + owner + " teams=" + teams;
     }
 
-    /** Replaces the application's scope with a switchable one. */
+    /** Replaces the application's scope with a switchable one (extend it for a context of one's own). */
     @TestConfiguration
     public static class AsPrimary {
         @Bean
         @Primary
-        SwitchableScope switchableScope() {
+        public SwitchableScope switchableScope() {
             return new SwitchableScope();
         }
     }
