@@ -185,7 +185,7 @@ public final class PageTimeBench {
                 .anyMatch(part -> !part.isEmpty() && page.contains(part));
     }
 
-    /** A sales rep may not open the imports, runs or quality pages: those are answered 403 and not timed. */
+    /** Pages the role may not open (a sales rep: imports, runs) are answered 403 and not timed. */
     private static boolean allowed(String base, String authorization, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();

@@ -60,7 +60,8 @@ class DirectQualityReport {
                     }
                 });
         scan("SELECT m.absorbed_id AS id, x.source, m.undone_at FROM identity_merges m"
-                        + " JOIN customers x ON x.id = m.absorbed_id WHERE 1 = 1" + onlySource + " AND " + visible.sql(),
+                        + " JOIN customers x ON x.id = m.absorbed_id WHERE 1 = 1" + onlySource
+                        + " AND " + visible.sql(),
                 customerArgs, tallies,
                 (rs, id, tally) -> tally.record(rs.getObject("undone_at") == null ? QualityCheck.MERGES_ACTIVE
                         : QualityCheck.MERGES_UNDONE, id));

@@ -45,6 +45,9 @@ public class QualityFigures {
      */
     private static final Duration FUTURE_MARGIN = Duration.ofDays(1);
 
+    /** Up to this many customers a refresh looks their rows up one by one; more are joined set-wise. */
+    private static final long INDEX_LOOKUPS_AT_MOST = 50_000;
+
     static final SummedRows FIGURES = new SummedRows("quality_figures", List.of("source", "owner_id", "team_id"),
             QualityStatements.COUNTERS);
 
@@ -178,6 +181,11 @@ public class QualityFigures {
                       AND c.merged_into NOT IN (SELECT customer_id FROM quality_refresh_set)""");
         } while (added > 0);
         template.execute(dialect.analyze("quality_refresh_set"));
+        long refreshed = jdbc.sql("SELECT COUNT(*) FROM quality_refresh_set").query(Long.class).single();
+        if (refreshed <= INDEX_LOOKUPS_AT_MOST) {
+            // a few customers among millions: every statement below must reach their rows through the indexes
+            dialect.preferIndexLookups(template);
+        }
         for (Customers customers : List.of(Customers.REFRESH_SET, Customers.WAITING)) {
             jdbc.sql(QualityStatements.apply(customers)).param("sign", -1).update();
             template.update(QualityStatements.delete("quality_contributions", customers));

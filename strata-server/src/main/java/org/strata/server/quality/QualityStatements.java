@@ -97,14 +97,14 @@ class QualityStatements {
                 FROM (SELECT customer_id, source, COUNT(*) AS orders,
                              SUM(CASE WHEN amount <= 0 THEN 1 ELSE 0 END) AS non_positive
                       FROM orders WHERE %s GROUP BY customer_id, source) o
-                JOIN customers c ON c.id = o.customer_id
+                JOIN customers c ON c.id = o.customer_id AND %s
                 UNION ALL
                 SELECT c.id, e.source, c.owner_id, c.team_id, 0, 0, e.events, 0, 0, 0, 0, 0, 0, 0, 0, 0
                 FROM (SELECT customer_id, source, COUNT(*) AS events FROM events WHERE %s
                       GROUP BY customer_id, source) e
-                JOIN customers c ON c.id = e.customer_id""".formatted(flag(missingPhone), flag(missingEmail),
+                JOIN customers c ON c.id = e.customer_id AND %s""".formatted(flag(missingPhone), flag(missingEmail),
                 flag(invalidPhone), flag(invalidEmail), set.on("c.id"), set.on("c.id"), set.on("customer_id"),
-                set.on("customer_id"));
+                set.on("c.id"), set.on("customer_id"), set.on("c.id"));
     }
 
     /**

@@ -117,4 +117,10 @@ public final class PostgresDialect implements SqlDialect {
     public String analyze(String table) {
         return "ANALYZE " + table;
     }
+
+    @Override
+    public void preferIndexLookups(JdbcTemplate jdbc) {
+        jdbc.execute("SET LOCAL enable_hashjoin = off");
+        jdbc.execute("SET LOCAL enable_mergejoin = off");
+    }
 }

@@ -80,4 +80,11 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      * so that joins through it use the indexes of the large tables instead of scanning them.
      */
     String analyze(String table);
+
+    /**
+     * For the rest of the current transaction, joins go through indexes (nested loops) rather than hashing or
+     * merging whole tables: for statements that touch a few keys of large tables through a work table, where one
+     * misjudged estimate would otherwise scan millions of rows. Does nothing where the planner needs no such help.
+     */
+    void preferIndexLookups(JdbcTemplate jdbc);
 }

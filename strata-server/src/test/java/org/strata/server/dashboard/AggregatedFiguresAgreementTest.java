@@ -130,7 +130,7 @@ class AggregatedFiguresAgreementTest {
 
         private void assertAgreement(String when) {
             SoftAssertions softly = new SoftAssertions();
-            for (Runnable narrowing : scopes()) {
+            for (Runnable narrowing : scope.narrowings(jdbc)) {
                 narrowing.run();
                 String as = when + ", scope owner=" + scope.owner + " teams=" + scope.teams + " nothing="
                         + scope.nothing;
@@ -162,33 +162,6 @@ class AggregatedFiguresAgreementTest {
             }
             scope.everyone();
             softly.assertAll();
-        }
-
-        /** Everyone, one owner, one team, an owner or their teams, nobody. */
-        private List<Runnable> scopes() {
-            long owner = jdbc.queryForObject("SELECT owner_id FROM customers WHERE owner_id IS NOT NULL"
-                    + " GROUP BY owner_id ORDER BY COUNT(*) DESC, owner_id LIMIT 1", Long.class);
-            List<Long> teams = jdbc.queryForList("SELECT team_id FROM customers WHERE team_id IS NOT NULL"
-                    + " GROUP BY team_id ORDER BY COUNT(*), team_id LIMIT 2", Long.class);
-            assertThat(teams).isNotEmpty();
-            return List.of(scope::everyone,
-                    () -> {
-                        scope.everyone();
-                        scope.owner = owner;
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.teams = List.of(teams.get(0));
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.owner = owner;
-                        scope.teams = teams;
-                    },
-                    () -> {
-                        scope.everyone();
-                        scope.nothing = true;
-                    });
         }
 
         private static String totals(FigureSource source, Period period) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
@@ -128,7 +127,8 @@ class QualityFiguresAgreementTest {
             assertAgreement("after an import of waiting orders only");
 
             long otherOwner = jdbc.queryForObject("SELECT MAX(owner_id) FROM customers WHERE owner_id <> ("
-                    + "SELECT owner_id FROM customers WHERE id = ?)", Long.class, ((Number) known.get("id")).longValue());
+                    + "SELECT owner_id FROM customers WHERE id = ?)", Long.class,
+                    ((Number) known.get("id")).longValue());
             String ownerName = jdbc.queryForObject("SELECT username FROM users WHERE id = ?", String.class,
                     otherOwner);
             // the phone of one surviving customer and the email of another, as identity resolution knows them
@@ -168,11 +168,13 @@ class QualityFiguresAgreementTest {
                     String.class);
             SoftAssertions softly = new SoftAssertions();
             QualityReport unscoped = null;
-            for (Runnable narrowing : scopes()) {
+            for (Runnable narrowing : scope.narrowings(jdbc)) {
                 narrowing.run();
                 for (String source : new String[] {null, oneSource}) {
-                    QualityReport expected = transaction.execute(s -> direct.tally(source, now).toReport(now, source));
-                    QualityReport actual = transaction.execute(s -> maintained.tally(source, now).toReport(now, source));
+                    QualityReport expected = transaction.execute(
+                            s -> direct.tally(source, now).toReport(now, source));
+                    QualityReport actual = transaction.execute(
+                            s -> maintained.tally(source, now).toReport(now, source));
                     softly.assertThat(actual).as(when + ", scope " + scope + ", source " + source)
                             .isEqualTo(expected);
                     if (unscoped == null) {
@@ -185,44 +187,16 @@ class QualityFiguresAgreementTest {
             return unscoped;
         }
 
-        /** Everyone, one owner, one team, an owner or their teams, nobody. */
-        private List<Runnable> scopes() {
-            long owner = jdbc.queryForObject("SELECT owner_id FROM customers WHERE owner_id IS NOT NULL"
-                    + " GROUP BY owner_id ORDER BY COUNT(*) DESC, owner_id LIMIT 1", Long.class);
-            List<Long> teams = jdbc.queryForList("SELECT team_id FROM customers WHERE team_id IS NOT NULL"
-                    + " GROUP BY team_id ORDER BY COUNT(*), team_id LIMIT 2", Long.class);
-            assertThat(teams).isNotEmpty();
-            List<Runnable> scopes = new ArrayList<>();
-            scopes.add(scope::everyone);
-            scopes.add(() -> {
-                scope.everyone();
-                scope.owner = owner;
-            });
-            scopes.add(() -> {
-                scope.everyone();
-                scope.teams = List.of(teams.get(0));
-            });
-            scopes.add(() -> {
-                scope.everyone();
-                scope.owner = owner;
-                scope.teams = teams;
-            });
-            scopes.add(() -> {
-                scope.everyone();
-                scope.nothing = true;
-            });
-            return scopes;
-        }
-
         private static long count(QualityReport report, QualityCheck check) {
             return report.totals().findings().stream().filter(f -> f.check().equals(check.code())).findFirst()
                     .orElseThrow().count();
         }
 
         private String identifier(String kind, String end) {
-            return jdbc.queryForObject("SELECT i.id_value FROM customer_identifiers i WHERE i.kind = ? AND i.customer_id ="
-                    + " (SELECT " + end + "(c.id) FROM customers c JOIN customer_identifiers k ON k.customer_id = c.id"
-                    + " AND k.kind = ? WHERE c.merged_into IS NULL) ORDER BY i.id_value LIMIT 1", String.class, kind, kind);
+            return jdbc.queryForObject("SELECT i.id_value FROM customer_identifiers i WHERE i.kind = ?"
+                    + " AND i.customer_id = (SELECT " + end + "(c.id) FROM customers c JOIN customer_identifiers k"
+                    + " ON k.customer_id = c.id AND k.kind = ? WHERE c.merged_into IS NULL)"
+                    + " ORDER BY i.id_value LIMIT 1", String.class, kind, kind);
         }
 
         private long merges() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.strata.server.scope.CustomerScope;
 import org.strata.server.scope.ScopeCondition;
 
@@ -22,6 +23,31 @@ public final class SwitchableScope implements CustomerScope {
         owner = null;
         teams = null;
         nothing = false;
+    }
+
+    /**
+     * The scopes to compare under, each as a switch to it: everyone, the owner of most customers, the smallest team,
+     * that owner or the two smallest teams, nobody.
+     */
+    public List<Runnable> narrowings(JdbcTemplate jdbc) {
+        long busiest = jdbc.queryForObject("SELECT owner_id FROM customers WHERE owner_id IS NOT NULL"
+                + " GROUP BY owner_id ORDER BY COUNT(*) DESC, owner_id LIMIT 1", Long.class);
+        List<Long> smallest = jdbc.queryForList("SELECT team_id FROM customers WHERE team_id IS NOT NULL"
+                + " GROUP BY team_id ORDER BY COUNT(*), team_id LIMIT 2", Long.class);
+        if (smallest.isEmpty()) {
+            throw new IllegalStateException("no customer has a team: the team scopes would compare nothing");
+        }
+        return List.of(this::everyone,
+                () -> switchTo(busiest, null, false),
+                () -> switchTo(null, List.of(smallest.get(0)), false),
+                () -> switchTo(busiest, smallest, false),
+                () -> switchTo(null, null, true));
+    }
+
+    private void switchTo(Long owner, List<Long> teams, boolean nothing) {
+        this.owner = owner;
+        this.teams = teams;
+        this.nothing = nothing;
     }
 
     @Override
