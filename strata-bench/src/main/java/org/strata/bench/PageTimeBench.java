@@ -26,6 +26,7 @@ import org.strata.server.access.DataScope;
 import org.strata.server.access.Role;
 import org.strata.server.access.UserAccounts;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.quality.QualityFigures;
 
 /**
  * Server response time of every console page, and of the JSON behind the dashboard's charts, on a million customers
@@ -39,6 +40,7 @@ import org.strata.server.customer.CustomerStatsRefresher;
  *   java -Xmx6g -cp strata-bench/target/classes:strata-server/target/classes:strata-engine/target/classes:$(cat /tmp/page.cp) \
  *        org.strata.bench.PageTimeBench /tmp/console-bench/customers.csv /tmp/console-bench/orders.csv [DATA_DIR]
  * </pre>
+ * {@code -Dbench.pages=quality} (parts of page names, comma-separated) measures only the pages named so.
  * With {@code DATA_DIR} the database lives there and outlives the run: a second sitting (after a code change, whose
  * migrations Flyway then applies) skips the loading and the runs and measures the same data again, so a before/after
  * comparison costs one load, not two.
@@ -65,7 +67,8 @@ public final class PageTimeBench {
             ConfigurableApplicationContext context = new SpringApplication(StrataApplication.class).run(
                     "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                    "--logging.level.org.strata.server.tiering.TieringRunner=INFO");
+                    "--logging.level.org.strata.server.tiering.TieringRunner=INFO",
+                    "--logging.level.org.strata.server.quality.QualityFigures=INFO");
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
             if (alreadyLoaded(postgres)) {
                 System.out.println("data directory already holds the loaded and tiered data: measuring only");
@@ -107,6 +110,10 @@ public final class PageTimeBench {
             context.getBean(CustomerStatsRefresher.class).refreshAll();
             System.out.printf("loaded and statistics refreshed in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
+        // COPY went past the imports that keep the quality figures
+        long rebuild = System.nanoTime();
+        context.getBean(QualityFigures.class).rebuildAll();
+        System.out.printf("quality figures rebuilt in %.1f s%n", (System.nanoTime() - rebuild) / 1e9);
         String admin = BenchAdmin.authorization(context);
         long start = System.nanoTime();
         for (String scheme : new String[] {"retail", "lifecycle"}) {
@@ -153,6 +160,7 @@ public final class PageTimeBench {
         pages.put("imports", "/imports");
         pages.put("runs", "/runs");
         pages.put("quality", "/quality");
+        pages.put("  json quality", "/api/v1/quality");
         Set<String> only = pagesToMeasure();
         if (!only.isEmpty()) {
             pages.keySet().removeIf(label -> only.stream().noneMatch(label.trim()::startsWith));

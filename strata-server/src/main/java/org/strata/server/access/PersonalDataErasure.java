@@ -1,5 +1,6 @@
 package org.strata.server.access;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,12 @@ public class PersonalDataErasure {
 
     private final JdbcClient jdbc;
     private final CustomerScope scope;
+    private final ApplicationEventPublisher events;
 
-    PersonalDataErasure(JdbcClient jdbc, CustomerScope scope) {
+    PersonalDataErasure(JdbcClient jdbc, CustomerScope scope, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.events = events;
     }
 
     /** What was erased, as counts per place (the audit detail). */
@@ -85,6 +88,7 @@ public class PersonalDataErasure {
             changed.put("import_errors", jdbc.sql("UPDATE import_errors SET raw_value = :erased WHERE raw_value IN (:v)")
                     .param("erased", ERASED).param("v", list).update());
         }
+        events.publishEvent(new PersonalDataErased(new LinkedHashSet<>(members)));
         return java.util.Optional.of(new Erasure(customerId, members, changed));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.strata.server.sql.SqlDialect;
+import org.strata.server.sql.SummedRows;
 
 /**
  * Folds the difference rows that refreshes append to the dashboard aggregates into one row per key, and drops keys
@@ -12,33 +13,18 @@ import org.strata.server.sql.SqlDialect;
 @Component
 class FigureCompaction {
 
-    private record Aggregate(String table, List<String> keys, List<String> sums) {
-
-        String folded() {
-            String keyList = String.join(", ", keys);
-            String sumList = String.join(", ", sums.stream().map(s -> "SUM(" + s + ")").toList());
-            String nonZero = String.join(" OR ", sums.stream().map(s -> "SUM(" + s + ") <> 0").toList());
-            return "SELECT " + keyList + ", " + sumList + " FROM " + table + " GROUP BY " + keyList
-                    + " HAVING " + nonZero;
-        }
-
-        List<String> columns() {
-            return java.util.stream.Stream.concat(keys.stream(), sums.stream()).toList();
-        }
-    }
-
-    private static final List<Aggregate> AGGREGATES = List.of(
-            new Aggregate("dashboard_activity", List.of("scheme_id", "tier_key", "owner_id", "team_id", "month_no",
+    private static final List<SummedRows> AGGREGATES = List.of(
+            new SummedRows("dashboard_activity", List.of("scheme_id", "tier_key", "owner_id", "team_id", "month_no",
                     "previous_month", "next_month", "several_orders"), List.of("customers", "revenue")),
-            new Aggregate("dashboard_spend", List.of("owner_id", "team_id", "spend_band"),
+            new SummedRows("dashboard_spend", List.of("owner_id", "team_id", "spend_band"),
                     List.of("customers", "revenue")),
-            new Aggregate("dashboard_history", List.of("scheme_id", "as_of", "tier_key", "owner_id", "team_id"),
+            new SummedRows("dashboard_history", List.of("scheme_id", "as_of", "tier_key", "owner_id", "team_id"),
                     List.of("entered", "exited")),
-            new Aggregate("dashboard_migration", List.of("scheme_id", "since_run", "from_tier", "to_tier", "owner_id",
+            new SummedRows("dashboard_migration", List.of("scheme_id", "since_run", "from_tier", "to_tier", "owner_id",
                     "team_id"), List.of("customers")),
-            new Aggregate("dashboard_run_counts", List.of("run_id", "owner_id", "team_id"),
+            new SummedRows("dashboard_run_counts", List.of("run_id", "owner_id", "team_id"),
                     List.of("changed", "moved", "entered", "exited", "tags_changed")),
-            new Aggregate("dashboard_created", List.of("owner_id", "team_id", "created_ms"), List.of("customers")));
+            new SummedRows("dashboard_created", List.of("owner_id", "team_id", "created_ms"), List.of("customers")));
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -49,17 +35,6 @@ class FigureCompaction {
     }
 
     void compactAll() {
-        for (Aggregate aggregate : AGGREGATES) {
-            int width = aggregate.columns().size();
-            List<Object[]> rows = jdbc.query(aggregate.folded(), (rs, n) -> {
-                Object[] row = new Object[width];
-                for (int i = 0; i < width; i++) {
-                    row[i] = rs.getObject(i + 1);
-                }
-                return row;
-            });
-            jdbc.update("DELETE FROM " + aggregate.table());
-            dialect.insertRows(jdbc, aggregate.table(), aggregate.columns(), rows);
-        }
+        AGGREGATES.forEach(aggregate -> aggregate.compact(jdbc, dialect));
     }
 }

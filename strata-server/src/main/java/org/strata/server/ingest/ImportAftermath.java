@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.quality.QualityFigures;
 import org.strata.server.tiering.AllCustomerDataChanged;
 import org.strata.server.tiering.CustomerDataChanged;
 import org.strata.server.tiering.TieringLiveUpdates;
@@ -49,9 +50,11 @@ class ImportAftermath {
     private final CustomerStatsRefresher stats;
     private final ApplicationEventPublisher events;
     private final TieringLiveUpdates tiering;
+    private final QualityFigures quality;
 
     ImportAftermath(JdbcClient jdbc, CustomerStatsRefresher stats, ApplicationEventPublisher events,
-                    TieringLiveUpdates tiering) {
+                    TieringLiveUpdates tiering, QualityFigures quality) {
+        this.quality = quality;
         this.jdbc = jdbc;
         this.stats = stats;
         this.events = events;
@@ -71,6 +74,8 @@ class ImportAftermath {
     void customersWrittenSince(OffsetDateTime since, long lastEventIdBefore, boolean figuresRefreshed) {
         if (figuresRefreshed) {
             tiering.bulkDataChanged();
+            // a bulk load announces no customers: the quality figures find what it wrote themselves
+            quality.importWritten(since, lastEventIdBefore);
             return;
         }
         long figures = count(FIGURES_TOUCHED, since, lastEventIdBefore);
@@ -90,6 +95,9 @@ class ImportAftermath {
             events.publishEvent(new AllCustomerDataChanged());
         } else if (touched > 0) {
             events.publishEvent(new CustomerDataChanged(ids(TOUCHED, since, lastEventIdBefore)));
+        } else {
+            // no customer changed, yet orders and events of unknown customers may have arrived
+            quality.importWritten(since, lastEventIdBefore);
         }
     }
 

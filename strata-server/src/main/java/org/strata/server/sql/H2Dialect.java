@@ -99,4 +99,20 @@ public final class H2Dialect implements SqlDialect {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
+
+    @Override
+    public String matchesWhole(String column, String regex) {
+        // REGEXP_LIKE finds the pattern anywhere, and $ would also match before a final line break
+        return "REGEXP_LIKE(" + column + ", '\\A(?:" + regex.replace("'", "''") + ")\\z')";
+    }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE TABLE " + table;
+    }
+
+    @Override
+    public void preferIndexLookups(JdbcTemplate jdbc) {
+        // H2 joins through indexes whenever one fits
+    }
 }

@@ -116,4 +116,21 @@ public final class PostgresDialect implements SqlDialect {
             return new WriteCounts(inserted, updated, staged - inserted - updated);
         });
     }
+
+    @Override
+    public String matchesWhole(String column, String regex) {
+        // outside newline-sensitive mode ^ and $ match only at the ends of the string
+        return "(" + column + " ~ '^(?:" + regex.replace("'", "''") + ")$')";
+    }
+
+    @Override
+    public String analyze(String table) {
+        return "ANALYZE " + table;
+    }
+
+    @Override
+    public void preferIndexLookups(JdbcTemplate jdbc) {
+        jdbc.execute("SET LOCAL enable_hashjoin = off");
+        jdbc.execute("SET LOCAL enable_mergejoin = off");
+    }
 }

@@ -74,4 +74,24 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      * untouched, and counts each case.
      */
     WriteCounts upsert(JdbcTemplate jdbc, Upsert upsert);
+
+    /**
+     * A condition "the whole of {@code column} matches {@code regex}". The expression must keep to the syntax that
+     * Java and PostgreSQL's advanced regular expressions read alike (no {@code \s}, {@code \d} or {@code \v}
+     * shorthands, whose character sets differ); null never matches.
+     */
+    String matchesWhole(String column, String regex);
+
+    /**
+     * A statement that refreshes the planner's statistics of one table: after filling a work table with a few keys,
+     * so that joins through it use the indexes of the large tables instead of scanning them.
+     */
+    String analyze(String table);
+
+    /**
+     * For the rest of the current transaction, joins go through indexes (nested loops) rather than hashing or
+     * merging whole tables: for statements that touch a few keys of large tables through a work table, where one
+     * misjudged estimate would otherwise scan millions of rows. Does nothing where the planner needs no such help.
+     */
+    void preferIndexLookups(JdbcTemplate jdbc);
 }

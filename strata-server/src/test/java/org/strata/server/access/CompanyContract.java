@@ -12,6 +12,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.strata.server.dashboard.DashboardFigures;
+import org.strata.server.quality.QualityFigures;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,8 @@ abstract class CompanyContract {
     PasswordEncoder passwords;
     @Autowired
     DashboardFigures dashboardFigures;
+    @Autowired
+    QualityFigures qualityFigures;
 
     @BeforeEach
     void loadCompany() {
@@ -54,8 +57,9 @@ abstract class CompanyContract {
             passwordHash = passwords.encode(AccessFixture.PASSWORD);
         }
         new AccessFixture(jdbc).reset(passwordHash);
-        // the fixture writes its rows directly, past the imports and runs that keep the dashboard's figures
+        // the fixture writes its rows directly, past the imports and runs that keep the dashboard's and quality figures
         dashboardFigures.rebuildAll();
+        qualityFigures.rebuildAll();
     }
 
     /** The request as sent from a signed-in session of {@code username}, with the CSRF token a page would send. */

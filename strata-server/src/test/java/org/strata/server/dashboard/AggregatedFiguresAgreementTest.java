@@ -28,6 +28,7 @@ import org.strata.server.demo.DemoSettings;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.testsupport.SignedInAs;
+import org.strata.server.testsupport.SwitchableScope;
 
 /**
  * Every dashboard figure computed both ways, from the pre-aggregated rows and directly from the base tables, must be

@@ -24,6 +24,7 @@ import org.strata.server.demo.DemoSettings;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.testsupport.SignedInAs;
+import org.strata.server.testsupport.SwitchableScope;
 import org.strata.server.tiering.LedgerRunCounts;
 import org.strata.server.tiering.RunCountsInScope;
 import org.strata.server.tiering.RunCountsInScope.Counts;

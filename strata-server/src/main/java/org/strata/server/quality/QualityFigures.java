@@ -1,0 +1,216 @@
+package org.strata.server.quality;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.strata.server.access.PersonalDataErased;
+import org.strata.server.quality.QualityStatements.Customers;
+import org.strata.server.sql.SqlDialect;
+import org.strata.server.sql.SummedRows;
+import org.strata.server.tiering.AllCustomerDataChanged;
+import org.strata.server.tiering.CustomerDataChanged;
+
+/**
+ * Keeps the maintained quality figures (V51) equal to what {@link DirectQualityReport} finds in the base tables, the
+ * way DashboardFigures keeps the dashboard's: a change is applied to the customers it touched (what they contributed
+ * is subtracted, recomputed from the base tables, and added again), and the orders and events of no known customer
+ * are recomputed with every refresh (they belong to no customer that could be named). Merges, undo, owner changes
+ * and small imports announce their customers; a change too large to list them rebuilds everything; a bulk load and
+ * an import that touched no customer call {@link #importWritten}.
+ *
+ * <p>Refreshes apply their differences one after another: each first updates the one row of
+ * {@code quality_refresh_lock}, which the database holds locked until the refresh commits.
+ */
+@Service
+public class QualityFigures {
+
+    private static final Logger log = LoggerFactory.getLogger(QualityFigures.class);
+
+    /**
+     * Orders and events dated after the refresh less this margin are kept as candidates for "in the future", so a
+     * report asked at any later time (or by a clock a little behind the database's) still finds all of them.
+     */
+    private static final Duration FUTURE_MARGIN = Duration.ofDays(1);
+
+    /** Up to this many customers a refresh looks their rows up one by one; more are joined set-wise. */
+    private static final long INDEX_LOOKUPS_AT_MOST = 50_000;
+
+    static final SummedRows FIGURES = new SummedRows("quality_figures", List.of("source", "owner_id", "team_id"),
+            QualityStatements.COUNTERS);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final SqlDialect dialect;
+    private final QualityStatements statements;
+    private final TransactionTemplate transaction;
+    /** Rows of quality_figures after the last compaction; more than twice as many (and many) trigger the next. */
+    private volatile long compactedRows;
+
+    QualityFigures(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect, QualityStatements statements,
+                   PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.dialect = dialect;
+        this.statements = statements;
+        this.transaction = new TransactionTemplate(transactions);
+        // a refresh announced after another transaction committed must commit on its own
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Recomputes every figure from the base tables (after a large change, or on a database that never had them). */
+    public void rebuildAll() {
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            lock();
+            for (String table : List.of("quality_figures", "quality_contributions", "quality_findings",
+                    "quality_refresh_set", "quality_built")) {
+                template.update("DELETE FROM " + table);
+            }
+            for (Customers customers : List.of(Customers.ALL, Customers.WAITING)) {
+                template.update(statements.contributions(customers));
+                jdbc.sql(statements.findings(customers)).param("horizon", horizon()).update();
+            }
+            template.update("INSERT INTO quality_figures (source, owner_id, team_id, "
+                    + String.join(", ", QualityStatements.COUNTERS) + ") SELECT source, owner_id, team_id, "
+                    + String.join(", ", QualityStatements.COUNTERS.stream().map(c -> "SUM(" + c + ")").toList())
+                    + " FROM quality_contributions GROUP BY source, owner_id, team_id");
+            compactedRows = rows();
+            template.update("INSERT INTO quality_built (id, built_at) VALUES (1, CURRENT_TIMESTAMP)");
+        });
+        log.info("quality figures rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The customers, orders, events or merges of these customers changed (and were committed); the waiting orders
+     * and events are brought up to date too.
+     */
+    public void refreshCustomers(Collection<Long> customerIds) {
+        transaction.executeWithoutResult(status -> {
+            lock();
+            template.update("DELETE FROM quality_refresh_set");
+            template.batchUpdate("INSERT INTO quality_refresh_set (customer_id) VALUES (?)",
+                    customerIds.stream().distinct().map(id -> new Object[] {id}).toList());
+            refreshSet();
+        });
+    }
+
+    /**
+     * An import wrote its rows, starting at {@code since} ({@code lastEventIdBefore}: the largest event id before
+     * it): applies what it changed, found in the data as ImportAftermath finds it. Set-based, so a bulk load of a
+     * million customers costs statements, not a million ids in memory; when it touched most customers, rebuilding
+     * everything is cheaper than subtracting and adding them.
+     */
+    public void importWritten(OffsetDateTime since, long lastEventIdBefore) {
+        long started = System.nanoTime();
+        boolean rebuild = Boolean.TRUE.equals(transaction.execute(status -> {
+            lock();
+            template.update("DELETE FROM quality_refresh_set");
+            long touched = jdbc.sql("""
+                            INSERT INTO quality_refresh_set (customer_id)
+                            SELECT id FROM customers WHERE updated_at >= :since
+                            UNION SELECT customer_id FROM orders WHERE updated_at >= :since AND customer_id IS NOT NULL
+                            UNION SELECT survivor_id FROM identity_merges WHERE merged_at >= :since
+                            UNION SELECT absorbed_id FROM identity_merges WHERE merged_at >= :since
+                            UNION SELECT customer_id FROM events WHERE id > :lastEvent AND customer_id IS NOT NULL""")
+                    .param("since", since).param("lastEvent", lastEventIdBefore).update();
+            long all = jdbc.sql("SELECT COUNT(*) FROM quality_contributions").query(Long.class).single();
+            if (touched > all / 2 && touched > 1_000) {
+                status.setRollbackOnly();
+                return true;
+            }
+            refreshSet();
+            return false;
+        }));
+        if (rebuild) {
+            rebuildAll();
+        }
+        log.debug("quality figures after an import refreshed in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Ingestion, merges and owner changes announce the customers whose data changed; apply it once committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CustomerDataChanged event) {
+        refreshCustomers(event.customerIds());
+    }
+
+    /** Erasure blanks phones and emails: the customers now miss them. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PersonalDataErased event) {
+        refreshCustomers(event.customerIds());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AllCustomerDataChanged event) {
+        rebuildAll();
+    }
+
+    /** A database that had customers before the figures existed gets them once. */
+    @EventListener(ApplicationReadyEvent.class)
+    void buildIfNeverBuilt() {
+        if (!built()) {
+            rebuildAll();
+        }
+    }
+
+    boolean built() {
+        return jdbc.sql("SELECT COUNT(*) FROM quality_built").query(Long.class).single() > 0;
+    }
+
+    /** Subtracts, recomputes and adds again the customers of quality_refresh_set and the waiting rows. */
+    private void refreshSet() {
+        // An absorbed customer's orders and events are held by the root of its group: its figures move with them.
+        int added;
+        do {
+            added = template.update("""
+                    INSERT INTO quality_refresh_set (customer_id)
+                    SELECT DISTINCT c.merged_into FROM customers c
+                    WHERE c.id IN (SELECT customer_id FROM quality_refresh_set) AND c.merged_into IS NOT NULL
+                      AND c.merged_into NOT IN (SELECT customer_id FROM quality_refresh_set)""");
+        } while (added > 0);
+        template.execute(dialect.analyze("quality_refresh_set"));
+        long refreshed = jdbc.sql("SELECT COUNT(*) FROM quality_refresh_set").query(Long.class).single();
+        if (refreshed <= INDEX_LOOKUPS_AT_MOST) {
+            // a few customers among millions: every statement below must reach their rows through the indexes
+            dialect.preferIndexLookups(template);
+        }
+        for (Customers customers : List.of(Customers.REFRESH_SET, Customers.WAITING)) {
+            jdbc.sql(QualityStatements.apply(customers)).param("sign", -1).update();
+            template.update(QualityStatements.delete("quality_contributions", customers));
+            template.update(QualityStatements.delete("quality_findings", customers));
+            template.update(statements.contributions(customers));
+            jdbc.sql(statements.findings(customers)).param("horizon", horizon()).update();
+            jdbc.sql(QualityStatements.apply(customers)).param("sign", 1).update();
+        }
+        long rows = rows();
+        if (rows > 2 * Math.max(compactedRows, 500)) {
+            FIGURES.compact(template, dialect);
+            compactedRows = rows();
+        }
+        template.update("DELETE FROM quality_refresh_set");
+    }
+
+    private long rows() {
+        return jdbc.sql("SELECT COUNT(*) FROM quality_figures").query(Long.class).single();
+    }
+
+    private static OffsetDateTime horizon() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(FUTURE_MARGIN);
+    }
+
+    private void lock() {
+        template.update("UPDATE quality_refresh_lock SET refreshed_at = CURRENT_TIMESTAMP WHERE id = 1");
+    }
+}
