@@ -74,8 +74,9 @@ class ImportAftermath {
     void customersWrittenSince(OffsetDateTime since, long lastEventIdBefore, boolean figuresRefreshed) {
         if (figuresRefreshed) {
             tiering.bulkDataChanged();
-            // a bulk load announces no customers: the quality figures find what it wrote themselves
-            quality.importWritten(since, lastEventIdBefore);
+            // A bulk load rewrote every customer's figures: the dashboard's and the quality report's aggregates are
+            // rebuilt from the base tables, as after any change too large to list its customers.
+            events.publishEvent(new AllCustomerDataChanged());
             return;
         }
         long figures = count(FIGURES_TOUCHED, since, lastEventIdBefore);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.strata.server.dashboard.DashboardFigures;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 
@@ -350,6 +351,9 @@ class ImportServiceTest {
     @TestPropertySource(properties = "strata.import.bulk=always")
     class OnPostgresInBulk extends Contract {
 
+        @Autowired
+        DashboardFigures dashboard;
+
         @Override
         @Test
         void aBatchTheDatabaseRefusesLeavesNothingBehindAndARerunCompletes() {
@@ -389,6 +393,19 @@ class ImportServiceTest {
             ImportJob rerun = importOrders(order("O1", "C1", "1"), order("O2", "C1", "2"), order("O3", "C1", "3"),
                     order("O4", "C1", "4"));
             assertThat(rerun.counts().inserted()).isEqualTo(4);
+        }
+
+        /** The dashboard's pre-aggregated figures (V50) follow a bulk load of orders, which lists no customers. */
+        @Test
+        void aBulkLoadOfOrdersRebuildsTheDashboardFigures() {
+            importCustomers(customer("C1", null, null), customer("C2", null, null));
+            dashboard.rebuildAll();
+            assertThat(count("SELECT COALESCE(SUM(revenue), 0) FROM dashboard_spend")).isZero();
+
+            importOrders(order("O1", "C1", "10"), order("O2", "C2", "20"), order("O3", "C2", "5"));
+
+            assertThat(count("SELECT SUM(revenue) FROM dashboard_spend")).isEqualTo(35);
+            assertThat(count("SELECT SUM(customers) FROM dashboard_spend")).isEqualTo(2);
         }
 
         @Override
