@@ -16,11 +16,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.demo.DemoDataGenerator;
@@ -37,15 +34,6 @@ import org.strata.server.testsupport.SwitchableScope;
  */
 class AggregatedFiguresAgreementTest {
 
-    @TestConfiguration
-    static class Scopes {
-        @Bean
-        @Primary
-        SwitchableScope switchableScope() {
-            return new SwitchableScope();
-        }
-    }
-
     private static final List<Period> PERIODS = List.of(
             new Period(LocalDate.parse("2025-07-01"), LocalDate.parse("2026-06-30"), ZoneId.of("Asia/Shanghai")),
             new Period(LocalDate.parse("2026-01-15"), LocalDate.parse("2026-03-10"), ZoneId.of("Asia/Shanghai")),
@@ -54,7 +42,7 @@ class AggregatedFiguresAgreementTest {
 
     @AutoConfigureMockMvc
     @SignedInAs
-    @Import(Scopes.class)
+    @Import(SwitchableScope.AsPrimary.class)
     abstract static class Contract {
 
         @Autowired

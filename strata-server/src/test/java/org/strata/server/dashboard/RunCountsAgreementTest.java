@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,12 +38,7 @@ class RunCountsAgreementTest {
 
     /** Its own scope bean, so this test gets its own context and database, not the dashboard figures test's. */
     @TestConfiguration
-    static class Scopes {
-        @Bean
-        @Primary
-        SwitchableScope runCountsScope() {
-            return new SwitchableScope();
-        }
+    static class Scopes extends SwitchableScope.AsPrimary {
     }
 
     @AutoConfigureMockMvc

@@ -56,6 +56,17 @@ class ImportServiceTest {
                     customer("C6", null, null)};
         }
 
+        /** Orders O1 to O4 of customer C1 on lines 2 to 5, then an unreadable line 6. */
+        ImportJob importFourOrdersThatBreakOffAtLine6() {
+            List<ParsedRow<OrderRecord>> readable = List.of(new ParsedRow<>(2, order("O1", "C1", "1"), List.of()),
+                    new ParsedRow<>(3, order("O2", "C1", "2"), List.of()),
+                    new ParsedRow<>(4, order("O3", "C1", "3"), List.of()),
+                    new ParsedRow<>(5, order("O4", "C1", "4"), List.of()));
+            return imports.importRows(ImportKind.ORDERS, "shop", "orders.csv",
+                    breakingOffAfter(readable, new ImportFileException(6, "a quoted value never ends", null)),
+                    ProgressListener.NONE);
+        }
+
         long count(String sql, Object... args) {
             return jdbc.queryForObject(sql, Long.class, args);
         }
@@ -145,13 +156,7 @@ class ImportServiceTest {
         void aFileThatBreaksOffKeepsTheBatchesReadBeforeTheBreakAndARerunCompletes() {
             // Rows are read ahead while earlier batches are written: the break must still end the import after the
             // batches that came before it, and the row read before the break in the unfinished batch is not stored.
-            List<ParsedRow<OrderRecord>> readable = List.of(new ParsedRow<>(2, order("O1", "C1", "1"), List.of()),
-                    new ParsedRow<>(3, order("O2", "C1", "2"), List.of()),
-                    new ParsedRow<>(4, order("O3", "C1", "3"), List.of()),
-                    new ParsedRow<>(5, order("O4", "C1", "4"), List.of()));
-            ImportJob broken = imports.importRows(ImportKind.ORDERS, "shop", "orders.csv",
-                    breakingOffAfter(readable, new ImportFileException(6, "a quoted value never ends", null)),
-                    ProgressListener.NONE);
+            ImportJob broken = importFourOrdersThatBreakOffAtLine6();
 
             assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(broken.message(java.util.Locale.ENGLISH)).isEqualTo("line 6: a quoted value never ends");
@@ -377,13 +382,7 @@ class ImportServiceTest {
         @Override
         @Test
         void aFileThatBreaksOffKeepsTheBatchesReadBeforeTheBreakAndARerunCompletes() {
-            List<ParsedRow<OrderRecord>> readable = List.of(new ParsedRow<>(2, order("O1", "C1", "1"), List.of()),
-                    new ParsedRow<>(3, order("O2", "C1", "2"), List.of()),
-                    new ParsedRow<>(4, order("O3", "C1", "3"), List.of()),
-                    new ParsedRow<>(5, order("O4", "C1", "4"), List.of()));
-            ImportJob broken = imports.importRows(ImportKind.ORDERS, "shop", "orders.csv",
-                    breakingOffAfter(readable, new ImportFileException(6, "a quoted value never ends", null)),
-                    ProgressListener.NONE);
+            ImportJob broken = importFourOrdersThatBreakOffAtLine6();
 
             assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(broken.message(java.util.Locale.ENGLISH)).startsWith("line 6: a quoted value never ends; the file is loaded in one"
