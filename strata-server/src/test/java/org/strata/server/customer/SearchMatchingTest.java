@@ -5,17 +5,18 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.server.dashboard.CustomerBrowseFilter;
 import org.strata.server.dashboard.CustomerBrowser;
+import org.strata.server.sql.SuspendedIndexes;
 import org.strata.server.testsupport.CustomerData;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.testsupport.SignedInAs;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a text typed into the customer search matches, on the API's list and on the console's list, on H2 and on
- * PostgreSQL (where the name lookup goes through the character index of V14, which must not change what matches).
+ * PostgreSQL (where the name lookup goes through the index of characters and character pairs of V15, which must not
+ * change what matches).
  */
 class SearchMatchingTest {
 
@@ -64,6 +66,14 @@ class SearchMatchingTest {
         void customer(long id, String externalId, String name) {
             jdbc.update("INSERT INTO customers (id, external_id, name) VALUES (?, ?, ?)", id, externalId, name);
             CustomerData.zeroFigures(jdbc, id);
+        }
+
+        /** Replaces the customers with these names, ids 101, 102, ... in order. */
+        void loadNames(String... names) {
+            CustomerData.deleteAll(jdbc);
+            for (int i = 0; i < names.length; i++) {
+                customer(101 + i, null, names[i]);
+            }
         }
 
         void identifier(long customer, String kind, String value) {
@@ -167,23 +177,104 @@ class SearchMatchingTest {
             assertThat(console("TB_001")).containsExactly(4L);
         }
 
+        @Test
+        void digitsAreFoundInsideNumbers() {
+            loadNames("客户4242", "客户142421", "客户2442", "客户424", "客户24", "客户42", "客户1242");
+            bothFind("4242", 101L, 102L);
+            bothFind("42", 101L, 102L, 103L, 104L, 106L, 107L);
+            bothFind("24", 101L, 102L, 103L, 104L, 105L, 107L);
+            bothFind("424", 101L, 102L, 104L);
+            bothFind("242", 101L, 102L, 107L);
+            bothFind("4", 101L, 102L, 103L, 104L, 105L, 106L, 107L);
+        }
+
+        @Test
+        void twoChineseCharactersAreFoundAnywhereInTheName() {
+            bothFind("家港", 5L);
+            bothFind("公司", 5L);
+            bothFind("港华", 5L);
+            bothFind("华张");
+        }
+
+        @Test
+        void textsOfOddAndEvenLengthsFindTheNamesHoldingThem() {
+            bothFind("张家港", 5L);
+            bothFind("张家港华", 5L);
+            bothFind("华通贸易有", 5L);
+            bothFind("通贸易有限公", 5L);
+            bothFind("家港华通贸易有限公司", 5L);
+            bothFind("张家港华通贸易有限公司", 5L);
+            bothFind("张家港华通贸易有限公司了");
+        }
+
+        @Test
+        void aTextRepeatingItsPairsNeedsThemRepeatedInTheName() {
+            loadNames("aaa", "aaaa", "baaaab", "aabaa", "abab", "ababa");
+            bothFind("aaaa", 102L, 103L);
+            bothFind("aaa", 101L, 102L, 103L);
+            bothFind("aa", 101L, 102L, 103L, 104L);
+            bothFind("abab", 105L, 106L);
+            bothFind("ababa", 106L);
+            bothFind("baab");
+        }
+
+        @Test
+        void charactersThatSeparateOrQuoteElsewhereAreSearchedLikeAnyOther() {
+            loadNames("a\u001Fb", "a\u001F\u001Fb", "a b", "ab", "a|b", "{a,b}", "a\\&b", "NULL", "甲\n乙", "x.y");
+            bothFind("a\u001Fb", 101L);
+            bothFind("a\u001F\u001Fb", 102L);
+            bothFind("ab", 104L);
+            bothFind("a,b", 106L);
+            bothFind("{a", 106L);
+            bothFind("\\&", 107L);
+            bothFind("null", 108L);
+            bothFind("甲\n乙", 109L);
+            bothFind("甲乙");
+            bothFind(".", 110L);
+            bothFind("x.y", 110L);
+            bothFind("xy");
+        }
+
+        @Test
+        void emojiCountAsOneCharacterEach() {
+            loadNames("😀张伟😀", "张😀伟", "😀😀");
+            bothFind("😀", 101L, 102L, 103L);
+            bothFind("😀张", 101L);
+            bothFind("伟😀", 101L);
+            bothFind("张😀伟", 102L);
+            bothFind("😀😀", 103L);
+            bothFind("😀伟", 102L);
+        }
+
         /**
          * Random names and texts from a small alphabet (so that many texts match something), against the rule written
          * out in Java: the name contains the text, letters in any case.
          */
         @Test
         void agreesWithContainsOnRandomNamesAndTexts() {
+            agreesWithContains("张伟李娜王aAbB%_ ", 4, 6, 3);
+        }
+
+        /**
+         * The same with few distinct characters and longer texts, so that pairs repeat within names and texts and a
+         * name often holds every pair of a text without holding the text; U+001F is the index's separator.
+         */
+        @Test
+        void agreesWithContainsWhenPairsRepeat() {
+            agreesWithContains("42客a\u001F", 7, 9, 6);
+        }
+
+        private void agreesWithContains(String alphabet, long seed, int longestName, int longestText) {
             CustomerData.deleteAll(jdbc);
-            String alphabet = "张伟李娜王aAbB%_ ";
-            Random random = new Random(4);
+            Random random = new Random(seed);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                String name = text(random, alphabet, 1 + random.nextInt(6));
+                String name = text(random, alphabet, 1 + random.nextInt(longestName));
                 names.add(name);
                 customer(i + 1, null, name);
             }
             for (int i = 0; i < 120; i++) {
-                String text = text(random, alphabet, 1 + random.nextInt(3)).trim();
+                String text = text(random, alphabet, 1 + random.nextInt(longestText)).trim();
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -216,24 +307,58 @@ class SearchMatchingTest {
     @PostgresDatabase
     class OnPostgres extends Contract {
 
+        private static final String NAME_INDEX = """
+                SELECT indexdef FROM pg_indexes WHERE tablename = 'customers' AND indexname = ?""";
+
+        @Autowired
+        CustomerTextSearch textSearch;
+        @Autowired
+        PlatformTransactionManager transactions;
+
         @Test
-        void theNameSearchCanUseTheCharacterIndex() {
-            // On a dozen rows the planner would rather read the table; forbidding that shows the index fits the query.
-            String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET enable_seqscan = off");
-                    StringBuilder lines = new StringBuilder();
-                    try (ResultSet rs = statement.executeQuery("EXPLAIN SELECT s.id FROM customers s WHERE"
-                            + " string_to_array(lower(s.name), NULL) @> string_to_array(lower('张伟'), NULL)")) {
-                        while (rs.next()) {
-                            lines.append(rs.getString(1)).append('\n');
-                        }
-                    }
-                    statement.execute("RESET enable_seqscan");
-                    return lines.toString();
-                }
+        void theSearchLooksUpTheGramIndexForShortAndLongTexts() {
+            for (String text : List.of("张", "张伟", "张家港", "4242", "a\u001Fb")) {
+                assertThat(plan(SearchTerm.of(text))).as("API q=" + text).contains("customers_name_grams_idx");
+                assertThat(plan(SearchTerm.typedInConsole(text))).as("console q=" + text)
+                        .contains("customers_name_grams_idx");
+            }
+        }
+
+        @Test
+        void theGramIndexReplacesTheCharacterIndex() {
+            assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_characters_idx")).isEmpty();
+            assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_grams_idx")).hasSize(1);
+        }
+
+        /** A bulk load drops the indexes of customers and builds them again from their definitions in the catalogue. */
+        @Test
+        void aBulkLoadBuildsTheGramIndexAgainAsItWas() {
+            String before = jdbc.queryForObject(NAME_INDEX, String.class, "customers_name_grams_idx");
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                SuspendedIndexes suspended = SuspendedIndexes.suspend(jdbc, List.of("customers"));
+                assertThat(suspended.names()).contains("customers_name_grams_idx");
+                assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_grams_idx")).isEmpty();
+                suspended.restore("64MB");
             });
-            assertThat(plan).contains("customers_name_characters_idx");
+            assertThat(jdbc.queryForObject(NAME_INDEX, String.class, "customers_name_grams_idx")).isEqualTo(before);
+            assertThat(plan(SearchTerm.of("张伟"))).contains("customers_name_grams_idx");
+            bothFind("张伟", 1L);
+        }
+
+        /**
+         * The plan of a search over customers with sequential and plain index scans forbidden: on a dozen rows the
+         * planner would rather read the table, and the only other way to answer the OR is a bitmap of its indexes,
+         * so the name's index appears in the plan exactly when the condition's expression is the index's.
+         */
+        private String plan(SearchTerm term) {
+            CustomerTextSearch.Condition condition = textSearch.matching("c", term);
+            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+            return new TransactionTemplate(transactions).execute(status -> {
+                jdbc.execute("SET LOCAL enable_seqscan = off");
+                jdbc.execute("SET LOCAL enable_indexscan = off");
+                return String.join("\n", named.queryForList("EXPLAIN SELECT c.id FROM customers c WHERE "
+                        + condition.sql(), condition.params(), String.class));
+            });
         }
     }
 }
