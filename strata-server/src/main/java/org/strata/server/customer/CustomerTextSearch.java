@@ -95,7 +95,7 @@ public class CustomerTextSearch {
      * character): every character of the lower-cased name written three times with U+001F between the copies, so
      * that splitting at U+001F gives each character and each pair of neighbours ("abc": a, a, ab, b, bc, c, c).
      */
-    static String nameGrams(String alias) {
+    private static String nameGrams(String alias) {
         return "string_to_array(regexp_replace(lower(" + alias + ".name), '.', E'\\\\&\\x1F\\\\&\\x1F\\\\&', 'g')"
                 + " COLLATE \"C\", E'\\x1F')";
     }
