@@ -180,7 +180,7 @@ public class DashboardFigures {
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
         if (built()) {
-            rebuildAll();
+            event.recomputeAlongside("dashboard-figures", this::rebuildAll);
         }
     }
 

@@ -75,7 +75,7 @@ public class DemoDataGenerator {
             // The customers were written with their ids; the identity column must continue after them.
             jdbc.execute("ALTER TABLE customers ALTER COLUMN id RESTART WITH " + (company.lastCustomerId() + 1));
             stats.refresh(stale);
-            events.publishEvent(new AllCustomerDataChanged());
+            AllCustomerDataChanged.publishAndAwait(events);
         } catch (RuntimeException e) {
             removeDemoRows();
             throw e;

@@ -76,7 +76,7 @@ class ImportAftermath {
             tiering.bulkDataChanged();
             // A bulk load rewrote every customer's figures: the dashboard's and the quality report's aggregates are
             // rebuilt from the base tables, as after any change too large to list its customers.
-            events.publishEvent(new AllCustomerDataChanged());
+            AllCustomerDataChanged.publishAndAwait(events);
             return;
         }
         long figures = count(FIGURES_TOUCHED, since, lastEventIdBefore);
@@ -84,7 +84,7 @@ class ImportAftermath {
             // Every customer whose figures changed also changed for tiering: no need to count those again.
             stats.refreshAll();
             tiering.bulkDataChanged();
-            events.publishEvent(new AllCustomerDataChanged());
+            AllCustomerDataChanged.publishAndAwait(events);
             return;
         }
         if (figures > 0) {
@@ -93,7 +93,7 @@ class ImportAftermath {
         long touched = count(TOUCHED, since, lastEventIdBefore);
         if (touched > CUSTOMER_BY_CUSTOMER_AT_MOST) {
             tiering.bulkDataChanged();
-            events.publishEvent(new AllCustomerDataChanged());
+            AllCustomerDataChanged.publishAndAwait(events);
         } else if (touched > 0) {
             events.publishEvent(new CustomerDataChanged(ids(TOUCHED, since, lastEventIdBefore)));
         } else {

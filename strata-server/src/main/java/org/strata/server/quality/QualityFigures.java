@@ -154,7 +154,7 @@ public class QualityFigures {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
-        rebuildAll();
+        event.recomputeAlongside("quality-figures", this::rebuildAll);
     }
 
     /** A database that had customers before the figures existed gets them once. */
