@@ -1,7 +1,12 @@
 package org.strata.server.quality;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.server.sql.SqlDialect;
 
@@ -16,19 +21,26 @@ import org.strata.server.sql.SqlDialect;
 @Component
 class QualityStatements {
 
-    /** Whose contributions a statement computes: every customer, those of the refresh, or no customer. */
+    /**
+     * Whose contributions a statement computes: every customer, those of the refresh, the ids from {@code :first} to
+     * {@code :last} (a chunk of a rebuild), or no customer.
+     */
     enum Customers {
-        ALL, REFRESH_SET, WAITING;
+        ALL, REFRESH_SET, RANGE, WAITING;
 
         /** A condition on a customer id column. */
         String on(String column) {
             return switch (this) {
                 case ALL -> column + " IS NOT NULL";
                 case REFRESH_SET -> column + " IN (SELECT customer_id FROM quality_refresh_set)";
+                case RANGE -> column + " BETWEEN :first AND :last";
                 case WAITING -> column + " IS NULL";
             };
         }
     }
+
+    /** Serialises refreshes and rebuild chunks: each updates this one row first, and holds it until it commits. */
+    static final String LOCK = "UPDATE quality_refresh_lock SET refreshed_at = CURRENT_TIMESTAMP WHERE id = 1";
 
     /** The summed counters, in the order of the tables' columns. */
     static final List<String> COUNTERS = List.of("customers", "orders", "events", "missing_phone", "missing_email",
@@ -152,6 +164,25 @@ class QualityStatements {
                 + " FROM quality_contributions q JOIN (VALUES " + String.join(", ", checks) + ") AS k (code, n)"
                 + " ON CASE k.n " + String.join(" ", counted) + " END > 0"
                 + " WHERE " + set.on("q.customer_id") + " AND " + String.join(" + ", any) + " > 0";
+    }
+
+    /**
+     * Writes the contributions and then the findings of the set (the findings of customers are read from their
+     * contributions); {@code params} binds {@code :first} and {@code :last} for a RANGE.
+     */
+    void recompute(JdbcClient jdbc, Customers set, Map<String, Object> params) {
+        jdbc.sql(contributions(set)).params(params).update();
+        jdbc.sql(findings(set)).params(params).param("horizon", horizon()).update();
+    }
+
+    /**
+     * Orders and events dated after now less this margin are kept as candidates for "in the future", so a report
+     * asked at any later time (or by a clock a little behind the database's) still finds all of them.
+     */
+    private static final Duration FUTURE_MARGIN = Duration.ofDays(1);
+
+    private static OffsetDateTime horizon() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(FUTURE_MARGIN);
     }
 
     /** Adds up the contributions of the set by source, owner and team, times {@code :sign}. */
