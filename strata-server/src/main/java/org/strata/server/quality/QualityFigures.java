@@ -115,7 +115,7 @@ public class QualityFigures {
                             UNION SELECT absorbed_id FROM identity_merges WHERE merged_at >= :since
                             UNION SELECT customer_id FROM events WHERE id > :lastEvent AND customer_id IS NOT NULL""")
                     .param("since", since).param("lastEvent", lastEventIdBefore).update();
-            long all = jdbc.sql("SELECT COUNT(*) FROM quality_contributions").query(Long.class).single();
+            long all = jdbc.sql("SELECT COUNT(*) FROM customers").query(Long.class).single();
             if (touched > all / 2 && touched > 1_000) {
                 status.setRollbackOnly();
                 return true;
