@@ -7,11 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.server.demo.DemoDataGenerator;
 import org.strata.server.demo.DemoSettings;
 import org.strata.server.sql.SqlDialect;
@@ -154,24 +151,8 @@ class QualityRebuildTest {
             assertAgreement("after the rebuild at the next start");
         }
 
-        /** The maintained report equals the direct one under every scope, for all sources and for one. */
         private void assertAgreement(String when) {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            TransactionTemplate transaction = new TransactionTemplate(transactions);
-            SoftAssertions softly = new SoftAssertions();
-            for (Runnable narrowing : scope.narrowings(jdbc)) {
-                narrowing.run();
-                for (String source : new String[] {null, "legacy"}) {
-                    QualityReport expected = transaction.execute(
-                            s -> direct.tally(source, now).toReport(now, source));
-                    QualityReport actual = transaction.execute(
-                            s -> maintained.tally(source, now).toReport(now, source));
-                    softly.assertThat(actual).as(when + ", scope " + scope + ", source " + source)
-                            .isEqualTo(expected);
-                }
-            }
-            scope.everyone();
-            softly.assertAll();
+            new QualityAgreement(scope, jdbc, transactions, direct, maintained).check(when, "legacy");
         }
 
         /** The contributions, findings and figures (folded by key) as sorted text rows. */
