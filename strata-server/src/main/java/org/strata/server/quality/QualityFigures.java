@@ -1,10 +1,10 @@
 package org.strata.server.quality;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,18 +32,14 @@ import org.strata.server.tiering.CustomerDataChanged;
  * an import that touched no customer call {@link #importWritten}.
  *
  * <p>Refreshes apply their differences one after another: each first updates the one row of
- * {@code quality_refresh_lock}, which the database holds locked until the refresh commits.
+ * {@code quality_refresh_lock}, which the database holds locked until the refresh commits. The chunks of a rebuild
+ * take the same row; while the figures are not built, a refresh applies only to the customers the rebuild has already
+ * committed and leaves the rest to it.
  */
 @Service
 public class QualityFigures {
 
     private static final Logger log = LoggerFactory.getLogger(QualityFigures.class);
-
-    /**
-     * Orders and events dated after the refresh less this margin are kept as candidates for "in the future", so a
-     * report asked at any later time (or by a clock a little behind the database's) still finds all of them.
-     */
-    private static final Duration FUTURE_MARGIN = Duration.ofDays(1);
 
     /** Up to this many customers a refresh looks their rows up one by one; more are joined set-wise. */
     private static final long INDEX_LOOKUPS_AT_MOST = 50_000;
@@ -55,42 +51,35 @@ public class QualityFigures {
     private final JdbcTemplate template;
     private final SqlDialect dialect;
     private final QualityStatements statements;
+    private final QualityRebuild rebuild;
     private final TransactionTemplate transaction;
     /** Rows of quality_figures after the last compaction; more than twice as many (and many) trigger the next. */
     private volatile long compactedRows;
 
     QualityFigures(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect, QualityStatements statements,
-                   PlatformTransactionManager transactions) {
+                   QualityRebuild rebuild, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;
         this.dialect = dialect;
         this.statements = statements;
+        this.rebuild = rebuild;
         this.transaction = new TransactionTemplate(transactions);
         // a refresh announced after another transaction committed must commit on its own
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Recomputes every figure from the base tables (after a large change, or on a database that never had them). */
+    /**
+     * Recomputes every figure from the base tables (after a large change, or on a database that never had them), in
+     * committed chunks of customers (see {@link QualityRebuild}); the report reads the base tables until it is done.
+     */
     public void rebuildAll() {
-        long started = System.nanoTime();
-        transaction.executeWithoutResult(status -> {
-            lock();
-            for (String table : List.of("quality_figures", "quality_contributions", "quality_findings",
-                    "quality_refresh_set", "quality_built")) {
-                template.update("DELETE FROM " + table);
-            }
-            for (Customers customers : List.of(Customers.ALL, Customers.WAITING)) {
-                template.update(statements.contributions(customers));
-                jdbc.sql(statements.findings(customers)).param("horizon", horizon()).update();
-            }
-            template.update("INSERT INTO quality_figures (source, owner_id, team_id, "
-                    + String.join(", ", QualityStatements.COUNTERS) + ") SELECT source, owner_id, team_id, "
-                    + String.join(", ", QualityStatements.COUNTERS.stream().map(c -> "SUM(" + c + ")").toList())
-                    + " FROM quality_contributions GROUP BY source, owner_id, team_id");
-            compactedRows = rows();
-            template.update("INSERT INTO quality_built (id, built_at) VALUES (1, CURRENT_TIMESTAMP)");
-        });
-        log.info("quality figures rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+        rebuildAll(last -> { });
+    }
+
+    /** {@link #rebuildAll()}, telling {@code afterChunk} the last customer id of each committed chunk but the last. */
+    void rebuildAll(Consumer<Long> afterChunk) {
+        rebuild.run(afterChunk);
+        compactedRows = rows();
     }
 
     /**
@@ -126,7 +115,7 @@ public class QualityFigures {
                             UNION SELECT absorbed_id FROM identity_merges WHERE merged_at >= :since
                             UNION SELECT customer_id FROM events WHERE id > :lastEvent AND customer_id IS NOT NULL""")
                     .param("since", since).param("lastEvent", lastEventIdBefore).update();
-            long all = jdbc.sql("SELECT COUNT(*) FROM quality_contributions").query(Long.class).single();
+            long all = jdbc.sql("SELECT COUNT(*) FROM customers").query(Long.class).single();
             if (touched > all / 2 && touched > 1_000) {
                 status.setRollbackOnly();
                 return true;
@@ -180,18 +169,23 @@ public class QualityFigures {
                     WHERE c.id IN (SELECT customer_id FROM quality_refresh_set) AND c.merged_into IS NOT NULL
                       AND c.merged_into NOT IN (SELECT customer_id FROM quality_refresh_set)""");
         } while (added > 0);
+        boolean built = built();
+        if (!built) {
+            leaveToTheRebuild();
+        }
         template.execute(dialect.analyze("quality_refresh_set"));
         long refreshed = jdbc.sql("SELECT COUNT(*) FROM quality_refresh_set").query(Long.class).single();
         if (refreshed <= INDEX_LOOKUPS_AT_MOST) {
             // a few customers among millions: every statement below must reach their rows through the indexes
             dialect.preferIndexLookups(template);
         }
-        for (Customers customers : List.of(Customers.REFRESH_SET, Customers.WAITING)) {
+        // the waiting rows are written by a rebuild's last chunk, which also marks the figures built
+        for (Customers customers : built ? List.of(Customers.REFRESH_SET, Customers.WAITING)
+                : List.of(Customers.REFRESH_SET)) {
             jdbc.sql(QualityStatements.apply(customers)).param("sign", -1).update();
             template.update(QualityStatements.delete("quality_contributions", customers));
             template.update(QualityStatements.delete("quality_findings", customers));
-            template.update(statements.contributions(customers));
-            jdbc.sql(statements.findings(customers)).param("horizon", horizon()).update();
+            statements.recompute(jdbc, customers, Map.of());
             jdbc.sql(QualityStatements.apply(customers)).param("sign", 1).update();
         }
         long rows = rows();
@@ -202,15 +196,26 @@ public class QualityFigures {
         template.update("DELETE FROM quality_refresh_set");
     }
 
+    /**
+     * While the figures are not built, a rebuild is under way or has yet to start: the customers it has not rebuilt
+     * yet (all of them before its first chunk commits) are left to it, since its later chunks read their data as it
+     * is after this refresh's change committed.
+     */
+    private void leaveToTheRebuild() {
+        Long rebuiltThrough = jdbc.sql("SELECT rebuilt_through FROM quality_refresh_lock WHERE id = 1")
+                .query(Long.class).optional().orElse(null);
+        if (rebuiltThrough == null) {
+            template.update("DELETE FROM quality_refresh_set");
+        } else {
+            template.update("DELETE FROM quality_refresh_set WHERE customer_id > ?", rebuiltThrough);
+        }
+    }
+
     private long rows() {
         return jdbc.sql("SELECT COUNT(*) FROM quality_figures").query(Long.class).single();
     }
 
-    private static OffsetDateTime horizon() {
-        return OffsetDateTime.now(ZoneOffset.UTC).minus(FUTURE_MARGIN);
-    }
-
     private void lock() {
-        template.update("UPDATE quality_refresh_lock SET refreshed_at = CURRENT_TIMESTAMP WHERE id = 1");
+        template.update(QualityStatements.LOCK);
     }
 }

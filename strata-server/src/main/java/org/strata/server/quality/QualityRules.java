@@ -20,6 +20,12 @@ final class QualityRules {
      */
     static final String VALID_PHONE =
             "\\+(?:86(?:1[3-9][0-9]{9}|[2-9][0-9]{8,10})|8[0-57-9][0-9]{5,13}|[1-79][0-9]{6,14})";
+    /**
+     * A Chinese mobile, the first branch of {@link #VALID_PHONE}: most stored phones are one, and PostgreSQL matches
+     * this short expression in a third of the time of the whole one (whose counted repetitions make a large automaton),
+     * so SQL tries it first.
+     */
+    static final String CHINESE_MOBILE = "\\+861[3-9][0-9]{9}";
     /** name@domain.tld in lower case; the parts hold no @ and no white space (the \x0B must stay last, see above). */
     private static final String EMAIL_PART = "[^@A-Z \\t\\n\\f\\r\\x0B]+";
     static final String VALID_EMAIL = EMAIL_PART + "@" + EMAIL_PART + "\\." + EMAIL_PART;
@@ -47,9 +53,18 @@ final class QualityRules {
         return "(" + column + " IS NULL OR " + dialect.matchesWhole(column, BLANK) + ")";
     }
 
-    /** Present but not valid. */
-    static String invalid(SqlDialect dialect, String column, String validRegex) {
-        return "(" + column + " IS NOT NULL AND NOT " + dialect.matchesWhole(column, BLANK) + " AND NOT "
-                + dialect.matchesWhole(column, validRegex) + ")";
+    /** Present but not a valid phone. */
+    static String invalidPhone(SqlDialect dialect, String column) {
+        return "(" + present(dialect, column) + " AND NOT " + dialect.matchesWhole(column, CHINESE_MOBILE)
+                + " AND NOT " + dialect.matchesWhole(column, VALID_PHONE) + ")";
+    }
+
+    /** Present but not a valid email. */
+    static String invalidEmail(SqlDialect dialect, String column) {
+        return "(" + present(dialect, column) + " AND NOT " + dialect.matchesWhole(column, VALID_EMAIL) + ")";
+    }
+
+    private static String present(SqlDialect dialect, String column) {
+        return column + " IS NOT NULL AND NOT " + dialect.matchesWhole(column, BLANK);
     }
 }

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.server.access.PersonalDataErasure;
 import org.strata.server.demo.DemoDataGenerator;
 import org.strata.server.demo.DemoSettings;
@@ -162,29 +160,9 @@ class QualityFiguresAgreementTest {
 
         /** Compares both reports under every scope and for one source; returns the unscoped maintained one. */
         private QualityReport assertAgreement(String when) {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            TransactionTemplate transaction = new TransactionTemplate(transactions);
             String oneSource = jdbc.queryForObject("SELECT MIN(source) FROM orders WHERE customer_id IS NULL",
                     String.class);
-            SoftAssertions softly = new SoftAssertions();
-            QualityReport unscoped = null;
-            for (Runnable narrowing : scope.narrowings(jdbc)) {
-                narrowing.run();
-                for (String source : new String[] {null, oneSource}) {
-                    QualityReport expected = transaction.execute(
-                            s -> direct.tally(source, now).toReport(now, source));
-                    QualityReport actual = transaction.execute(
-                            s -> maintained.tally(source, now).toReport(now, source));
-                    softly.assertThat(actual).as(when + ", scope " + scope + ", source " + source)
-                            .isEqualTo(expected);
-                    if (unscoped == null) {
-                        unscoped = actual;
-                    }
-                }
-            }
-            scope.everyone();
-            softly.assertAll();
-            return unscoped;
+            return new QualityAgreement(scope, jdbc, transactions, direct, maintained).check(when, oneSource);
         }
 
         private static long count(QualityReport report, QualityCheck check) {

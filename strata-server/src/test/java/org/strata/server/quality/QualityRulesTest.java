@@ -1,5 +1,8 @@
 package org.strata.server.quality;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,5 +36,27 @@ class QualityRulesTest {
     @ValueSource(strings = {"Wang@Example.cn", "wang@example", "wang.example.cn", "wang @example.cn", "a@b@c.cn"})
     void otherEmailsAreInvalid(String email) {
         assertThat(QualityRules.isValidEmail(email)).isFalse();
+    }
+
+    /** SQL tries the Chinese mobile first and the whole expression after it: the first must never accept more. */
+    @Test
+    void everyChineseMobileIsAValidPhoneAndNearMissesAreJudgedByTheWholeExpression() {
+        Pattern mobile = Pattern.compile(QualityRules.CHINESE_MOBILE);
+        Random random = new Random(7);
+        String characters = "+86130123456789 -";
+        int mobiles = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder phone = new StringBuilder("+861");
+            int length = 9 + random.nextInt(4);
+            for (int j = 0; j < length; j++) {
+                phone.append(random.nextInt(8) > 0 ? (char) ('0' + random.nextInt(10))
+                        : characters.charAt(random.nextInt(characters.length())));
+            }
+            if (mobile.matcher(phone).matches()) {
+                mobiles++;
+                assertThat(QualityRules.isValidPhone(phone.toString())).as(phone.toString()).isTrue();
+            }
+        }
+        assertThat(mobiles).as("mobiles among the random phones").isGreaterThan(1_000);
     }
 }

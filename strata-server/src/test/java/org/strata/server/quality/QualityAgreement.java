@@ -1,0 +1,39 @@
+package org.strata.server.quality;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.assertj.core.api.SoftAssertions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.strata.server.testsupport.SwitchableScope;
+
+/**
+ * The check both quality-figure tests make: the report read from the maintained figures equals the one computed from
+ * the base tables, under every scope {@link SwitchableScope#narrowings} gives, for all sources and for one.
+ */
+record QualityAgreement(SwitchableScope scope, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                        DirectQualityReport direct, MaintainedQualityReport maintained) {
+
+    /** Asserts the agreement; returns the maintained report for everyone and all sources. */
+    QualityReport check(String when, String oneSource) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        SoftAssertions softly = new SoftAssertions();
+        QualityReport unscoped = null;
+        for (Runnable narrowing : scope.narrowings(jdbc)) {
+            narrowing.run();
+            for (String source : new String[] {null, oneSource}) {
+                QualityReport expected = transaction.execute(s -> direct.tally(source, now).toReport(now, source));
+                QualityReport actual = transaction.execute(s -> maintained.tally(source, now).toReport(now, source));
+                softly.assertThat(actual).as(when + ", scope " + scope + ", source " + source).isEqualTo(expected);
+                if (unscoped == null) {
+                    unscoped = actual;
+                }
+            }
+        }
+        scope.everyone();
+        softly.assertAll();
+        return unscoped;
+    }
+}

@@ -1,0 +1,197 @@
+package org.strata.server.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.strata.server.demo.DemoDataGenerator;
+import org.strata.server.demo.DemoSettings;
+import org.strata.server.sql.SqlDialect;
+import org.strata.server.testsupport.CustomerData;
+import org.strata.server.testsupport.H2Database;
+import org.strata.server.testsupport.PostgresDatabase;
+import org.strata.server.testsupport.SwitchableScope;
+
+/**
+ * The rebuild of the quality figures in committed chunks of customers (forced tiny here: 7 customers per chunk):
+ * it writes exactly what one transaction over everyone writes; a refresh committed between two chunks, for customers
+ * already rebuilt and for customers not yet rebuilt, leaves the figures equal to the report from the base tables;
+ * while a rebuild runs the report answers from the base tables; a rebuild cut short leaves the figures not built and
+ * the rebuild at the next start makes them right.
+ */
+class QualityRebuildTest {
+
+    /** A context of its own (the chunk size), with a scope to switch for comparing the figures under several. */
+    @TestConfiguration
+    static class OwnContext extends SwitchableScope.AsPrimary {
+    }
+
+    @Import(OwnContext.class)
+    @TestPropertySource(properties = "strata.quality.rebuild-chunk=7")
+    abstract static class Contract {
+
+        @Autowired
+        JdbcTemplate jdbc;
+        @Autowired
+        JdbcClient client;
+        @Autowired
+        SqlDialect dialect;
+        @Autowired
+        QualityStatements statements;
+        @Autowired
+        PlatformTransactionManager transactions;
+        @Autowired
+        DemoDataGenerator demo;
+        @Autowired
+        SwitchableScope scope;
+        @Autowired
+        DirectQualityReport direct;
+        @Autowired
+        MaintainedQualityReport maintained;
+        @Autowired
+        QualityReportService reports;
+        @Autowired
+        QualityFigures figures;
+
+        List<Long> customers;
+
+        @BeforeEach
+        void companyWithDefects() {
+            scope.everyone();
+            CustomerData.deleteAll(jdbc);
+            demo.generateIfEmpty(new DemoSettings(11L, 120, Instant.parse("2026-06-30T04:00:00Z"),
+                    ZoneId.of("Asia/Shanghai")));
+            customers = jdbc.queryForList("SELECT id FROM customers WHERE merged_into IS NULL AND owner_id IS NOT NULL"
+                    + " ORDER BY id", Long.class);
+            // defects of every kind, spread over the id range so that several chunks hold some
+            jdbc.update("UPDATE customers SET phone = '138-1234', email = 'Bad@Example' WHERE id = ?", customers.get(3));
+            jdbc.update("UPDATE customers SET phone = NULL, email = ' ' WHERE id = ?", customers.get(customers.size() / 3));
+            order(customers.get(10), "R-FUTURE", OffsetDateTime.now().plusDays(20), "10.00");
+            order(customers.get(customers.size() * 2 / 3), "R-ZERO", OffsetDateTime.now().minusDays(20), "0.00");
+            order(null, "R-WAITING", OffsetDateTime.now().minusDays(2), "-3.00");
+            jdbc.update("INSERT INTO events (source, event_key, customer_id, type, occurred_at) VALUES"
+                    + " ('legacy', 'R-E1', NULL, 'visit', ?)", OffsetDateTime.now().minusDays(1));
+            figures.rebuildAll();
+        }
+
+        @Test
+        void aRebuildInTinyChunksWritesWhatOneTransactionOverEveryoneWrites() {
+            List<Long> chunkEnds = new ArrayList<>();
+            figures.rebuildAll(chunkEnds::add);
+            assertThat(chunkEnds).as("chunks committed before the last").hasSizeGreaterThan(10);
+            Map<String, List<String>> chunked = tables();
+            assertAgreement("after a rebuild in chunks");
+
+            new QualityRebuild(client, jdbc, dialect, statements, transactions, Integer.MAX_VALUE).run(last -> {
+                throw new AssertionError("one chunk holds everyone: no chunk is committed before the last");
+            });
+            assertThat(tables()).isEqualTo(chunked);
+            assertThat(chunked.get("quality_findings")).hasSizeGreaterThan(4);
+        }
+
+        @Test
+        void refreshesBetweenChunksLeaveTheFiguresRight() {
+            long[] refreshed = new long[2];
+            figures.rebuildAll(last -> {
+                if (refreshed[0] != 0 || last < customers.get(customers.size() / 2)) {
+                    return;
+                }
+                assertThat(figures.built()).as("built before the last chunk").isFalse();
+                // the report meanwhile comes from the base tables and is right
+                QualityReport during = reports.report(null);
+                assertThat(during.sources()).isEqualTo(reports.reportFromBaseTables(null).sources());
+
+                long rebuilt = customers.stream().filter(id -> id <= last).reduce((a, b) -> b).orElseThrow();
+                long notYet = customers.stream().filter(id -> id > last).findFirst().orElseThrow();
+                for (long customer : new long[] {rebuilt, notYet}) {
+                    jdbc.update("UPDATE customers SET phone = 'x', email = NULL WHERE id = ?", customer);
+                    order(customer, "R-LATE-" + customer, OffsetDateTime.now().plusDays(5), "-1.00");
+                }
+                order(null, "R-LATE-WAITING", OffsetDateTime.now().minusDays(1), "7.00");
+                figures.refreshCustomers(List.of(rebuilt, notYet));
+                refreshed[0] = rebuilt;
+                refreshed[1] = notYet;
+            });
+            assertThat(refreshed[0]).as("the refresh ran between two chunks").isPositive();
+            assertThat(figures.built()).isTrue();
+            assertAgreement("after refreshes between chunks");
+        }
+
+        @Test
+        void aRebuildCutShortIsRedoneAtTheNextStartAndRefreshesMeanwhileDoNoHarm() {
+            assertThatThrownBy(() -> figures.rebuildAll(last -> {
+                throw new IllegalStateException("the server stops");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(figures.built()).isFalse();
+            assertThat(reports.report(null).sources()).isEqualTo(reports.reportFromBaseTables(null).sources());
+
+            jdbc.update("UPDATE customers SET email = 'NOT-AN-EMAIL' WHERE id IN (?, ?)", customers.get(0),
+                    customers.get(customers.size() - 1));
+            figures.refreshCustomers(List.of(customers.get(0), customers.get(customers.size() - 1)));
+            assertThat(figures.built()).isFalse();
+
+            figures.buildIfNeverBuilt();
+            assertThat(figures.built()).isTrue();
+            assertAgreement("after the rebuild at the next start");
+        }
+
+        private void assertAgreement(String when) {
+            new QualityAgreement(scope, jdbc, transactions, direct, maintained).check(when, "legacy");
+        }
+
+        /** The contributions, findings and figures (folded by key) as sorted text rows. */
+        private Map<String, List<String>> tables() {
+            String counters = String.join(", ", QualityStatements.COUNTERS);
+            String sums = String.join(", ", QualityStatements.COUNTERS.stream().map(c -> "SUM(" + c + ")").toList());
+            return Map.of(
+                    "quality_contributions", rows("SELECT customer_id, source, owner_id, team_id, " + counters
+                            + " FROM quality_contributions"),
+                    "quality_findings", rows("SELECT check_code, record_id, customer_id, source, owner_id, team_id,"
+                            + " dated_at FROM quality_findings"),
+                    "quality_figures", rows("SELECT source, owner_id, team_id, " + sums + " FROM quality_figures"
+                            + " GROUP BY source, owner_id, team_id"));
+        }
+
+        private List<String> rows(String sql) {
+            return jdbc.query(sql, (rs, n) -> {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Object value = rs.getObject(i);
+                    row.append(value instanceof OffsetDateTime time ? time.toInstant() : value).append('|');
+                }
+                return row.toString();
+            }).stream().sorted().toList();
+        }
+
+        private void order(Long customer, String orderNo, OffsetDateTime at, String amount) {
+            jdbc.update("INSERT INTO orders (source, order_no, customer_id, ordered_at, amount) VALUES"
+                    + " ('legacy', ?, ?, ?, ?)", orderNo, customer, at, new BigDecimal(amount));
+        }
+    }
+
+    @Nested
+    @H2Database
+    class OnH2 extends Contract {
+    }
+
+    @Nested
+    @PostgresDatabase
+    class OnPostgres extends Contract {
+    }
+}
