@@ -180,7 +180,7 @@ public class DashboardFigures {
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
         if (built()) {
-            event.recomputeAlongside("dashboard-figures", this::rebuildAll);
+            event.recompute("dashboard-figures", this::rebuildAll);
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.sql.SqlDialect;
 import org.strata.server.tiering.AllCustomerDataChanged;
 import org.strata.server.customer.DisplayTime;
 
@@ -34,11 +35,13 @@ public class DemoDataGenerator {
     private final CustomerStatsRefresher stats;
     private final DisplayTime time;
     private final ApplicationEventPublisher events;
+    private final SqlDialect dialect;
 
     public DemoDataGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactions, CustomerStatsRefresher stats,
-                             DisplayTime time, ApplicationEventPublisher events) {
+                             DisplayTime time, ApplicationEventPublisher events, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.events = events;
+        this.dialect = dialect;
         this.transaction = new TransactionTemplate(transactions);
         this.stats = stats;
         this.time = time;
@@ -75,7 +78,7 @@ public class DemoDataGenerator {
             // The customers were written with their ids; the identity column must continue after them.
             jdbc.execute("ALTER TABLE customers ALTER COLUMN id RESTART WITH " + (company.lastCustomerId() + 1));
             stats.refresh(stale);
-            AllCustomerDataChanged.publishAndAwait(events);
+            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside());
         } catch (RuntimeException e) {
             removeDemoRows();
             throw e;

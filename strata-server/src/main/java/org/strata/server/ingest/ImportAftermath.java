@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.quality.QualityFigures;
+import org.strata.server.sql.SqlDialect;
 import org.strata.server.tiering.AllCustomerDataChanged;
 import org.strata.server.tiering.CustomerDataChanged;
 import org.strata.server.tiering.TieringLiveUpdates;
@@ -51,10 +52,12 @@ class ImportAftermath {
     private final ApplicationEventPublisher events;
     private final TieringLiveUpdates tiering;
     private final QualityFigures quality;
+    private final SqlDialect dialect;
 
     ImportAftermath(JdbcClient jdbc, CustomerStatsRefresher stats, ApplicationEventPublisher events,
-                    TieringLiveUpdates tiering, QualityFigures quality) {
+                    TieringLiveUpdates tiering, QualityFigures quality, SqlDialect dialect) {
         this.quality = quality;
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.stats = stats;
         this.events = events;
@@ -76,7 +79,7 @@ class ImportAftermath {
             tiering.bulkDataChanged();
             // A bulk load rewrote every customer's figures: the dashboard's and the quality report's aggregates are
             // rebuilt from the base tables, as after any change too large to list its customers.
-            AllCustomerDataChanged.publishAndAwait(events);
+            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside());
             return;
         }
         long figures = count(FIGURES_TOUCHED, since, lastEventIdBefore);
@@ -84,7 +87,7 @@ class ImportAftermath {
             // Every customer whose figures changed also changed for tiering: no need to count those again.
             stats.refreshAll();
             tiering.bulkDataChanged();
-            AllCustomerDataChanged.publishAndAwait(events);
+            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside());
             return;
         }
         if (figures > 0) {
@@ -93,7 +96,7 @@ class ImportAftermath {
         long touched = count(TOUCHED, since, lastEventIdBefore);
         if (touched > CUSTOMER_BY_CUSTOMER_AT_MOST) {
             tiering.bulkDataChanged();
-            AllCustomerDataChanged.publishAndAwait(events);
+            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside());
         } else if (touched > 0) {
             events.publishEvent(new CustomerDataChanged(ids(TOUCHED, since, lastEventIdBefore)));
         } else {

@@ -143,7 +143,7 @@ public class QualityFigures {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
-        event.recomputeAlongside("quality-figures", this::rebuildAll);
+        event.recompute("quality-figures", this::rebuildAll);
     }
 
     /** A database that had customers before the figures existed gets them once. */

@@ -22,6 +22,11 @@ public final class H2Dialect implements SqlDialect {
     }
 
     @Override
+    public boolean recomputesAlongside() {
+        return false;
+    }
+
+    @Override
     public String inArray(String column, String elementType) {
         // H2 does not use an index for "= ANY (?)" (it filters every row of the other key columns' range); it does
         // for IN over a table function, but evaluates the IN again for each row found: fine for a few values only.

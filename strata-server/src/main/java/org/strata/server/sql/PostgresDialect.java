@@ -22,6 +22,11 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public boolean recomputesAlongside() {
+        return true;
+    }
+
+    @Override
     public String inArray(String column, String elementType) {
         return column + " = ANY (?)";
     }

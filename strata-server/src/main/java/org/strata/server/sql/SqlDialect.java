@@ -34,6 +34,13 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
     int importBatchSize();
 
     /**
+     * Whether independent recomputations over every customer (the dashboard's figures, the quality report's) run at
+     * the same time, each in its own session: on PostgreSQL each session is a process of its own, so two use both
+     * cores; H2 runs inside Strata's heap, where two at once would need twice the memory, so they run in turn.
+     */
+    boolean recomputesAlongside();
+
+    /**
      * A condition "column is one of the values of the array bound to the one {@code ?}", written so that the
      * column's index is used.
      *

@@ -15,37 +15,48 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commits (or at once outside one).
  *
  * <p>The recomputations are independent of each other (the dashboard's figures, the quality report's) and each is
- * one database session busy with set-based statements, so a listener hands its work to {@link #recomputeAlongside}
- * and they run at the same time, one per core, instead of one after the other; {@link #publishAndAwait} returns when
- * all of them have finished, so whoever announced the change (an import, the demo set-up) goes on with every figure
- * up to date, as when the listeners ran in turn.
+ * one database session busy with set-based statements, so a listener hands its work to {@link #recompute} and, where
+ * the database allows ({@code SqlDialect#recomputesAlongside}), they run at the same time, one per core, instead of
+ * one after the other; {@link #publishAndAwait} returns when all of them have finished, so whoever announced the
+ * change (an import, the demo set-up) goes on with every figure up to date, as when the listeners ran in turn.
  */
 public final class AllCustomerDataChanged {
 
     private static final Logger log = LoggerFactory.getLogger(AllCustomerDataChanged.class);
 
     private final List<CompletableFuture<Void>> recomputations = new ArrayList<>();
+    private final boolean alongside;
 
-    private AllCustomerDataChanged() {
+    private AllCustomerDataChanged(boolean alongside) {
+        this.alongside = alongside;
     }
 
     /**
      * Announces the change and waits for every recomputation a listener started; the first failure among them is
      * thrown once all have ended. Outside a transaction the listeners run during {@code publishEvent}; inside one they
      * run after its commit, when nobody waits for them any more: publish this after committing.
+     *
+     * @param alongside whether the listeners' recomputations run at the same time (else each in turn, at once)
      */
-    public static void publishAndAwait(ApplicationEventPublisher events) {
+    public static void publishAndAwait(ApplicationEventPublisher events, boolean alongside) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // the listeners would start after the commit, unawaited, racing whatever the caller does next
             throw new IllegalStateException("publish AllCustomerDataChanged after the transaction has committed");
         }
-        AllCustomerDataChanged change = new AllCustomerDataChanged();
+        AllCustomerDataChanged change = new AllCustomerDataChanged(alongside);
         events.publishEvent(change);
         change.awaitRecomputations();
     }
 
-    /** Runs {@code work} on a thread of its own, alongside the other listeners' recomputations. */
-    public synchronized void recomputeAlongside(String name, Runnable work) {
+    /**
+     * Runs {@code work} on a thread of its own, alongside the other listeners' recomputations, or at once when they
+     * run in turn.
+     */
+    public synchronized void recompute(String name, Runnable work) {
+        if (!alongside) {
+            work.run();
+            return;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

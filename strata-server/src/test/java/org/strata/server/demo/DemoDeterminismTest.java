@@ -2,6 +2,7 @@ package org.strata.server.demo;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.strata.server.sql.SqlDialect;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.strata.server.customer.CustomerStatsRefresher;
@@ -38,7 +39,7 @@ class DemoDeterminismTest {
         JdbcClient client = JdbcClient.create(dataSource);
         DisplayTime time = new DisplayTime("Asia/Shanghai");
         var generator = new DemoDataGenerator(jdbc, new DataSourceTransactionManager(dataSource),
-                new CustomerStatsRefresher(client, jdbc, new MergedCustomers(client)), time, event -> { });
+                new CustomerStatsRefresher(client, jdbc, new MergedCustomers(client)), time, event -> { }, SqlDialect.of(dataSource));
         generator.generateIfEmpty(settings).orElseThrow();
         try {
             return fingerprint(jdbc);

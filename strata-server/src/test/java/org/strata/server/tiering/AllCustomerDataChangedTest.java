@@ -30,8 +30,8 @@ class AllCustomerDataChangedTest {
             }
         };
         AllCustomerDataChanged.publishAndAwait(deliveringTo(List.of(
-                event -> event.recomputeAlongside("first", meetTheOther),
-                event -> event.recomputeAlongside("second", meetTheOther))));
+                event -> event.recompute("first", meetTheOther),
+                event -> event.recompute("second", meetTheOther))), true);
         assertThat(bothStarted.isBroken()).isFalse();
     }
 
@@ -47,8 +47,8 @@ class AllCustomerDataChangedTest {
             finished.incrementAndGet();
         };
         AllCustomerDataChanged.publishAndAwait(deliveringTo(List.of(
-                event -> event.recomputeAlongside("first", slowWork),
-                event -> event.recomputeAlongside("second", slowWork))));
+                event -> event.recompute("first", slowWork),
+                event -> event.recompute("second", slowWork))), true);
         assertThat(finished).hasValue(2);
     }
 
@@ -56,10 +56,10 @@ class AllCustomerDataChangedTest {
     void aFailedRecomputationFailsThePublisherAfterTheOthersHaveFinished() {
         AtomicInteger finished = new AtomicInteger();
         ApplicationEventPublisher events = deliveringTo(List.of(
-                event -> event.recomputeAlongside("broken", () -> {
+                event -> event.recompute("broken", () -> {
                     throw new IllegalStateException("figures table missing");
                 }),
-                event -> event.recomputeAlongside("slow", () -> {
+                event -> event.recompute("slow", () -> {
                     try {
                         Thread.sleep(200);
                     } catch (InterruptedException e) {
@@ -67,8 +67,23 @@ class AllCustomerDataChangedTest {
                     }
                     finished.incrementAndGet();
                 })));
-        assertThatThrownBy(() -> AllCustomerDataChanged.publishAndAwait(events))
+        assertThatThrownBy(() -> AllCustomerDataChanged.publishAndAwait(events, true))
                 .isInstanceOf(IllegalStateException.class).hasMessage("figures table missing");
         assertThat(finished).hasValue(1);
+    }
+
+    @Test
+    void inTurnEachRecomputationHasFinishedBeforeTheNextListenerHearsOfTheChange() {
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AllCustomerDataChanged.publishAndAwait(deliveringTo(List.of(
+                event -> {
+                    order.add("first heard");
+                    event.recompute("first", () -> order.add("first done"));
+                },
+                event -> {
+                    order.add("second heard");
+                    event.recompute("second", () -> order.add("second done"));
+                })), false);
+        assertThat(order).containsExactly("first heard", "first done", "second heard", "second done");
     }
 }
