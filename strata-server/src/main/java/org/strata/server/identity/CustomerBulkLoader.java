@@ -61,18 +61,30 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      * per customer, then the further identifiers staged as rows. A derived table, read a few times: reading the
      * staged records again costs less than writing three million key rows once.
      */
-    private static final String ALL_KEYS = """
-            (SELECT s.seq, 0 AS ord, '%s' AS kind, s.source AS namespace, s.external_id AS id_value
-             FROM bulk_stage_customers s WHERE s.standard_keys & 1 <> 0
-             UNION ALL
-             SELECT s.seq, s.standard_keys & 1, '%s', '', s.phone
-             FROM bulk_stage_customers s WHERE s.standard_keys & 2 <> 0
-             UNION ALL
-             SELECT s.seq, (s.standard_keys & 1) + (s.standard_keys >> 1 & 1), '%s', '', s.email
-             FROM bulk_stage_customers s WHERE s.standard_keys & 4 <> 0
-             UNION ALL
-             SELECT x.seq, x.ord, x.kind, x.namespace, x.id_value FROM bulk_stage_customer_keys x)"""
-            .formatted(IdentityKey.EXTERNAL_ID, IdentityKey.PHONE, IdentityKey.EMAIL);
+    private static final String STAGED_KEYS = keysOf(STAGE, "");
+
+    /** {@link #STAGED_KEYS} read from bulk_resolved, with the customer each record writes (own) and its root. */
+    private static final String RESOLVED_KEYS = keysOf("bulk_resolved", ", r.own, r.root");
+
+    private static String keysOf(String records, String resolution) {
+        return """
+                (SELECT r.seq, 0 AS ord, '%1$s' AS kind, r.source AS namespace, r.external_id AS id_value%4$s
+                 FROM %5$s r WHERE r.standard_keys & 1 <> 0
+                 UNION ALL
+                 SELECT r.seq, r.standard_keys & 1, '%2$s', '', r.phone%4$s
+                 FROM %5$s r WHERE r.standard_keys & 2 <> 0
+                 UNION ALL
+                 SELECT r.seq, (r.standard_keys & 1) + (r.standard_keys >> 1 & 1), '%3$s', '', r.email%4$s
+                 FROM %5$s r WHERE r.standard_keys & 4 <> 0
+                 UNION ALL
+                 SELECT x.seq, x.ord, x.kind, x.namespace, x.id_value%4$s
+                 FROM bulk_stage_customer_keys x JOIN %5$s r ON r.seq = x.seq)"""
+                .formatted(IdentityKey.EXTERNAL_ID, IdentityKey.PHONE, IdentityKey.EMAIL, resolution, records);
+    }
+
+    /** Whether the key {@code k} matches no stored identifier. */
+    private static final String NOT_KNOWN = "NOT EXISTS (SELECT 1 FROM bulk_known n WHERE n.seq = k.seq"
+            + " AND n.ord = k.ord)";
 
     /**
      * Joins the keys {@code k} to the keys met more than once while staging; without it (when too many keys repeat
@@ -88,7 +100,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                                                     ORDER BY k.seq DESC) AS newer
                    FROM %s k%%s
                    WHERE k.ord = 0) d
-            WHERE s.seq = d.seq AND d.newer > 1""".formatted(ALL_KEYS);
+            WHERE s.seq = d.seq AND d.newer > 1""".formatted(STAGED_KEYS);
 
     /**
      * How many repeated keys a load remembers (about 150 bytes each); a file that repeats more of its keys, such as
@@ -101,7 +113,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             CREATE TEMPORARY TABLE bulk_known ON COMMIT DROP AS
             SELECT k.seq, k.ord, ci.customer_id, ci.origin_customer_id
             FROM %s k JOIN customer_identifiers ci ON ci.kind = k.kind AND ci.namespace = k.namespace
-                 AND ci.id_value = k.id_value""".formatted(ALL_KEYS);
+                 AND ci.id_value = k.id_value""".formatted(STAGED_KEYS);
 
     /**
      * Per staged record, the stored customer it updates: its own external id's origin, or, for a record without an
@@ -146,45 +158,42 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     /**
      * The new keys that several staged records share (among those met more than once while staging; a fingerprint
      * collision only adds a key that turns out to have one holder), each with the first record that brings it.
+     * Completed by the joins to the repeated keys and the condition that the key is new.
      */
     private static final String SHARED_NEW_KEYS = """
             CREATE TEMPORARY TABLE bulk_shared_keys ON COMMIT DROP AS
             SELECT k.kind, k.namespace, k.id_value, MIN(k.seq) AS first_seq, COUNT(*) AS holders
-            FROM %s k%%s
-            WHERE NOT EXISTS (SELECT 1 FROM bulk_known n WHERE n.seq = k.seq AND n.ord = k.ord)
-            GROUP BY k.kind, k.namespace, k.id_value""".formatted(ALL_KEYS);
+            FROM %s k%%s%%s
+            GROUP BY k.kind, k.namespace, k.id_value""".formatted(RESOLVED_KEYS);
 
     /**
      * The keys that join two customers, in the order the batch path meets them (record by record, key by key):
      * a stored key held by another customer than the record's, and a new key also brought by an earlier record.
      */
     private static final String LINKS = """
-            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, n.customer_id AS holder, r.root
+            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, n.customer_id AS holder, k.root
             FROM bulk_known n JOIN %1$s k ON k.seq = n.seq AND k.ord = n.ord
-            JOIN bulk_resolved r ON r.seq = n.seq
-            WHERE n.customer_id <> r.root
+            WHERE n.customer_id <> k.root
             UNION ALL
-            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, first.root AS holder, r.root
+            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, first.root AS holder, k.root
             FROM bulk_shared_keys nk
             JOIN %1$s k ON k.kind = nk.kind AND k.namespace = nk.namespace
                  AND k.id_value = nk.id_value AND k.seq <> nk.first_seq
             JOIN bulk_resolved first ON first.seq = nk.first_seq
-            JOIN bulk_resolved r ON r.seq = k.seq
-            WHERE nk.holders > 1 AND first.root <> r.root
-            ORDER BY 1, 2""".formatted(ALL_KEYS);
+            WHERE nk.holders > 1 AND first.root <> k.root
+            ORDER BY 1, 2""".formatted(RESOLVED_KEYS);
 
     /**
-     * Every new key once, for the first record that brings it: the staged keys that match no stored identifier,
-     * without the later holders of a shared key. Straight from the staged records, no grouping of all keys.
+     * Every new key once, for the first record that brings it: the staged keys without the later holders of a
+     * shared key (and, completed when identifiers are stored already, without those that match one). Straight from
+     * the resolved records: no grouping of all keys, no join.
      */
     private static final String INSERT_KEYS = """
             INSERT INTO customer_identifiers (customer_id, origin_customer_id, kind, namespace, id_value)
-            SELECT COALESCE(m.root, r.root), r.own, k.kind, k.namespace, k.id_value
-            FROM %s k JOIN bulk_resolved r ON r.seq = k.seq
-            LEFT JOIN bulk_merged_roots m ON m.absorbed = r.root
-            WHERE NOT EXISTS (SELECT 1 FROM bulk_known n WHERE n.seq = k.seq AND n.ord = k.ord)
-              AND NOT EXISTS (SELECT 1 FROM bulk_shared_keys f WHERE f.kind = k.kind AND f.namespace = k.namespace
-                              AND f.id_value = k.id_value AND f.first_seq <> k.seq)""".formatted(ALL_KEYS);
+            SELECT COALESCE(m.root, k.root), k.own, k.kind, k.namespace, k.id_value
+            FROM %s k LEFT JOIN bulk_merged_roots m ON m.absorbed = k.root
+            WHERE NOT EXISTS (SELECT 1 FROM bulk_shared_keys f WHERE f.kind = k.kind AND f.namespace = k.namespace
+                              AND f.id_value = k.id_value AND f.first_seq <> k.seq)%%s""".formatted(RESOLVED_KEYS);
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -227,9 +236,9 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
     @Override
     public List<String> suspendedPrimaryKeys() {
-        // nothing looks identifiers up by id while they are loaded; 3 million keys built once cost a third of
-        // maintaining them
-        return List.of("customer_identifiers");
+        // nothing looks identifiers or figures up by their key while they are loaded; 3 million identifier ids
+        // built once cost a third of maintaining them
+        return List.of("customer_identifiers", "customer_figures");
     }
 
     @Override
@@ -272,7 +281,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                         repeated.clear();
                     }
                 }
-                // Only further identifiers are staged as keys; the standard ones are read from the row (ALL_KEYS).
+                // Only further identifiers are staged as keys; the standard ones are read from the row (STAGED_KEYS).
                 for (int ord = Integer.bitCount(standardKeys); ord < own.size(); ord++) {
                     IdentityKey key = own.get(ord);
                     keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
@@ -297,9 +306,8 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             jdbc.execute("ANALYZE " + REPEATED);
         }
         if (duplicates > 0) {
+            // the further identifiers of the records folded away stay staged, but no longer join a staged record
             steps.rows("fold repeated records", () -> jdbc.update(FOLD_REPEATED_RECORDS.formatted(onlyRepeated)));
-            steps.rows("drop their further identifiers", () -> jdbc.update("DELETE FROM " + KEYS + " k"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM " + STAGE + " s WHERE s.seq = k.seq)"));
         }
         steps.run("analyze stage", () -> {
             jdbc.execute("ANALYZE " + STAGE);
@@ -307,8 +315,10 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         });
         long identifiersBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer_identifiers",
                 Long.class);
+        // Into an empty table (a first load) every key is new, and the conditions that say so are left out.
+        boolean someStored = identifiersBefore > 0;
         steps.run("find stored keys", () -> {
-            jdbc.execute(KNOWN + (identifiersBefore == 0 ? " WHERE FALSE" : ""));
+            jdbc.execute(KNOWN + (someStored ? "" : " WHERE FALSE"));
             jdbc.execute("ANALYZE bulk_known");
         });
 
@@ -324,7 +334,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                 () -> figures.startAtZeroSelected("SELECT r.own FROM bulk_resolved r WHERE r.fresh"));
 
         steps.run("group shared new keys", () -> {
-            jdbc.execute(SHARED_NEW_KEYS.formatted(onlyRepeated));
+            jdbc.execute(SHARED_NEW_KEYS.formatted(onlyRepeated, someStored ? " WHERE " + NOT_KNOWN : ""));
             jdbc.execute("ANALYZE bulk_shared_keys");
         });
         CustomerGroups groups = new CustomerGroups(ledger.blockedRootPairs());
@@ -333,14 +343,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                     rs.getString("namespace"), rs.getString("id_value")));
         }));
         steps.run("merge", () -> ledger.mergeAll(groups.merges(), groups::find, writtenBy));
-        steps.rows("insert identifiers", () -> jdbc.update(INSERT_KEYS));
+        steps.rows("insert identifiers", () -> jdbc.update(INSERT_KEYS.formatted(someStored ? " AND " + NOT_KNOWN
+                : "")));
         steps.run("link waiting orders and events", () -> pendingLinks.linkIdentifiersAfter(identifiersBefore));
         return new BatchResult(new WriteCounts(fresh, updated, existing - updated), groups.merges().size());
     }
 
     /**
-     * Decides for every staged record the customer row it writes (bulk_resolved: seq, own, root, fresh) and returns
-     * how many are new. New rows get ids from one block of the identity sequence, in file order, as the batch
+     * Decides for every staged record the customer row it writes (bulk_resolved: seq, own, root, fresh, and the
+     * record's key columns, so that its keys are read with their resolution without a join) and returns how many are
+     * new. New rows get ids from one block of the identity sequence, in file order, as the batch
      * path's inserts would.
      */
     private long resolve() {
@@ -357,8 +369,9 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         long beforeFirst = base - 1;
         jdbc.execute("CREATE TEMPORARY TABLE bulk_resolved ON COMMIT DROP AS"
                 + " SELECT seq, COALESCE(own, " + beforeFirst + " + fresh_no) AS own,"
-                + " COALESCE(root, " + beforeFirst + " + fresh_no) AS root, own IS NULL AS fresh"
-                + " FROM (SELECT s.seq, o.own, o.root,"
+                + " COALESCE(root, " + beforeFirst + " + fresh_no) AS root, own IS NULL AS fresh,"
+                + " source, external_id, phone, email, standard_keys"
+                + " FROM (SELECT s.seq, o.own, o.root, s.source, s.external_id, s.phone, s.email, s.standard_keys,"
                 + " ROW_NUMBER() OVER (PARTITION BY o.own IS NULL ORDER BY s.seq) AS fresh_no"
                 + " FROM " + STAGE + " s LEFT JOIN (" + OWNERS + ") o ON o.seq = s.seq) x");
         jdbc.execute("ANALYZE bulk_resolved");
