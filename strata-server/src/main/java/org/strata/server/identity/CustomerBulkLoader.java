@@ -10,6 +10,7 @@ import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.CustomerRecord;
 import org.strata.server.ingest.IdentityKey;
 import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.KeyFingerprints;
 import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
@@ -101,12 +102,6 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                    FROM %s k%%s
                    WHERE k.ord = 0) d
             WHERE s.seq = d.seq AND d.newer > 1""".formatted(STAGED_KEYS);
-
-    /**
-     * How many repeated keys a load remembers (about 150 bytes each); a file that repeats more of its keys, such as
-     * a file holding every customer twice, groups all its keys in SQL instead.
-     */
-    private static final int REPEATED_KEYS_REMEMBERED = 100_000;
 
     /** The stored identifiers the staged keys match. */
     private static final String KNOWN = """
@@ -201,15 +196,17 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
     private final CustomerStatsRefresher figures;
+    private final int repeatedKeysRemembered;
 
     CustomerBulkLoader(JdbcTemplate jdbc, SqlDialect dialect, MergeLedger ledger, OwnerDirectory owners,
-                       PendingLinks pendingLinks, CustomerStatsRefresher figures) {
+                       PendingLinks pendingLinks, CustomerStatsRefresher figures, ImportProperties properties) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.ledger = ledger;
         this.owners = owners;
         this.pendingLinks = pendingLinks;
         this.figures = figures;
+        this.repeatedKeysRemembered = properties.bulkRepeatedKeys();
     }
 
     @Override
@@ -276,7 +273,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                 List<IdentityKey> own = CustomerResolver.keysOf(customer);
                 for (IdentityKey key : own) {
                     if (!seen.add(key.toString()) && !tooManyRepeated && repeated.add(key)
-                            && repeated.size() > REPEATED_KEYS_REMEMBERED) {
+                            && repeated.size() > repeatedKeysRemembered) {
                         tooManyRepeated = true;
                         repeated.clear();
                     }
