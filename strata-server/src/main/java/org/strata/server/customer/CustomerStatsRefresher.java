@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.strata.server.sql.BulkSteps;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -212,11 +213,11 @@ public class CustomerStatsRefresher {
      * that reads the table only afterwards sees it empty. Strata's readers run in READ COMMITTED, where every
      * statement takes a new snapshot (and waits for the load's lock), so they see the old or the new figures.
      */
-    public void refreshAllInBulk() {
+    public void refreshAllInBulk(BulkSteps steps) {
         template.execute("SET LOCAL work_mem = '64MB'");
-        template.execute("TRUNCATE customer_figures");
-        template.update(POSTGRES_WRITE_ALL);
-        refreshSurvivorsOfMerges();
+        steps.run("empty customer_figures", () -> template.execute("TRUNCATE customer_figures"));
+        steps.rows("write every customer's figures", () -> template.update(POSTGRES_WRITE_ALL));
+        steps.run("recompute the survivors of merges", this::refreshSurvivorsOfMerges);
     }
 
     /**

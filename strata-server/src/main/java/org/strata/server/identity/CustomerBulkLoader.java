@@ -1,5 +1,7 @@
 package org.strata.server.identity;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
@@ -8,17 +10,23 @@ import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.CustomerRecord;
 import org.strata.server.ingest.IdentityKey;
 import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportProperties;
+import org.strata.server.ingest.KeyFingerprints;
+import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Customers in bulk, with the identity resolution of {@link CustomerResolver} done over the whole file at once.
  * The records and their further identifiers are staged (the keys in their own columns, external id, phone and
- * email, are derived from the staged record in SQL); then, set-based:
+ * email, are read from the staged record in SQL); while staging, the load remembers the fingerprint of every key and
+ * notes the keys it meets a second time, so that only those few are ever grouped. Then, set-based:
  * <ol>
  *   <li>each record finds the customer row it updates by the keys already stored (its own external id, or for a
  *       record without one the first of its keys that is known), exactly as the batch path decides;</li>
@@ -27,37 +35,80 @@ import java.util.List;
  *   <li>only the keys that link two customers (a key another customer holds, or a new key several records share)
  *       travel to Java, where {@link CustomerGroups} joins them as in the batch path; the few merges that follow are
  *       recorded and applied set-based ({@link MergeLedger#mergeAll});</li>
- *   <li>every new key is stored once, for the first record that brought it, and orders and events waiting for one
- *       of them are linked.</li>
+ *   <li>every new key is stored once, for the first record that brought it, straight from the staged records, and
+ *       orders and events waiting for one of them are linked.</li>
  * </ol>
  */
 @Component
 class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
+    private static final Logger log = LoggerFactory.getLogger(CustomerBulkLoader.class);
+
     private static final String STAGE = "bulk_stage_customers";
     private static final String KEYS = "bulk_stage_customer_keys";
+    private static final String REPEATED = "bulk_repeated_keys";
     private static final List<String> STAGE_COLUMNS = List.of("external_id VARCHAR(128)", "name VARCHAR(300)",
             "type VARCHAR(16)", "phone VARCHAR(32)", "email VARCHAR(320)", "owner VARCHAR(100)", "team VARCHAR(64)",
             "industry VARCHAR(100)", "region VARCHAR(100)", "source VARCHAR(64)",
             "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT");
+    private static final List<String> KEY_COLUMN_DEFINITIONS = List.of("kind VARCHAR(32) NOT NULL",
+            "namespace VARCHAR(64) NOT NULL", "id_value VARCHAR(320) NOT NULL");
     private static final List<String> KEY_COLUMNS = List.of("seq", "ord", "kind", "namespace", "id_value");
 
     /**
-     * The keys every record has in its own columns (external id, phone, email; see
-     * {@link CustomerResolver#standardKeys}), derived from the staged record instead of being staged a second time as
-     * three rows per customer: numbered densely in the order of {@link CustomerResolver#keysOf}, so that ord 0 is the
-     * record's own key and further identifiers, staged as they are, follow.
+     * Every staged record's keys (seq, ord, kind, namespace, id_value), numbered as {@link CustomerResolver#keysOf}
+     * orders them: the keys in the record's own columns (external id, phone, email; which of them are keys is the
+     * mask {@link CustomerResolver#standardKeys}) read from the staged record, not staged a second time as three rows
+     * per customer, then the further identifiers staged as rows. A derived table, read a few times: reading the
+     * staged records again costs less than writing three million key rows once.
      */
-    private static final String STANDARD_KEYS = """
-            INSERT INTO bulk_stage_customer_keys (seq, ord, kind, namespace, id_value)
-            SELECT s.seq, k.ord, k.kind, k.namespace, k.id_value
-            FROM bulk_stage_customers s CROSS JOIN LATERAL (VALUES
-                 (0, '%s', s.source, s.external_id, 1),
-                 (s.standard_keys & 1, '%s', '', s.phone, 2),
-                 ((s.standard_keys & 1) + (s.standard_keys >> 1 & 1), '%s', '', s.email, 4))
-                 AS k (ord, kind, namespace, id_value, bit)
-            WHERE s.standard_keys & k.bit <> 0""".formatted(IdentityKey.EXTERNAL_ID, IdentityKey.PHONE,
-            IdentityKey.EMAIL);
+    private static final String STAGED_KEYS = keysOf(STAGE, "");
+
+    /** {@link #STAGED_KEYS} read from bulk_resolved, with the customer each record writes (own) and its root. */
+    private static final String RESOLVED_KEYS = keysOf("bulk_resolved", ", r.own, r.root");
+
+    private static String keysOf(String records, String resolution) {
+        return """
+                (SELECT r.seq, 0 AS ord, '%1$s' AS kind, r.source AS namespace, r.external_id AS id_value%4$s
+                 FROM %5$s r WHERE r.standard_keys & 1 <> 0
+                 UNION ALL
+                 SELECT r.seq, r.standard_keys & 1, '%2$s', '', r.phone%4$s
+                 FROM %5$s r WHERE r.standard_keys & 2 <> 0
+                 UNION ALL
+                 SELECT r.seq, (r.standard_keys & 1) + (r.standard_keys >> 1 & 1), '%3$s', '', r.email%4$s
+                 FROM %5$s r WHERE r.standard_keys & 4 <> 0
+                 UNION ALL
+                 SELECT x.seq, x.ord, x.kind, x.namespace, x.id_value%4$s
+                 FROM bulk_stage_customer_keys x JOIN %5$s r ON r.seq = x.seq)"""
+                .formatted(IdentityKey.EXTERNAL_ID, IdentityKey.PHONE, IdentityKey.EMAIL, resolution, records);
+    }
+
+    /** Whether the key {@code k} matches no stored identifier. */
+    private static final String NOT_KNOWN = "NOT EXISTS (SELECT 1 FROM bulk_known n WHERE n.seq = k.seq"
+            + " AND n.ord = k.ord)";
+
+    /**
+     * Joins the keys {@code k} to the keys met more than once while staging; without it (when too many keys repeat
+     * to remember them) every key is considered.
+     */
+    private static final String ONLY_REPEATED = " JOIN bulk_repeated_keys r ON r.kind = k.kind"
+            + " AND r.namespace = k.namespace AND r.id_value = k.id_value";
+
+    /** The last record with a given own key wins, as it does across the batches of the batch path. */
+    private static final String FOLD_REPEATED_RECORDS = """
+            DELETE FROM bulk_stage_customers s
+            USING (SELECT k.seq, ROW_NUMBER() OVER (PARTITION BY k.kind, k.namespace, k.id_value
+                                                    ORDER BY k.seq DESC) AS newer
+                   FROM %s k%%s
+                   WHERE k.ord = 0) d
+            WHERE s.seq = d.seq AND d.newer > 1""".formatted(STAGED_KEYS);
+
+    /** The stored identifiers the staged keys match. */
+    private static final String KNOWN = """
+            CREATE TEMPORARY TABLE bulk_known ON COMMIT DROP AS
+            SELECT k.seq, k.ord, ci.customer_id, ci.origin_customer_id
+            FROM %s k JOIN customer_identifiers ci ON ci.kind = k.kind AND ci.namespace = k.namespace
+                 AND ci.id_value = k.id_value""".formatted(STAGED_KEYS);
 
     /**
      * Per staged record, the stored customer it updates: its own external id's origin, or, for a record without an
@@ -99,38 +150,45 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team
             WHERE r.fresh""";
 
-    /** Keys no customer holds yet, each with the first record (in file order) that brings it. */
-    private static final String NEW_KEYS = """
-            CREATE TEMPORARY TABLE bulk_new_keys ON COMMIT DROP AS
+    /**
+     * The new keys that several staged records share (among those met more than once while staging; a fingerprint
+     * collision only adds a key that turns out to have one holder), each with the first record that brings it.
+     * Completed by the joins to the repeated keys and the condition that the key is new.
+     */
+    private static final String SHARED_NEW_KEYS = """
+            CREATE TEMPORARY TABLE bulk_shared_keys ON COMMIT DROP AS
             SELECT k.kind, k.namespace, k.id_value, MIN(k.seq) AS first_seq, COUNT(*) AS holders
-            FROM bulk_stage_customer_keys k
-            WHERE NOT EXISTS (SELECT 1 FROM bulk_known n WHERE n.seq = k.seq AND n.ord = k.ord)
-            GROUP BY k.kind, k.namespace, k.id_value""";
+            FROM %s k%%s%%s
+            GROUP BY k.kind, k.namespace, k.id_value""".formatted(RESOLVED_KEYS);
 
     /**
      * The keys that join two customers, in the order the batch path meets them (record by record, key by key):
      * a stored key held by another customer than the record's, and a new key also brought by an earlier record.
      */
     private static final String LINKS = """
-            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, n.customer_id AS holder, r.root
-            FROM bulk_known n JOIN bulk_stage_customer_keys k ON k.seq = n.seq AND k.ord = n.ord
-            JOIN bulk_resolved r ON r.seq = n.seq
-            WHERE n.customer_id <> r.root
+            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, n.customer_id AS holder, k.root
+            FROM bulk_known n JOIN %1$s k ON k.seq = n.seq AND k.ord = n.ord
+            WHERE n.customer_id <> k.root
             UNION ALL
-            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, first.root AS holder, r.root
-            FROM bulk_new_keys nk
-            JOIN bulk_stage_customer_keys k ON k.kind = nk.kind AND k.namespace = nk.namespace
+            SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, first.root AS holder, k.root
+            FROM bulk_shared_keys nk
+            JOIN %1$s k ON k.kind = nk.kind AND k.namespace = nk.namespace
                  AND k.id_value = nk.id_value AND k.seq <> nk.first_seq
             JOIN bulk_resolved first ON first.seq = nk.first_seq
-            JOIN bulk_resolved r ON r.seq = k.seq
-            WHERE nk.holders > 1 AND first.root <> r.root
-            ORDER BY 1, 2""";
+            WHERE nk.holders > 1 AND first.root <> k.root
+            ORDER BY 1, 2""".formatted(RESOLVED_KEYS);
 
+    /**
+     * Every new key once, for the first record that brings it: the staged keys without the later holders of a
+     * shared key (and, completed when identifiers are stored already, without those that match one). Straight from
+     * the resolved records: no grouping of all keys, no join.
+     */
     private static final String INSERT_KEYS = """
             INSERT INTO customer_identifiers (customer_id, origin_customer_id, kind, namespace, id_value)
-            SELECT COALESCE(m.root, r.root), r.own, nk.kind, nk.namespace, nk.id_value
-            FROM bulk_new_keys nk JOIN bulk_resolved r ON r.seq = nk.first_seq
-            LEFT JOIN bulk_merged_roots m ON m.absorbed = r.root""";
+            SELECT COALESCE(m.root, k.root), k.own, k.kind, k.namespace, k.id_value
+            FROM %s k LEFT JOIN bulk_merged_roots m ON m.absorbed = k.root
+            WHERE NOT EXISTS (SELECT 1 FROM bulk_shared_keys f WHERE f.kind = k.kind AND f.namespace = k.namespace
+                              AND f.id_value = k.id_value AND f.first_seq <> k.seq)%%s""".formatted(RESOLVED_KEYS);
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -138,15 +196,17 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
     private final CustomerStatsRefresher figures;
+    private final int repeatedKeysRemembered;
 
     CustomerBulkLoader(JdbcTemplate jdbc, SqlDialect dialect, MergeLedger ledger, OwnerDirectory owners,
-                       PendingLinks pendingLinks, CustomerStatsRefresher figures) {
+                       PendingLinks pendingLinks, CustomerStatsRefresher figures, ImportProperties properties) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.ledger = ledger;
         this.owners = owners;
         this.pendingLinks = pendingLinks;
         this.figures = figures;
+        this.repeatedKeysRemembered = properties.bulkRepeatedKeys();
     }
 
     @Override
@@ -172,86 +232,124 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     }
 
     @Override
-    public void begin() {
+    public List<String> suspendedPrimaryKeys() {
+        // nothing looks identifiers or figures up by their key while they are loaded; 3 million identifier ids
+        // built once cost a third of maintaining them
+        return List.of("customer_identifiers", "customer_figures");
+    }
+
+    @Override
+    public Load<CustomerRecord> begin() {
         jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (seq BIGINT NOT NULL, " + dialect.stageColumns(STAGE_COLUMNS)
                 + ") ON COMMIT DROP");
         jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (seq BIGINT NOT NULL, ord INT NOT NULL, "
-                + dialect.stageColumns(List.of("kind VARCHAR(32) NOT NULL", "namespace VARCHAR(64) NOT NULL",
-                "id_value VARCHAR(320) NOT NULL")) + ") ON COMMIT DROP");
+                + dialect.stageColumns(KEY_COLUMN_DEFINITIONS) + ") ON COMMIT DROP");
+        jdbc.execute("CREATE TEMPORARY TABLE " + REPEATED + " (" + dialect.stageColumns(KEY_COLUMN_DEFINITIONS)
+                + ") ON COMMIT DROP");
+        return new CustomerLoad();
     }
 
-    @Override
-    public void stage(List<CustomerRecord> customers, long firstSequence) {
-        List<Object[]> rows = new ArrayList<>(customers.size());
-        List<Object[]> keys = new ArrayList<>(customers.size() * 3);
-        for (int i = 0; i < customers.size(); i++) {
-            long sequence = firstSequence + i;
-            CustomerRecord customer = customers.get(i);
-            Object[] values = CustomerResolver.storedValues(customer);
-            Object[] row = new Object[values.length + 2];
-            row[0] = sequence;
-            System.arraycopy(values, 0, row, 1, values.length);
-            int standardKeys = CustomerResolver.standardKeys(customer);
-            row[row.length - 1] = standardKeys;
-            rows.add(row);
-            List<IdentityKey> own = CustomerResolver.keysOf(customer);
-            // Only further identifiers are staged as keys; the standard ones are derived in SQL (STANDARD_KEYS).
-            for (int ord = Integer.bitCount(standardKeys); ord < own.size(); ord++) {
-                IdentityKey key = own.get(ord);
-                keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
+    /** One file's customers; remembers the keys met while staging, to tell which of them occur more than once. */
+    private final class CustomerLoad implements Load<CustomerRecord> {
+
+        private final KeyFingerprints seen = new KeyFingerprints();
+        private final Set<IdentityKey> repeated = new LinkedHashSet<>();
+        private boolean tooManyRepeated;
+
+        @Override
+        public void stage(List<CustomerRecord> customers, long firstSequence) {
+            List<Object[]> rows = new ArrayList<>(customers.size());
+            List<Object[]> keys = new ArrayList<>();
+            for (int i = 0; i < customers.size(); i++) {
+                long sequence = firstSequence + i;
+                CustomerRecord customer = customers.get(i);
+                Object[] values = CustomerResolver.storedValues(customer);
+                Object[] row = new Object[values.length + 2];
+                row[0] = sequence;
+                System.arraycopy(values, 0, row, 1, values.length);
+                int standardKeys = CustomerResolver.standardKeys(customer);
+                row[row.length - 1] = standardKeys;
+                rows.add(row);
+                List<IdentityKey> own = CustomerResolver.keysOf(customer);
+                for (IdentityKey key : own) {
+                    if (!seen.add(key.toString()) && !tooManyRepeated && repeated.add(key)
+                            && repeated.size() > repeatedKeysRemembered) {
+                        tooManyRepeated = true;
+                        repeated.clear();
+                    }
+                }
+                // Only further identifiers are staged as keys; the standard ones are read from the row (STAGED_KEYS).
+                for (int ord = Integer.bitCount(standardKeys); ord < own.size(); ord++) {
+                    IdentityKey key = own.get(ord);
+                    keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
+                }
             }
+            dialect.insertRows(jdbc, STAGE, columnNames(), rows);
+            dialect.insertRows(jdbc, KEYS, KEY_COLUMNS, keys);
         }
-        dialect.insertRows(jdbc, STAGE, columnNames(), rows);
-        dialect.insertRows(jdbc, KEYS, KEY_COLUMNS, keys);
+
+        @Override
+        public BatchResult finish(long duplicates, String writtenBy) {
+            return write(duplicates, tooManyRepeated ? null : repeated, writtenBy, new BulkSteps(log, "bulk customers"));
+        }
     }
 
-    @Override
-    public BatchResult finish(long duplicates, String writtenBy) {
-        jdbc.update(STANDARD_KEYS);
-        if (duplicates > 0) {
-            // The last record with a given own key wins, as it does across the batches of the batch path.
-            jdbc.update("DELETE FROM " + STAGE + " s USING (SELECT seq, ROW_NUMBER() OVER (PARTITION BY kind,"
-                    + " namespace, id_value ORDER BY seq DESC) AS newer FROM " + KEYS + " WHERE ord = 0) d"
-                    + " WHERE s.seq = d.seq AND d.newer > 1");
-            jdbc.update("DELETE FROM " + KEYS + " k WHERE NOT EXISTS (SELECT 1 FROM " + STAGE + " s"
-                    + " WHERE s.seq = k.seq)");
+    /** @param repeated the keys met more than once while staging, or null when there were too many to remember */
+    private BatchResult write(long duplicates, Set<IdentityKey> repeated, String writtenBy, BulkSteps steps) {
+        String onlyRepeated = repeated == null ? "" : ONLY_REPEATED;
+        if (repeated != null) {
+            dialect.insertRows(jdbc, REPEATED, List.of("kind", "namespace", "id_value"), repeated.stream()
+                    .map(k -> new Object[] {k.kind(), k.namespace(), k.value()}).toList());
+            jdbc.execute("ANALYZE " + REPEATED);
         }
-        jdbc.execute("ANALYZE " + STAGE);
-        jdbc.execute("ANALYZE " + KEYS);
+        if (duplicates > 0) {
+            // the further identifiers of the records folded away stay staged, but no longer join a staged record
+            steps.rows("fold repeated records", () -> jdbc.update(FOLD_REPEATED_RECORDS.formatted(onlyRepeated)));
+        }
+        steps.run("analyze stage", () -> {
+            jdbc.execute("ANALYZE " + STAGE);
+            jdbc.execute("ANALYZE " + KEYS);
+        });
         long identifiersBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer_identifiers",
                 Long.class);
-        jdbc.execute("CREATE TEMPORARY TABLE bulk_known ON COMMIT DROP AS SELECT k.seq, k.ord, ci.customer_id,"
-                + " ci.origin_customer_id FROM " + KEYS + " k JOIN customer_identifiers ci ON ci.kind = k.kind"
-                + " AND ci.namespace = k.namespace AND ci.id_value = k.id_value"
-                + (identifiersBefore == 0 ? " WHERE FALSE" : ""));
-        jdbc.execute("ANALYZE bulk_known");
+        // Into an empty table (a first load) every key is new, and the conditions that say so are left out.
+        boolean someStored = identifiersBefore > 0;
+        steps.run("find stored keys", () -> {
+            jdbc.execute(KNOWN + (someStored ? "" : " WHERE FALSE"));
+            jdbc.execute("ANALYZE bulk_known");
+        });
 
-        long fresh = resolve();
+        long fresh = steps.get("resolve records", this::resolve);
         owners.userIds(jdbc.queryForList("SELECT DISTINCT owner FROM " + STAGE + " WHERE owner IS NOT NULL",
                 String.class));
         owners.teamIds(jdbc.queryForList("SELECT DISTINCT team FROM " + STAGE + " WHERE team IS NOT NULL",
                 String.class));
         long existing = jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
-        long updated = existing == 0 ? 0 : jdbc.update(UPDATE_EXISTING);
-        jdbc.update(INSERT_FRESH);
-        figures.startAtZeroSelected("SELECT r.own FROM bulk_resolved r WHERE r.fresh");
+        long updated = existing == 0 ? 0 : steps.rows("update customers", () -> jdbc.update(UPDATE_EXISTING));
+        steps.rows("insert customers", () -> jdbc.update(INSERT_FRESH));
+        steps.run("zero figures of new customers",
+                () -> figures.startAtZeroSelected("SELECT r.own FROM bulk_resolved r WHERE r.fresh"));
 
-        jdbc.execute(NEW_KEYS);
-        jdbc.execute("ANALYZE bulk_new_keys");
+        steps.run("group shared new keys", () -> {
+            jdbc.execute(SHARED_NEW_KEYS.formatted(onlyRepeated, someStored ? " WHERE " + NOT_KNOWN : ""));
+            jdbc.execute("ANALYZE bulk_shared_keys");
+        });
         CustomerGroups groups = new CustomerGroups(ledger.blockedRootPairs());
-        jdbc.query(LINKS, rs -> {
+        steps.run("join customers by linking keys", () -> jdbc.query(LINKS, rs -> {
             groups.join(rs.getLong("holder"), rs.getLong("root"), new IdentityKey(rs.getString("kind"),
                     rs.getString("namespace"), rs.getString("id_value")));
-        });
-        ledger.mergeAll(groups.merges(), groups::find, writtenBy);
-        jdbc.update(INSERT_KEYS);
-        pendingLinks.linkIdentifiersAfter(identifiersBefore);
+        }));
+        steps.run("merge", () -> ledger.mergeAll(groups.merges(), groups::find, writtenBy));
+        steps.rows("insert identifiers", () -> jdbc.update(INSERT_KEYS.formatted(someStored ? " AND " + NOT_KNOWN
+                : "")));
+        steps.run("link waiting orders and events", () -> pendingLinks.linkIdentifiersAfter(identifiersBefore));
         return new BatchResult(new WriteCounts(fresh, updated, existing - updated), groups.merges().size());
     }
 
     /**
-     * Decides for every staged record the customer row it writes (bulk_resolved: seq, own, root, fresh) and returns
-     * how many are new. New rows get ids from one block of the identity sequence, in file order, as the batch
+     * Decides for every staged record the customer row it writes (bulk_resolved: seq, own, root, fresh, and the
+     * record's key columns, so that its keys are read with their resolution without a join) and returns how many are
+     * new. New rows get ids from one block of the identity sequence, in file order, as the batch
      * path's inserts would.
      */
     private long resolve() {
@@ -268,8 +366,9 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         long beforeFirst = base - 1;
         jdbc.execute("CREATE TEMPORARY TABLE bulk_resolved ON COMMIT DROP AS"
                 + " SELECT seq, COALESCE(own, " + beforeFirst + " + fresh_no) AS own,"
-                + " COALESCE(root, " + beforeFirst + " + fresh_no) AS root, own IS NULL AS fresh"
-                + " FROM (SELECT s.seq, o.own, o.root,"
+                + " COALESCE(root, " + beforeFirst + " + fresh_no) AS root, own IS NULL AS fresh,"
+                + " source, external_id, phone, email, standard_keys"
+                + " FROM (SELECT s.seq, o.own, o.root, s.source, s.external_id, s.phone, s.email, s.standard_keys,"
                 + " ROW_NUMBER() OVER (PARTITION BY o.own IS NULL ORDER BY s.seq) AS fresh_no"
                 + " FROM " + STAGE + " s LEFT JOIN (" + OWNERS + ") o ON o.seq = s.seq) x");
         jdbc.execute("ANALYZE bulk_resolved");

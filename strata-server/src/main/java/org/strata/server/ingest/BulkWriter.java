@@ -21,25 +21,38 @@ public interface BulkWriter<T> {
     /** Every table whose secondary indexes are dropped while the rows go in. */
     List<String> suspendedTables();
 
-    /** Creates the staging tables; the first call in the import's transaction. */
-    void begin();
-
     /**
-     * Copies records into the staging tables.
-     *
-     * @param firstSequence the position of the first record in the file's accepted rows; a later position wins
-     *                      over an earlier one with the same key
+     * The tables among {@link #suspendedTables()} whose primary key is dropped too (unless a foreign key references
+     * it): maintaining the key of 3 million new rows costs more than building it once. Only for tables that nothing
+     * looks up by their primary key while the load writes.
      */
-    void stage(List<T> records, long firstSequence);
+    default List<String> suspendedPrimaryKeys() {
+        return List.of();
+    }
 
-    /**
-     * Writes the staged records into the target tables, whose secondary indexes are suspended.
-     *
-     * @param duplicates how many staged records repeat the {@link BatchWriter#key key} of an earlier one (the later
-     *                   one wins); when 0, the staged records need no folding
-     * @param writtenBy  who writes, for the merge ledger
-     */
-    BatchResult finish(long duplicates, String writtenBy);
+    /** Creates the staging tables (the first call in the import's transaction) and returns the load that fills them. */
+    Load<T> begin();
+
+    /** One file's load, with whatever the writer learns about the records while they are staged. */
+    interface Load<T> {
+
+        /**
+         * Copies records into the staging tables.
+         *
+         * @param firstSequence the position of the first record in the file's accepted rows; a later position wins
+         *                      over an earlier one with the same key
+         */
+        void stage(List<T> records, long firstSequence);
+
+        /**
+         * Writes the staged records into the target tables, whose secondary indexes are suspended.
+         *
+         * @param duplicates how many staged records repeat the {@link BatchWriter#key key} of an earlier one (the
+         *                   later one wins); when 0, the staged records need no folding
+         * @param writtenBy  who writes, for the merge ledger
+         */
+        BatchResult finish(long duplicates, String writtenBy);
+    }
 
     /**
      * Whether {@link #finish} leaves every customer's order figures (count, total, first and last order) computed,

@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bulk      when a file is loaded in bulk (one transaction, indexes rebuilt, see {@link BulkImport}) instead of
  *                  in batches: {@code auto} (default) for large files into small tables, {@code always} or
  *                  {@code never}; only on PostgreSQL, and only customers and orders
+ * @param bulkRepeatedKeys how many keys met more than once a bulk load of customers remembers (about 150 bytes of heap
+ *                  each) so that only those are grouped in SQL; past that it groups all the file's keys, as a file
+ *                  that holds every customer twice needs. Default 100,000
  */
 @ConfigurationProperties("strata.import")
-public record ImportProperties(Integer batchSize, BulkMode bulk) {
+public record ImportProperties(Integer batchSize, BulkMode bulk, Integer bulkRepeatedKeys) {
 
     public ImportProperties {
         if (batchSize != null && batchSize < 1) {
@@ -19,6 +22,12 @@ public record ImportProperties(Integer batchSize, BulkMode bulk) {
         }
         if (bulk == null) {
             bulk = BulkMode.AUTO;
+        }
+        if (bulkRepeatedKeys == null) {
+            bulkRepeatedKeys = 100_000;
+        } else if (bulkRepeatedKeys < 0) {
+            throw new IllegalArgumentException("strata.import.bulk-repeated-keys must not be negative, was "
+                    + bulkRepeatedKeys);
         }
     }
 

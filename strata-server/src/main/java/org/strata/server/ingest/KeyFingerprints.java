@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * within a 512 MB heap. Two different keys share a fingerprint with probability about n²/2⁶⁵ (≈ 3·10⁻⁷ for
  * 3 million keys); the only consequence would be one row miscounted as a duplicate.
  */
-final class KeyFingerprints {
+public final class KeyFingerprints {
 
     private static final long EMPTY = 0L;
 
@@ -17,7 +17,7 @@ final class KeyFingerprints {
     private boolean containsEmptyFingerprint;
 
     /** @return true when the key was not seen before */
-    boolean add(String key) {
+    public boolean add(String key) {
         long fingerprint = fingerprint(key);
         if (fingerprint == EMPTY) {
             boolean added = !containsEmptyFingerprint;

@@ -1,28 +1,36 @@
 package org.strata.server.sql;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The secondary indexes (unique constraints included, primary keys not) of some PostgreSQL tables, dropped for a bulk
- * load and built again before its commit, as {@code pg_restore} and {@code pg_dump}'s scripts do: building an index
+ * The secondary indexes (unique constraints included) of some PostgreSQL tables, and for some of them the primary key
+ * too, dropped for a bulk load and built again before its commit, as {@code pg_restore} and {@code pg_dump}'s scripts do: building an index
  * once over a million rows sorts them once, while maintaining it row by row costs an index descent and a random page
  * write per row. DDL is transactional in PostgreSQL, so a load that fails or is interrupted rolls the drop back with
  * everything else; the indexes are never missing outside the load's transaction.
  * <p>
  * The definitions are read from the catalogue at suspension time, so indexes that migrations add later are restored
- * too without this class knowing them.
+ * too without this class knowing them. A primary key that a foreign key references is never dropped: that would drop
+ * the foreign keys of other tables with it.
  */
 public final class SuspendedIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(SuspendedIndexes.class);
 
     private static final String DEFINITIONS = """
             SELECT i.relname, pg_get_indexdef(i.oid), con.conname, pg_get_constraintdef(con.oid)
             FROM pg_index x
             JOIN pg_class i ON i.oid = x.indexrelid
             LEFT JOIN pg_constraint con ON con.conindid = x.indexrelid AND con.conrelid = x.indrelid
-            WHERE x.indrelid = CAST(? AS regclass) AND NOT x.indisprimary
+                 AND con.contype IN ('p', 'u', 'x')
+            WHERE x.indrelid = CAST(? AS regclass)
+              AND (NOT x.indisprimary OR (? AND NOT EXISTS (SELECT 1 FROM pg_constraint f
+                                                            WHERE f.contype = 'f' AND f.conindid = x.indexrelid)))
             ORDER BY i.relname""";
 
     private final JdbcTemplate jdbc;
@@ -33,13 +41,18 @@ public final class SuspendedIndexes {
         this.indexes = indexes;
     }
 
-    /** Drops the secondary indexes of the tables; call inside the transaction that loads them. */
-    public static SuspendedIndexes suspend(JdbcTemplate jdbc, List<String> tables) {
+    /**
+     * Drops the secondary indexes of the tables; call inside the transaction that loads them.
+     *
+     * @param primaryKeysToo the tables (among {@code tables}) whose primary key is dropped as well, unless a foreign
+     *                       key references it
+     */
+    public static SuspendedIndexes suspend(JdbcTemplate jdbc, List<String> tables, List<String> primaryKeysToo) {
         List<Index> indexes = new ArrayList<>();
         for (String table : tables) {
             jdbc.query(DEFINITIONS, rs -> {
                 indexes.add(new Index(table, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            }, table);
+            }, table, primaryKeysToo.contains(table));
         }
         for (Index index : indexes) {
             jdbc.execute(index.constraint() != null
@@ -57,10 +70,12 @@ public final class SuspendedIndexes {
         jdbc.execute("SET LOCAL maintenance_work_mem = '" + maintenanceMemory + "'");
         jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 2");
         for (Index index : indexes) {
+            long start = System.nanoTime();
             jdbc.execute(index.constraint() != null
                     ? "ALTER TABLE " + index.table() + " ADD CONSTRAINT " + index.constraint() + " "
                     + index.constraintDefinition()
                     : index.definition());
+            log.debug("index {} built in {} ms", index.name(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -22,24 +22,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bulk path and the batch path store the same thing. The same random files (customers sharing phones and emails
  * so that they merge, transitively; customers repeated in a file; rejected rows; orders before and after their
- * customers; a second customer file without ids that updates by phone) are imported into two PostgreSQL databases,
- * one in batches of 7 rows, one in bulk, and every table is compared, ids translated into the records' own keys.
+ * customers; a second customer file without ids that updates by phone) are imported into PostgreSQL databases, one in
+ * batches of 7 rows, one in bulk, and one in bulk remembering a single repeated key (so that it groups all keys, as
+ * for a file with more repeated keys than it remembers), and every table is compared, ids translated into the
+ * records' own keys.
  */
 class BulkImportEquivalenceTest {
 
     private static ConfigurableApplicationContext inBatches;
     private static ConfigurableApplicationContext inBulk;
+    private static ConfigurableApplicationContext inBulkGroupingAllKeys;
 
     @BeforeAll
-    static void startBothWays() {
+    static void startEveryWay() {
         inBatches = start("never", "--strata.import.batch-size=7");
         inBulk = start("always");
+        inBulkGroupingAllKeys = start("always", "--strata.import.bulk-repeated-keys=1");
     }
 
     @AfterAll
     static void stop() {
         inBatches.close();
         inBulk.close();
+        inBulkGroupingAllKeys.close();
     }
 
     private static ConfigurableApplicationContext start(String bulk, String... more) {
@@ -56,14 +61,17 @@ class BulkImportEquivalenceTest {
         for (long seed = 1; seed <= 3; seed++) {
             Files files = new Files(new SplittableRandom(seed));
             List<List<ImportCounts>> counts = new ArrayList<>();
-            for (ConfigurableApplicationContext context : List.of(inBatches, inBulk)) {
+            for (ConfigurableApplicationContext context : List.of(inBatches, inBulk, inBulkGroupingAllKeys)) {
                 ImportTables.clear(context.getBean(JdbcTemplate.class));
                 counts.add(importAll(context.getBean(ImportService.class), files));
             }
             assertThat(counts.get(1)).as("counts, seed %d", seed).isEqualTo(counts.get(0));
+            assertThat(counts.get(2)).as("counts grouping all keys, seed %d", seed).isEqualTo(counts.get(0));
             for (String table : TABLES.keySet()) {
-                assertThat(rows(inBulk, table)).as("%s, seed %d", table, seed)
-                        .containsExactlyElementsOf(rows(inBatches, table));
+                List<String> expected = rows(inBatches, table);
+                assertThat(rows(inBulk, table)).as("%s, seed %d", table, seed).containsExactlyElementsOf(expected);
+                assertThat(rows(inBulkGroupingAllKeys, table)).as("%s grouping all keys, seed %d", table, seed)
+                        .containsExactlyElementsOf(expected);
             }
         }
     }

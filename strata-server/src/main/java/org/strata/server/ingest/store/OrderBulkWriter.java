@@ -1,5 +1,7 @@
 package org.strata.server.ingest.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.ingest.BatchResult;
@@ -7,6 +9,7 @@ import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.ImportKind;
 import org.strata.server.ingest.OrderRecord;
 import org.strata.server.sql.BulkMerge;
+import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ import java.util.List;
  */
 @Component
 class OrderBulkWriter implements BulkWriter<OrderRecord> {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderBulkWriter.class);
 
     private static final String STAGE = "bulk_stage_orders";
 
@@ -53,30 +58,41 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
     }
 
     @Override
-    public void begin() {
+    public List<String> suspendedPrimaryKeys() {
+        // nothing looks orders up by id while they are loaded; 3 million keys built once cost a third of maintaining
+        return List.of("orders");
+    }
+
+    @Override
+    public Load<OrderRecord> begin() {
         staging.createBulkStage(STAGE, OrderWriter.STAGE_COLUMNS);
+        return new Load<>() {
+            @Override
+            public void stage(List<OrderRecord> orders, long firstSequence) {
+                List<Object[]> rows = new ArrayList<>(orders.size());
+                for (int i = 0; i < orders.size(); i++) {
+                    rows.add(OrderWriter.stageRow(orders.get(i), firstSequence + i));
+                }
+                staging.appendBulk(STAGE, OrderWriter.STAGE_COLUMNS, rows);
+            }
+
+            @Override
+            public BatchResult finish(long duplicates, String writtenBy) {
+                return write(duplicates, new BulkSteps(log, "bulk orders"));
+            }
+        };
     }
 
-    @Override
-    public void stage(List<OrderRecord> orders, long firstSequence) {
-        List<Object[]> rows = new ArrayList<>(orders.size());
-        for (int i = 0; i < orders.size(); i++) {
-            rows.add(OrderWriter.stageRow(orders.get(i), firstSequence + i));
-        }
-        staging.appendBulk(STAGE, OrderWriter.STAGE_COLUMNS, rows);
-    }
-
-    @Override
-    public BatchResult finish(long duplicates, String writtenBy) {
+    private BatchResult write(long duplicates, BulkSteps steps) {
         if (duplicates > 0) {
-            staging.foldRepeatedKeys(STAGE, "source, order_no");
+            steps.run("fold repeated order numbers", () -> staging.foldRepeatedKeys(STAGE, "source, order_no"));
         }
-        staging.analyze(STAGE);
+        steps.run("analyze stage", () -> staging.analyze(STAGE));
         boolean firstLoad = staging.jdbc().queryForList("SELECT 1 FROM orders FETCH FIRST 1 ROWS ONLY",
                 Integer.class).isEmpty();
-        BatchResult result = new BatchResult(BulkMerge.write(staging.jdbc(), OrderWriter.upsertFrom(STAGE),
-                firstLoad), 0);
-        figures.refreshAllInBulk();
+        BatchResult result = steps.get("write orders", () -> new BatchResult(BulkMerge.write(staging.jdbc(),
+                OrderWriter.upsertFrom(STAGE), firstLoad), 0));
+        figures.refreshAllInBulk(steps);
         return result;
     }
 
