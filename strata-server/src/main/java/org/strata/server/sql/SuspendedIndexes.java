@@ -41,6 +41,11 @@ public final class SuspendedIndexes {
         this.indexes = indexes;
     }
 
+    /** Drops the secondary indexes of the tables, keeping their primary keys; call inside the loading transaction. */
+    public static SuspendedIndexes suspend(JdbcTemplate jdbc, List<String> tables) {
+        return suspend(jdbc, tables, List.of());
+    }
+
     /**
      * Drops the secondary indexes of the tables; call inside the transaction that loads them.
      *
