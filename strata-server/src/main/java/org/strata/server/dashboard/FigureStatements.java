@@ -19,13 +19,20 @@ final class FigureStatements {
     private FigureStatements() {
     }
 
-    /** Which customers a statement covers: every one (a rebuild), or those of the refresh in progress. */
+    /**
+     * Which customers a statement covers: every one (a rebuild in one transaction), those of the refresh in progress,
+     * or the ids {@code :first_customer} to {@code :last_customer} (a chunk of a rebuild in several transactions).
+     */
     enum Customers {
-        ALL, REFRESH_SET;
+        ALL, REFRESH_SET, RANGE;
 
         /** The condition that {@code column} holds the id of a covered customer. */
         String on(String column) {
-            return this == ALL ? "1 = 1" : column + " IN (SELECT customer_id FROM dashboard_refresh_set)";
+            return switch (this) {
+                case ALL -> "1 = 1";
+                case REFRESH_SET -> column + " IN (SELECT customer_id FROM dashboard_refresh_set)";
+                case RANGE -> column + " BETWEEN :first_customer AND :last_customer";
+            };
         }
     }
 
