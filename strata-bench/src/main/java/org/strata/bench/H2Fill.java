@@ -28,21 +28,21 @@ final class H2Fill {
             long to = Math.min(customers, from + SLICE - 1);
             jdbc.update("""
                     INSERT INTO customers (id, external_id, name, owner_id, team_id, source, created_at)
-                    SELECT ? + X, 'B' || X, '客户' || X, ? + MOD(X, ?), ? + MOD(MOD(X, ?), ?), 'bench',
-                           TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+08' + MOD(X * 7, 730) * INTERVAL '1' DAY
+                    SELECT ? + "X", 'B' || "X", '客户' || "X", ? + MOD("X", ?), ? + MOD(MOD("X", ?), ?), 'bench',
+                           TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+08' + MOD("X" * 7, 730) * INTERVAL '1' DAY
                     FROM SYSTEM_RANGE(?, ?)""", after, firstOwner, OWNERS, firstTeam, OWNERS, TEAMS, from, to);
-            jdbc.update("INSERT INTO customer_figures (customer_id) SELECT ? + X FROM SYSTEM_RANGE(?, ?)", after, from,
-                    to);
+            jdbc.update("INSERT INTO customer_figures (customer_id) SELECT ? + \"X\" FROM SYSTEM_RANGE(?, ?)",
+                    after, from, to);
         }
         long orders = customers * 3L;
         for (long from = 1; from <= orders; from += SLICE) {
             long to = Math.min(orders, from + SLICE - 1);
             jdbc.update("""
                     INSERT INTO orders (source, order_no, customer_id, ordered_at, amount, refund_amount, status)
-                    SELECT 'bench', 'O' || X, ? + 1 + MOD(X * 7919, ?),
-                           TIMESTAMP WITH TIME ZONE '2025-01-01 10:00:00+08' + MOD(X * 13, 540) * INTERVAL '1' DAY,
-                           10 + MOD(X * 31, 5000), CASE WHEN MOD(X, 40) = 0 THEN 5 ELSE 0 END,
-                           CASE WHEN MOD(X, 40) = 0 THEN 'partially_refunded' WHEN MOD(X, 53) = 0 THEN 'cancelled'
+                    SELECT 'bench', 'O' || "X", ? + 1 + MOD("X" * 7919, ?),
+                           TIMESTAMP WITH TIME ZONE '2025-01-01 10:00:00+08' + MOD("X" * 13, 540) * INTERVAL '1' DAY,
+                           10 + MOD("X" * 31, 5000), CASE WHEN MOD("X", 40) = 0 THEN 5 ELSE 0 END,
+                           CASE WHEN MOD("X", 40) = 0 THEN 'partially_refunded' WHEN MOD("X", 53) = 0 THEN 'cancelled'
                                 ELSE 'completed' END
                     FROM SYSTEM_RANGE(?, ?)""", after, customers, from, to);
         }
