@@ -113,6 +113,11 @@ class AggregatedFigures implements FigureSource {
         Map<Integer, List<BigDecimal>> cutBands = valuesOf(cuts.stream()
                 .filter(c -> c.inBand() < bands.get(c.index()).customers())
                 .map(c -> bands.get(c.index()).band()).distinct().toList());
+        // a rebuild that started between the two reads emptied the values: the base tables answer instead
+        if (cuts.stream().anyMatch(c -> c.inBand() < bands.get(c.index()).customers()
+                && cutBands.getOrDefault(bands.get(c.index()).band(), List.of()).size() < c.inBand())) {
+            return direct.pareto();
+        }
         List<BigDecimal> perBucket = new ArrayList<>();
         BigDecimal before = BigDecimal.ZERO;
         BigDecimal revenueBeforeBand = BigDecimal.ZERO;

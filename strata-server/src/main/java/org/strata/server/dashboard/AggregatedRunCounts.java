@@ -8,22 +8,28 @@ import org.springframework.stereotype.Repository;
 import org.strata.server.scope.CustomerScope;
 import org.strata.server.scope.ScopeCondition;
 import org.strata.server.tiering.CreationTimes;
+import org.strata.server.tiering.LedgerRunCounts;
 import org.strata.server.tiering.RunCountSource;
 import org.strata.server.tiering.RunCountsInScope.Counts;
 
 /**
  * Run counts over the caller's customers summed from the rows {@link DashboardFigures} keeps by owner and team (V53):
  * a few rows per run and scope instead of the run's ledger rows. Valid for scopes that read only owner and team.
+ * While those rows are not built (a rebuild in progress, or discarded) the ledger is counted directly.
  */
 @Repository
 class AggregatedRunCounts implements RunCountSource {
 
     private final JdbcClient jdbc;
     private final CustomerScope scope;
+    private final DashboardFigures figures;
+    private final LedgerRunCounts ledger;
 
-    AggregatedRunCounts(JdbcClient jdbc, CustomerScope scope) {
+    AggregatedRunCounts(JdbcClient jdbc, CustomerScope scope, DashboardFigures figures) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.figures = figures;
+        this.ledger = new LedgerRunCounts(scope, jdbc);
     }
 
     @Override
@@ -31,6 +37,9 @@ class AggregatedRunCounts implements RunCountSource {
         Map<Long, Counts> counts = new HashMap<>();
         if (runIds.isEmpty()) {
             return counts;
+        }
+        if (!figures.built()) {
+            return ledger.changes(runIds);
         }
         ScopeCondition where = scope.condition("a");
         jdbc.sql("SELECT a.run_id, SUM(a.changed) AS changed, SUM(a.moved) AS moved, SUM(a.entered) AS entered,"
@@ -47,6 +56,9 @@ class AggregatedRunCounts implements RunCountSource {
 
     @Override
     public CreationTimes created() {
+        if (!figures.built()) {
+            return ledger.created();
+        }
         ScopeCondition where = scope.condition("a");
         Map<Long, Long> byMillis = new HashMap<>();
         jdbc.sql("SELECT a.created_ms, SUM(a.customers) FROM dashboard_created a WHERE " + where.sql()

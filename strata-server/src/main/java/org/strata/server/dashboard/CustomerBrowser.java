@@ -42,10 +42,12 @@ public class CustomerBrowser {
     private final CustomerScope scope;
     private final PublishedSchemes schemes;
     private final CustomerTextSearch textSearch;
+    private final DashboardFigures figures;
 
     CustomerBrowser(JdbcClient jdbc, DataSource dataSource, CustomerScope scope, PublishedSchemes schemes,
-                    CustomerTextSearch textSearch) {
+                    CustomerTextSearch textSearch, DashboardFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.schemes = schemes;
         this.textSearch = textSearch;
         JdbcTemplate template = new JdbcTemplate(dataSource);
@@ -72,9 +74,9 @@ public class CustomerBrowser {
 
     /**
      * How many customers the view holds. Views by owner and at most one of tier and lifecycle stage are counted
-     * exactly from the dashboard's pre-aggregated tier sizes (a stage is a tier of the lifecycle scheme); any other
-     * filter counts matching customers, stopping after {@value #COUNTED_AT_MOST} so that a broad text or region
-     * filter over a million customers stays fast.
+     * exactly from the dashboard's pre-aggregated tier sizes (a stage is a tier of the lifecycle scheme) while they
+     * are built; any other filter counts matching customers, stopping after {@value #COUNTED_AT_MOST} so that a broad
+     * text or region filter over a million customers stays fast.
      */
     public Total total(CustomerBrowseFilter filter) {
         return textSearch.withPlansForTheText(CustomerBrowseFilter.given(filter.q()), () -> count(filter));
@@ -90,7 +92,8 @@ public class CustomerBrowser {
 
     private Total count(CustomerBrowseFilter filter) {
         Long schemeId = CustomerBrowseFilter.given(filter.scheme()) ? schemeId(filter.scheme()) : null;
-        Optional<TierSize> size = scope.readsOwnerAndTeamOnly() ? preAggregated(filter, schemeId) : Optional.empty();
+        Optional<TierSize> size = scope.readsOwnerAndTeamOnly() && figures.built() ? preAggregated(filter, schemeId)
+                : Optional.empty();
         if (size.isPresent()) {
             ScopeCondition scoped = scope.condition("a");
             Map<String, Object> params = new HashMap<>(scoped.params());

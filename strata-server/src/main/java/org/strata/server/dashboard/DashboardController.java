@@ -27,22 +27,28 @@ class DashboardController {
 
     private final DashboardQueries direct;
     private final AggregatedFigures aggregated;
+    private final DashboardFigures figures;
     private final CustomerScope scope;
     private final PublishedSchemes schemes;
     private final ZoneId zone;
 
-    DashboardController(DashboardQueries direct, AggregatedFigures aggregated, CustomerScope scope,
-                        PublishedSchemes schemes, @Value("${strata.time-zone:Asia/Shanghai}") String zone) {
+    DashboardController(DashboardQueries direct, AggregatedFigures aggregated, DashboardFigures figures,
+                        CustomerScope scope, PublishedSchemes schemes,
+                        @Value("${strata.time-zone:Asia/Shanghai}") String zone) {
         this.direct = direct;
         this.aggregated = aggregated;
+        this.figures = figures;
         this.scope = scope;
         this.schemes = schemes;
         this.zone = ZoneId.of(zone);
     }
 
-    /** Pre-aggregated figures when the caller's scope is by owner and team (always, for people who sign in). */
+    /**
+     * Pre-aggregated figures when the caller's scope is by owner and team (always, for people who sign in) and they
+     * are built; while a rebuild is in progress, or after they were discarded, the base tables answer.
+     */
     private FigureSource queries() {
-        return scope.readsOwnerAndTeamOnly() ? aggregated : direct;
+        return scope.readsOwnerAndTeamOnly() && figures.built() ? aggregated : direct;
     }
 
     record Tier(String key, String nameZh, String nameEn, String color, long customers, BigDecimal revenue,
@@ -79,20 +85,21 @@ class DashboardController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Period period = period(from, to);
-        DashboardQueries.Totals totals = queries().totals(period);
+        FigureSource source = queries();
+        DashboardQueries.Totals totals = source.totals(period);
         PublishedSchemes.SchemeInfo info = schemes.find(scheme).orElse(null);
         if (info == null) {
             return new Summary(null, period.from(), period.to(),
                     new Kpis(totals.customers(), totals.activeCustomers(), totals.revenue(), null, 0, 0), List.of());
         }
-        List<DashboardQueries.TierFigure> figures = queries().tiers(info.id(), period);
-        long placed = figures.stream().mapToLong(DashboardQueries.TierFigure::customers).sum();
-        BigDecimal revenue = figures.stream().map(DashboardQueries.TierFigure::revenue)
+        List<DashboardQueries.TierFigure> tierFigures = source.tiers(info.id(), period);
+        long placed = tierFigures.stream().mapToLong(DashboardQueries.TierFigure::customers).sum();
+        BigDecimal revenue = tierFigures.stream().map(DashboardQueries.TierFigure::revenue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Tier> tiers = new ArrayList<>();
         for (PublishedSchemes.TierInfo tier : info.tiers()) {
-            DashboardQueries.TierFigure figure = figures.stream().filter(f -> f.tier().equals(tier.key())).findFirst()
-                    .orElse(new DashboardQueries.TierFigure(tier.key(), 0, BigDecimal.ZERO));
+            DashboardQueries.TierFigure figure = tierFigures.stream().filter(f -> f.tier().equals(tier.key()))
+                    .findFirst().orElse(new DashboardQueries.TierFigure(tier.key(), 0, BigDecimal.ZERO));
             tiers.add(new Tier(tier.key(), tier.nameZh(), tier.nameEn(), tier.color(), figure.customers(),
                     figure.revenue(), percent(figure.customers(), placed), percent(figure.revenue(), revenue)));
         }
@@ -112,7 +119,8 @@ class DashboardController {
     @GetMapping("/migration")
     Migration migration(@RequestParam(required = false) String scheme, @RequestParam(required = false) Long since) {
         PublishedSchemes.SchemeInfo info = requireScheme(scheme);
-        List<DashboardQueries.RunInfo> runs = queries().runs(info.id(), 50);
+        FigureSource source = queries();
+        List<DashboardQueries.RunInfo> runs = source.runs(info.id(), 50);
         Long sinceRun = since;
         if (sinceRun == null && runs.size() > 1) {
             sinceRun = runs.get(1).id();
@@ -120,7 +128,7 @@ class DashboardController {
             throw new InvalidDashboardQueryException("run " + since + " is not a succeeded run of scheme "
                     + info.key());
         }
-        return new Migration(info.key(), sinceRun, runs, queries().migration(info.id(), sinceRun));
+        return new Migration(info.key(), sinceRun, runs, source.migration(info.id(), sinceRun));
     }
 
     @Operation(summary = "Tier sizes after each run whose as-of day lies in the period")

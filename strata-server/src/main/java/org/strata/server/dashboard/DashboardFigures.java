@@ -3,6 +3,8 @@ package org.strata.server.dashboard;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,39 +40,105 @@ public class DashboardFigures {
     static final int KEPT_MATRICES = 10;
     /** Above this many customers a refresh folds the aggregates' difference rows together. */
     private static final int COMPACT_AFTER = 1_000;
+    private static final long H2_CHUNK = 100_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final FigureCompaction compaction;
+    private final FigureBuild build;
     private final ZoneId zone;
+    private final long chunkSize;
 
+    /**
+     * @param chunk customers per transaction of a rebuild; 0: the database's choice, everyone at once on PostgreSQL
+     *              and {@value #H2_CHUNK} on H2 (about 100 MB of heap at a time)
+     */
     DashboardFigures(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
-                     FigureCompaction compaction, @Value("${strata.time-zone:Asia/Shanghai}") String zone) {
+                     FigureCompaction compaction, FigureBuild build,
+                     @Value("${strata.time-zone:Asia/Shanghai}") String zone,
+                     @Value("${strata.dashboard.rebuild-chunk:0}") long chunk) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactions);
         this.compaction = compaction;
+        this.build = build;
         this.zone = ZoneId.of(zone);
+        this.chunkSize = chunk > 0 ? chunk : build.postgres() ? Long.MAX_VALUE : H2_CHUNK;
     }
 
-    /** Recomputes every figure from the base tables (after a bulk change, or on a database that never had them). */
-    public void rebuildAll() {
+    /**
+     * Recomputes every figure from the base tables (after a bulk change, or on a database that never had them). The
+     * old figures are dropped first, in a transaction of their own: until the new ones are complete the dashboard
+     * answers from the base tables ({@link #built()} is false), never from half-built figures. PostgreSQL then builds
+     * everything in one transaction; H2, which keeps a transaction's rows in memory, in committed chunks of
+     * {@code strata.dashboard.rebuild-chunk} customers.
+     */
+    public synchronized void rebuildAll() {
+        rebuildInChunksOf(chunkSize, () -> { });
+    }
+
+    /**
+     * A rebuild by chunks of {@code customers} customers (by id), or in one transaction when it is
+     * {@link Long#MAX_VALUE}; {@code betweenChunks} runs after each committed chunk (tests change data there).
+     */
+    synchronized void rebuildInChunksOf(long customers, Runnable betweenChunks) {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             lock();
-            deleteFigures();
-            template.update(FigureStatements.customerMonths(Customers.ALL, zone));
-            template.update(FigureStatements.customersState(Customers.ALL));
-            template.update(FigureStatements.customerTiers(Customers.ALL, false));
-            template.update("UPDATE dashboard_migration_runs SET kept = FALSE");
-            apply(Customers.ALL, 1, null);
-            for (long schemeId : jdbc.sql("SELECT id FROM tiering_schemes").query(Long.class).list()) {
-                keepMatricesOfLatestRuns(schemeId);
-            }
-            template.update("INSERT INTO dashboard_built (id, built_at) VALUES (1, CURRENT_TIMESTAMP)");
+            template.update("DELETE FROM dashboard_built");
+            template.update("DELETE FROM dashboard_rebuild");
+            template.update("INSERT INTO dashboard_rebuild (id, complete_through) VALUES (1, 0)");
         });
+        build.emptyBeforeTransaction();
+        if (customers == Long.MAX_VALUE) {
+            transaction.executeWithoutResult(status -> {
+                lock();
+                build.emptyInTransaction();
+                markKeptMatrices();
+                build.stateOfEveryone();
+                apply(Customers.ALL, 1, null, Map.of());
+                finishRebuild();
+            });
+        } else {
+            transaction.executeWithoutResult(status -> {
+                lock();
+                build.emptyInTransaction();
+                markKeptMatrices();
+            });
+            long last = 0;
+            for (Long next = lastOfChunk(last, customers); next != null; next = lastOfChunk(last, customers)) {
+                long upTo = next;
+                Map<String, Object> range = Map.of("first_customer", last + 1, "last_customer", upTo);
+                transaction.executeWithoutResult(status -> {
+                    lock();
+                    build.state(Customers.RANGE, range);
+                    apply(Customers.RANGE, 1, null, range);
+                    // the chunks' rows of a key add up; folded now, the aggregates never hold a row per chunk
+                    compaction.compactAll();
+                    jdbc.sql("UPDATE dashboard_rebuild SET complete_through = :last").param("last", upTo).update();
+                });
+                last = upTo;
+                betweenChunks.run();
+            }
+            transaction.executeWithoutResult(status -> {
+                lock();
+                finishRebuild();
+            });
+        }
         log.info("dashboard figures rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The id ending the chunk of the next {@code customers} customers after id {@code after}; null: none left. */
+    private Long lastOfChunk(long after, long customers) {
+        return jdbc.sql("SELECT MAX(id) FROM (SELECT id FROM customers WHERE id > :after ORDER BY id"
+                        + " FETCH FIRST " + customers + " ROWS ONLY) c")
+                .param("after", after).query(Long.class).list().get(0);
+    }
+
+    private void finishRebuild() {
+        template.update("DELETE FROM dashboard_rebuild");
+        template.update("INSERT INTO dashboard_built (id, built_at) VALUES (1, CURRENT_TIMESTAMP)");
     }
 
     /**
@@ -78,25 +146,43 @@ public class DashboardFigures {
      * (the demo's company and a year of runs) pays for one rebuild at its end instead of a difference per change.
      * Should the set-up stop before rebuilding, the next start builds the figures ({@link #buildIfNeverBuilt}).
      */
-    public void discard() {
+    public synchronized void discard() {
         transaction.executeWithoutResult(status -> {
             lock();
-            deleteFigures();
+            template.update("DELETE FROM dashboard_rebuild");
+            for (String table : FigureBuild.FIGURE_TABLES) {
+                template.update("DELETE FROM " + table);
+            }
+            template.update("DELETE FROM dashboard_built");
         });
     }
 
-    private void deleteFigures() {
-        for (String table : List.of("dashboard_activity", "dashboard_spend", "dashboard_history",
-                "dashboard_migration", "dashboard_customer_tiers", "dashboard_customer_months",
-                "dashboard_customers", "dashboard_run_counts", "dashboard_created", "dashboard_refresh_set",
-                "dashboard_built")) {
-            template.update("DELETE FROM " + table);
-        }
+    /**
+     * Whether the figures are complete, so that the dashboard may read them. Asked after {@link #lock()} it waits
+     * for a refresh or a rebuild transaction in progress.
+     */
+    boolean built() {
+        return jdbc.sql("SELECT COUNT(*) FROM dashboard_built").query(Long.class).single() > 0;
     }
 
-    /** Whether the figures exist; asked after {@link #lock()}, so a rebuild in progress is waited for. */
-    private boolean built() {
-        return jdbc.sql("SELECT COUNT(*) FROM dashboard_built").query(Long.class).single() > 0;
+    /**
+     * Which customers' figures a refresh may update, asked after {@link #lock()}: all when built, those a chunked
+     * rebuild has completed while it runs (the others it computes later from the data as it is then), none when the
+     * figures were discarded.
+     */
+    private Optional<Long> refreshableThrough() {
+        if (built()) {
+            return Optional.of(Long.MAX_VALUE);
+        }
+        return jdbc.sql("SELECT complete_through FROM dashboard_rebuild").query(Long.class).optional();
+    }
+
+    /** Keeps the refresh set to the customers whose figures are complete. */
+    private void keepRefreshable(long through) {
+        if (through < Long.MAX_VALUE) {
+            jdbc.sql("DELETE FROM dashboard_refresh_set WHERE customer_id > :through").param("through", through)
+                    .update();
+        }
     }
 
     /** The orders, owner, team or merges of these customers changed (and were committed). */
@@ -106,7 +192,8 @@ public class DashboardFigures {
         }
         transaction.executeWithoutResult(status -> {
             lock();
-            if (!built()) {
+            Optional<Long> through = refreshableThrough();
+            if (through.isEmpty() || through.get() == 0) {
                 return;
             }
             template.update("DELETE FROM dashboard_refresh_set");
@@ -118,13 +205,14 @@ public class DashboardFigures {
                     SELECT DISTINCT c.merged_into FROM customers c
                     WHERE c.id IN (SELECT customer_id FROM dashboard_refresh_set) AND c.merged_into IS NOT NULL
                       AND c.merged_into NOT IN (SELECT customer_id FROM dashboard_refresh_set)""");
-            apply(Customers.REFRESH_SET, -1, null);
+            keepRefreshable(through.get());
+            apply(Customers.REFRESH_SET, -1, null, Map.of());
             template.update("DELETE FROM dashboard_customer_months WHERE "
                     + Customers.REFRESH_SET.on("customer_id"));
             template.update("DELETE FROM dashboard_customers WHERE " + Customers.REFRESH_SET.on("customer_id"));
             template.update(FigureStatements.customerMonths(Customers.REFRESH_SET, zone));
             template.update(FigureStatements.customersState(Customers.REFRESH_SET));
-            apply(Customers.REFRESH_SET, 1, null);
+            apply(Customers.REFRESH_SET, 1, null, Map.of());
             compactIfLarge(customerIds.size());
             template.update("DELETE FROM dashboard_refresh_set");
         });
@@ -137,7 +225,8 @@ public class DashboardFigures {
     @EventListener
     void on(TieringChangesWritten changes) {
         lock();
-        if (!built()) {
+        Optional<Long> through = refreshableThrough();
+        if (through.isEmpty() || through.get() == 0) {
             return;
         }
         template.update("DELETE FROM dashboard_refresh_set");
@@ -149,6 +238,7 @@ public class DashboardFigures {
             jdbc.sql("INSERT INTO dashboard_refresh_set (customer_id) VALUES (:customer)")
                     .param("customer", changes.customerId()).update();
         }
+        keepRefreshable(through.get());
         long schemeId = changes.schemeId();
         applyTiers(schemeId, -1);
         jdbc.sql("DELETE FROM dashboard_customer_tiers WHERE scheme_id = :scheme AND "
@@ -176,10 +266,13 @@ public class DashboardFigures {
         refreshCustomers(event.customerIds());
     }
 
-    /** Discarded figures stay so until whoever discarded them rebuilds them. */
+    /**
+     * Discarded figures stay so until whoever discarded them rebuilds them. A rebuild in progress may have passed
+     * customers whose data changed, so it is followed by another.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
-        if (built()) {
+        if (built() || jdbc.sql("SELECT COUNT(*) FROM dashboard_rebuild").query(Long.class).single() > 0) {
             event.recompute("dashboard-figures", this::rebuildAll);
         }
     }
@@ -193,15 +286,15 @@ public class DashboardFigures {
     }
 
     /** Adds ({@code sign} 1) or subtracts (-1) what the customers contribute to every aggregate. */
-    private void apply(Customers customers, int sign, Long onlyScheme) {
-        jdbc.sql(FigureStatements.activity(customers, false, false)).param("sign", sign).update();
-        jdbc.sql(FigureStatements.activity(customers, true, false)).param("sign", sign).update();
-        jdbc.sql(FigureStatements.spend(customers)).param("sign", sign).update();
-        jdbc.sql(FigureStatements.history(customers, false)).param("sign", sign).update();
-        jdbc.sql(FigureStatements.runCounts(customers, false)).param("sign", sign).update();
-        jdbc.sql(FigureStatements.created(customers)).param("sign", sign).update();
+    private void apply(Customers customers, int sign, Long onlyScheme, Map<String, ?> range) {
+        for (String statement : List.of(FigureStatements.activity(customers, false, false),
+                FigureStatements.activity(customers, true, false), FigureStatements.spend(customers),
+                FigureStatements.history(customers, false), FigureStatements.runCounts(customers, false),
+                FigureStatements.created(customers))) {
+            jdbc.sql(statement).param("sign", sign).params(range).update();
+        }
         for (KeptMatrix matrix : keptMatrices(onlyScheme)) {
-            migration(customers, matrix, sign);
+            migration(customers, matrix, sign, range);
         }
     }
 
@@ -210,13 +303,13 @@ public class DashboardFigures {
         jdbc.sql(FigureStatements.activity(Customers.REFRESH_SET, true, true)).param("sign", sign)
                 .param("scheme", schemeId).update();
         for (KeptMatrix matrix : keptMatrices(schemeId)) {
-            migration(Customers.REFRESH_SET, matrix, sign);
+            migration(Customers.REFRESH_SET, matrix, sign, Map.of());
         }
     }
 
-    private void migration(Customers customers, KeptMatrix matrix, int sign) {
+    private void migration(Customers customers, KeptMatrix matrix, int sign, Map<String, ?> range) {
         jdbc.sql(FigureStatements.migration(customers)).param("sign", sign).param("scheme", matrix.schemeId())
-                .param("since", matrix.runId()).param("bound", matrix.ledgerBound()).update();
+                .param("since", matrix.runId()).param("bound", matrix.ledgerBound()).params(range).update();
     }
 
     record KeptMatrix(long schemeId, long runId, long ledgerBound) {
@@ -231,7 +324,7 @@ public class DashboardFigures {
 
     /**
      * Starts keeping the matrix since run {@code runId}. Right after the run it is the diagonal of the tier sizes
-     * ({@code justRun}); for an older run (a rebuild) every customer's tier after it is looked up.
+     * ({@code justRun}); for an older run (a rebuild) it is computed with every customer's other figures.
      */
     private void keepMatrix(long schemeId, long runId, long ledgerBound, boolean justRun) {
         jdbc.sql("DELETE FROM dashboard_migration WHERE scheme_id = :scheme AND since_run = :run")
@@ -248,20 +341,22 @@ public class DashboardFigures {
                             FROM dashboard_activity WHERE scheme_id = :scheme AND month_no IS NULL
                             GROUP BY scheme_id, tier_key, owner_id, team_id HAVING SUM(customers) <> 0""")
                     .param("scheme", schemeId).param("run", runId).update();
-        } else {
-            migration(Customers.ALL, new KeptMatrix(schemeId, runId, ledgerBound), 1);
         }
     }
 
-    /** On a rebuild: the matrices of the scheme's latest succeeded runs, with the bounds recorded when they ran. */
-    private void keepMatricesOfLatestRuns(long schemeId) {
-        List<Long> runs = jdbc.sql("SELECT id FROM tiering_runs WHERE scheme_id = :scheme AND status = 'succeeded'"
-                        + " ORDER BY id DESC LIMIT :kept")
-                .param("scheme", schemeId).param("kept", KEPT_MATRICES).query(Long.class).list();
-        for (long runId : runs) {
-            keepMatrix(schemeId, runId, LedgerBounds.of(jdbc, schemeId, runId), false);
+    /** On a rebuild, before any figure: the matrices to keep are those of each scheme's latest succeeded runs. */
+    private void markKeptMatrices() {
+        template.update("UPDATE dashboard_migration_runs SET kept = FALSE");
+        for (long schemeId : jdbc.sql("SELECT id FROM tiering_schemes").query(Long.class).list()) {
+            List<Long> runs = jdbc.sql("SELECT id FROM tiering_runs WHERE scheme_id = :scheme"
+                            + " AND status = 'succeeded' ORDER BY id DESC LIMIT :kept")
+                    .param("scheme", schemeId).param("kept", KEPT_MATRICES).query(Long.class).list();
+            for (long runId : runs) {
+                // the bounds recorded when the runs committed
+                keepMatrix(schemeId, runId, LedgerBounds.of(jdbc, schemeId, runId), false);
+            }
+            forgetOldMatrices(schemeId);
         }
-        forgetOldMatrices(schemeId);
     }
 
     private void forgetOldMatrices(long schemeId) {

@@ -33,9 +33,18 @@ record AgreementSteps(MockMvc mvc, JdbcTemplate jdbc) {
 
     /** The first surviving customer with an owner and an id of its source. */
     KnownCustomer knownCustomer() {
+        return knownCustomer("c.id");
+    }
+
+    /** The last such customer (the highest id). */
+    KnownCustomer lastKnownCustomer() {
+        return knownCustomer("c.id DESC");
+    }
+
+    private KnownCustomer knownCustomer(String order) {
         Map<String, Object> known = jdbc.queryForMap("SELECT c.id, i.namespace, i.id_value FROM customers c"
                 + " JOIN customer_identifiers i ON i.customer_id = c.id AND i.kind = 'external_id'"
-                + " WHERE c.merged_into IS NULL AND c.owner_id IS NOT NULL ORDER BY c.id LIMIT 1");
+                + " WHERE c.merged_into IS NULL AND c.owner_id IS NOT NULL ORDER BY " + order + " LIMIT 1");
         return new KnownCustomer(((Number) known.get("id")).longValue(), (String) known.get("namespace"),
                 (String) known.get("id_value"));
     }

@@ -31,8 +31,8 @@ import org.strata.server.tiering.RunCountsInScope.RunKey;
 /**
  * The run counts a narrowed reader sees, summed from the rows kept by owner and team, must equal counting the ledger
  * and the customers directly: for everyone, an owner, a team, an owner with teams and nobody, for every run (full and
- * live), after runs, a live run, a pin, a customer moved to another owner, a merge and its undo, an erasure and a
- * rebuild.
+ * live), after runs, a live run, a pin, a customer moved to another owner, a merge and its undo, an erasure, a
+ * rebuild and a rebuild in chunks.
  */
 class RunCountsAgreementTest {
 
@@ -114,6 +114,8 @@ class RunCountsAgreementTest {
             assertAgreement("after another run");
             figures.rebuildAll();
             assertAgreement("after a rebuild");
+            figures.rebuildInChunksOf(5, () -> { });
+            assertAgreement("after a rebuild in chunks of 5 customers");
         }
 
         /** Imports a record with the phone of one customer and the email of another owner's: the three merge. */
@@ -129,6 +131,7 @@ class RunCountsAgreementTest {
         }
 
         private void assertAgreement(String when) {
+            assertThat(figures.built()).as("figures built " + when).isTrue();
             List<RunKey> runs = client.sql("SELECT id, run_trigger, status, started_at FROM tiering_runs ORDER BY id")
                     .query((rs, n) -> new RunKey(rs.getLong("id"), !"live".equals(rs.getString("run_trigger"))
                             && "succeeded".equals(rs.getString("status")), rs.getTimestamp("started_at").toInstant()))
