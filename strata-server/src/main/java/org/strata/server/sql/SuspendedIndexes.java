@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The secondary indexes (unique constraints included) of some PostgreSQL tables, and for some of them the primary key
- * too, dropped for a bulk load and built again before its commit, as {@code pg_restore} and {@code pg_dump}'s scripts do: building an index
- * once over a million rows sorts them once, while maintaining it row by row costs an index descent and a random page
- * write per row. DDL is transactional in PostgreSQL, so a load that fails or is interrupted rolls the drop back with
+ * too, dropped for a bulk load and built again before its commit, as {@code pg_restore} and {@code pg_dump}'s scripts
+ * do: building an index once over a million rows sorts them once, while maintaining it row by row costs an index
+ * descent and a random page write per row. DDL is transactional in PostgreSQL, so a load that fails or is interrupted rolls the drop back with
  * everything else; the indexes are never missing outside the load's transaction.
  * <p>
  * The definitions are read from the catalogue at suspension time, so indexes that migrations add later are restored
