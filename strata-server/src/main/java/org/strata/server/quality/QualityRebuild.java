@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.server.quality.QualityStatements.Customers;
+import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.SuspendedIndexes;
@@ -38,6 +39,8 @@ import org.strata.server.sql.SuspendedIndexes;
 class QualityRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(QualityRebuild.class);
+    /** Each step's time at DEBUG, to see where a rebuild's seconds go. */
+    private static final BulkSteps STEPS = new BulkSteps(log, "quality rebuild");
 
     /** Customers per chunk on H2 unless configured: about 100,000 rows of contributions and findings per commit. */
     static final int H2_CHUNK = 50_000;
@@ -95,7 +98,7 @@ class QualityRebuild {
         boolean closing = last == Long.MAX_VALUE;
         boolean everyone = opening && closing;
         if (opening) {
-            timed("figures emptied", () -> empty(everyone));
+            STEPS.run("figures emptied", () -> empty(everyone));
         }
         SuspendedIndexes indexes = null;
         if (everyone && postgres) {
@@ -106,15 +109,15 @@ class QualityRebuild {
         Customers customers = everyone ? Customers.ALL : Customers.RANGE;
         Map<String, Object> range = Map.of("first", first, "last", last);
         if (!everyone) {
-            timed("old rows of the chunk deleted", () -> delete(customers, range));
+            STEPS.run("old rows of the chunk deleted", () -> delete(customers, range));
         }
-        timed("customers recomputed", () -> statements.recompute(jdbc, customers, range));
-        timed("customers added up", () -> add(customers, range));
+        STEPS.run("customers recomputed", () -> statements.recompute(jdbc, customers, range));
+        STEPS.run("customers added up", () -> add(customers, range));
         if (closing) {
             if (!everyone) {
                 delete(Customers.WAITING, Map.of());
             }
-            timed("waiting orders and events", () -> {
+            STEPS.run("waiting orders and events", () -> {
                 statements.recompute(jdbc, Customers.WAITING, Map.of());
                 add(Customers.WAITING, Map.of());
             });
@@ -123,7 +126,7 @@ class QualityRebuild {
             }
             if (indexes != null) {
                 SuspendedIndexes restored = indexes;
-                timed("indexes built", () -> restored.restore("256MB"));
+                STEPS.run("indexes built", () -> restored.restore("256MB"));
             }
             for (String table : REBUILT_TABLES) {
                 template.execute(dialect.analyze(table));
@@ -173,12 +176,5 @@ class QualityRebuild {
         Map<String, Object> signed = new HashMap<>(params);
         signed.put("sign", 1);
         jdbc.sql(QualityStatements.apply(customers)).params(signed).update();
-    }
-
-    /** Logs the time of a step at DEBUG, to see where a rebuild's seconds go. */
-    private static void timed(String step, Runnable work) {
-        long started = System.nanoTime();
-        work.run();
-        log.debug("quality rebuild: {} in {} ms", step, (System.nanoTime() - started) / 1_000_000);
     }
 }
