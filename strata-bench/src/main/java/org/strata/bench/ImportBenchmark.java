@@ -73,6 +73,13 @@ public final class ImportBenchmark {
     private static EmbeddedPostgres postgres() throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.pg.log-ms", "-1"));
+        // -Dbench.pg.config=name=value,name=value: server settings, e.g. a production-sized shared_buffers.
+        for (String setting : System.getProperty("bench.pg.config", "").split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+            }
+        }
         String port = System.getProperty("bench.pg.port");
         return (port == null ? builder : builder.setPort(Integer.parseInt(port))).start();
     }

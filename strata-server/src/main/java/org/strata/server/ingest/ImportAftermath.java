@@ -11,6 +11,7 @@ import org.strata.server.tiering.CustomerDataChanged;
 import org.strata.server.tiering.TieringLiveUpdates;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -72,14 +73,17 @@ class ImportAftermath {
     /**
      * Recomputes statistics and announces the change for customers written since {@code since}.
      *
+     * @param kind             what the import wrote
      * @param figuresRefreshed the import recomputed every customer's figures itself (a bulk load of orders)
      */
-    void customersWrittenSince(OffsetDateTime since, long lastEventIdBefore, boolean figuresRefreshed) {
+    void customersWrittenSince(ImportKind kind, OffsetDateTime since, long lastEventIdBefore,
+                               boolean figuresRefreshed) {
+        Set<AllCustomerDataChanged.Part> changed = partsWrittenBy(kind);
         if (figuresRefreshed) {
             tiering.bulkDataChanged();
             // A bulk load rewrote every customer's figures: the dashboard's and the quality report's aggregates are
             // rebuilt from the base tables, as after any change too large to list its customers.
-            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside());
+            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside(), changed);
             return;
         }
         long figures = count(FIGURES_TOUCHED, since, lastEventIdBefore);
@@ -87,7 +91,7 @@ class ImportAftermath {
             // Every customer whose figures changed also changed for tiering: no need to count those again.
             stats.refreshAll();
             tiering.bulkDataChanged();
-            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside());
+            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside(), changed);
             return;
         }
         if (figures > 0) {
@@ -96,13 +100,26 @@ class ImportAftermath {
         long touched = count(TOUCHED, since, lastEventIdBefore);
         if (touched > CUSTOMER_BY_CUSTOMER_AT_MOST) {
             tiering.bulkDataChanged();
-            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside());
+            AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside(), changed);
         } else if (touched > 0) {
             events.publishEvent(new CustomerDataChanged(ids(TOUCHED, since, lastEventIdBefore)));
         } else {
             // no customer changed, yet orders and events of unknown customers may have arrived
             quality.importWritten(since, lastEventIdBefore);
         }
+    }
+
+    /**
+     * The parts of the data an import of {@code kind} can change. A customer import may merge customers and link
+     * waiting orders and events to new ones; an orders or events import never touches a customer row (an order of an
+     * unknown customer waits for it instead).
+     */
+    static Set<AllCustomerDataChanged.Part> partsWrittenBy(ImportKind kind) {
+        return switch (kind) {
+            case CUSTOMERS -> EnumSet.allOf(AllCustomerDataChanged.Part.class);
+            case ORDERS, ORDER_LINES -> EnumSet.of(AllCustomerDataChanged.Part.ORDERS);
+            case EVENTS -> EnumSet.of(AllCustomerDataChanged.Part.EVENTS);
+        };
     }
 
     private long count(String customers, OffsetDateTime since, long lastEventIdBefore) {
