@@ -6,24 +6,27 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.strata.server.StrataApplication;
 import org.strata.server.quality.QualityFigures;
+import org.strata.server.tiering.AllCustomerDataChanged.Part;
 
 /**
- * What rebuilding every maintained quality figure costs, the step that follows every bulk load of customers or
- * orders: {@code QualityFigures.rebuildAll()} timed a few times on a loaded PostgreSQL database directory (copy
- * {@code /tmp/s4/pg-final}, 1M customers and 3,140,756 orders; Flyway migrates it on start), with the server's
- * settings of {@link ImportBenchmark} (io.zonky's defaults), so the figures are those the import pays. Prints the
- * median wall time and the median CPU seconds of the PostgreSQL server and of this JVM.
- * <p>
- * It only calls the public {@code rebuildAll}, so the same class measures another build of the server: run it with
- * that build's {@code strata-server/target/classes} first on the class path (add
- * {@code --spring.flyway.ignore-migration-patterns=*:missing} when the directory was migrated by a newer build).
+ * What rebuilding the maintained quality figures costs, the step that follows every bulk load: the full rebuild
+ * ({@code QualityFigures.rebuildAll()}, after a load of customers) and the rebuilds after a load of orders and after a
+ * load of events ({@code rebuildAfter}, which keep the rows derived from customers), taking turns a few times on a
+ * loaded PostgreSQL database directory (copy {@code /tmp/search5/pg}, 1M customers and 3,140,756 orders; Flyway
+ * migrates it on start), with the server's settings of {@link ImportBenchmark} (io.zonky's defaults), so the figures
+ * are those the import pays. Prints for each the median wall time, the median CPU seconds of the PostgreSQL server
+ * and of this JVM, and their ratios to the full rebuild measured in the same run.
  *
  * <pre>
  *   java -Xmx512m -cp strata-bench/target/classes:strata-server/target/classes:strata-engine/target/classes:$(cat /tmp/bench.cp) \
@@ -57,30 +60,53 @@ public final class QualityRebuildBench {
         }
     }
 
+    /** What is rebuilt: everything (as after a load of customers), or what a load of orders or events changed. */
+    private enum Rebuild {
+        FULL("rebuildAll", EnumSet.allOf(Part.class)),
+        ORDERS_ONLY("after orders", EnumSet.of(Part.ORDERS)),
+        EVENTS_ONLY("after events", EnumSet.of(Part.EVENTS));
+
+        final String label;
+        final Set<Part> changed;
+
+        Rebuild(String label, Set<Part> changed) {
+            this.label = label;
+            this.changed = changed;
+        }
+    }
+
     private static void measure(List<String> options, int runs, DoubleSupplier databaseCpu) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataApplication.class)
                 .web(WebApplicationType.NONE).run(options.toArray(String[]::new))) {
             QualityFigures figures = context.getBean(QualityFigures.class);
             HeapWatch heap = new HeapWatch();
-            double[] wall = new double[runs];
-            double[] database = new double[runs];
-            double[] strata = new double[runs];
+            Map<Rebuild, double[][]> figuresOf = new EnumMap<>(Rebuild.class);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            // the kinds take turns, so that a change of the machine's load falls on all of them alike
             for (int run = 0; run < runs; run++) {
-                heap.reset();
-                double databaseBefore = databaseCpu.getAsDouble();
-                long cpuBefore = threads.getCurrentThreadCpuTime();
-                long start = System.nanoTime();
-                figures.rebuildAll();
-                wall[run] = (System.nanoTime() - start) / 1e9;
-                strata[run] = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
-                database[run] = databaseCpu.getAsDouble() - databaseBefore;
-                System.out.printf("run %d: %.2f s wall, CPU database %.2f s, Strata %.2f s, peak heap %d MB"
-                                + " (after GC %d MB)%n", run + 1, wall[run], database[run], strata[run],
-                        heap.peakPoolSum() >> 20, heap.maxAfterGc() >> 20);
+                for (Rebuild rebuild : Rebuild.values()) {
+                    double[][] measured = figuresOf.computeIfAbsent(rebuild, r -> new double[3][runs]);
+                    heap.reset();
+                    double databaseBefore = databaseCpu.getAsDouble();
+                    long cpuBefore = threads.getCurrentThreadCpuTime();
+                    long start = System.nanoTime();
+                    figures.rebuildAfter(rebuild.changed);
+                    measured[0][run] = (System.nanoTime() - start) / 1e9;
+                    measured[1][run] = databaseCpu.getAsDouble() - databaseBefore;
+                    measured[2][run] = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
+                    System.out.printf("run %d %s: %.2f s wall, CPU database %.2f s, Strata %.2f s, peak heap %d MB"
+                                    + " (after GC %d MB)%n", run + 1, rebuild.label, measured[0][run],
+                            measured[1][run], measured[2][run], heap.peakPoolSum() >> 20, heap.maxAfterGc() >> 20);
+                }
             }
-            System.out.printf("rebuildAll median of %d: %.2f s wall, CPU database %.2f s, Strata %.2f s%n", runs,
-                    median(wall), median(database), median(strata));
+            double[][] full = figuresOf.get(Rebuild.FULL);
+            for (Rebuild rebuild : Rebuild.values()) {
+                double[][] measured = figuresOf.get(rebuild);
+                System.out.printf("%s median of %d: %.2f s wall, CPU database %.2f s, Strata %.2f s"
+                                + " (x%.2f wall, x%.2f database CPU of rebuildAll)%n", rebuild.label, runs,
+                        median(measured[0]), median(measured[1]), median(measured[2]),
+                        median(measured[0]) / median(full[0]), median(measured[1]) / median(full[1]));
+            }
         }
     }
 

@@ -2,8 +2,10 @@ package org.strata.server.quality;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import org.strata.server.quality.QualityStatements.Customers;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.SummedRows;
 import org.strata.server.tiering.AllCustomerDataChanged;
+import org.strata.server.tiering.AllCustomerDataChanged.Part;
 import org.strata.server.tiering.CustomerDataChanged;
 
 /**
@@ -78,7 +81,20 @@ public class QualityFigures {
 
     /** {@link #rebuildAll()}, telling {@code afterChunk} the last customer id of each committed chunk but the last. */
     void rebuildAll(Consumer<Long> afterChunk) {
-        rebuild.run(afterChunk);
+        rebuildAfter(QualityStatements.EVERY_PART, afterChunk);
+    }
+
+    /**
+     * Recomputes what is derived from the {@code changed} parts of the data for everyone and keeps the rest: after a
+     * bulk load of orders every customer's phone and email check stays as it was (see {@link QualityRebuild}).
+     */
+    public void rebuildAfter(Set<Part> changed) {
+        rebuildAfter(changed, last -> { });
+    }
+
+    /** {@link #rebuildAfter(Set)}, telling {@code afterChunk} the last id of each committed chunk but the last. */
+    void rebuildAfter(Set<Part> changed, Consumer<Long> afterChunk) {
+        rebuild.run(changed, afterChunk);
         compactedRows = rows();
     }
 
@@ -143,7 +159,13 @@ public class QualityFigures {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
-        event.recompute("quality-figures", this::rebuildAll);
+        Set<Part> changed = EnumSet.noneOf(Part.class);
+        for (Part part : Part.values()) {
+            if (event.changed(part)) {
+                changed.add(part);
+            }
+        }
+        event.recompute("quality-figures", () -> rebuildAfter(changed));
     }
 
     /** A database that had customers before the figures existed gets them once. */
@@ -155,7 +177,7 @@ public class QualityFigures {
     }
 
     boolean built() {
-        return jdbc.sql("SELECT COUNT(*) FROM quality_built").query(Long.class).single() > 0;
+        return rebuild.built();
     }
 
     /** Subtracts, recomputes and adds again the customers of quality_refresh_set and the waiting rows. */
@@ -169,24 +191,33 @@ public class QualityFigures {
                     WHERE c.id IN (SELECT customer_id FROM quality_refresh_set) AND c.merged_into IS NOT NULL
                       AND c.merged_into NOT IN (SELECT customer_id FROM quality_refresh_set)""");
         } while (added > 0);
+        // While the figures are not built a rebuild is under way or has yet to start: the customers it has already
+        // rebuilt are refreshed in the figures, the others get their rows recomputed (a rebuild that keeps their
+        // customer rows must find them current) and are added to the figures by their chunk.
         boolean built = built();
-        if (!built) {
-            leaveToTheRebuild();
-        }
+        Long rebuiltThrough = built ? null : rebuiltThrough();
         template.execute(dialect.analyze("quality_refresh_set"));
         long refreshed = jdbc.sql("SELECT COUNT(*) FROM quality_refresh_set").query(Long.class).single();
         if (refreshed <= INDEX_LOOKUPS_AT_MOST) {
             // a few customers among millions: every statement below must reach their rows through the indexes
             dialect.preferIndexLookups(template);
         }
+        Customers inFigures = built ? Customers.REFRESH_SET : Customers.REFRESH_SET_REBUILT;
+        Map<String, Object> through = rebuiltThrough == null ? Map.of() : Map.of("rebuiltThrough", rebuiltThrough);
+        boolean anyInFigures = built || rebuiltThrough != null;
         // the waiting rows are written by a rebuild's last chunk, which also marks the figures built
         for (Customers customers : built ? List.of(Customers.REFRESH_SET, Customers.WAITING)
                 : List.of(Customers.REFRESH_SET)) {
-            jdbc.sql(QualityStatements.apply(customers)).param("sign", -1).update();
+            Customers applied = customers == Customers.WAITING ? customers : inFigures;
+            if (anyInFigures) {
+                jdbc.sql(QualityStatements.apply(applied)).params(through).param("sign", -1).update();
+            }
             template.update(QualityStatements.delete("quality_contributions", customers));
             template.update(QualityStatements.delete("quality_findings", customers));
-            statements.recompute(jdbc, customers, Map.of());
-            jdbc.sql(QualityStatements.apply(customers)).param("sign", 1).update();
+            statements.recompute(jdbc, customers, QualityStatements.EVERY_PART, Map.of());
+            if (anyInFigures) {
+                jdbc.sql(QualityStatements.apply(applied)).params(through).param("sign", 1).update();
+            }
         }
         long rows = rows();
         if (rows > 2 * Math.max(compactedRows, 500)) {
@@ -196,19 +227,10 @@ public class QualityFigures {
         template.update("DELETE FROM quality_refresh_set");
     }
 
-    /**
-     * While the figures are not built, a rebuild is under way or has yet to start: the customers it has not rebuilt
-     * yet (all of them before its first chunk commits) are left to it, since its later chunks read their data as it
-     * is after this refresh's change committed.
-     */
-    private void leaveToTheRebuild() {
-        Long rebuiltThrough = jdbc.sql("SELECT rebuilt_through FROM quality_refresh_lock WHERE id = 1")
+    /** The last customer id the rebuild under way has committed, null before its first chunk commits. */
+    private Long rebuiltThrough() {
+        return jdbc.sql("SELECT rebuilt_through FROM quality_refresh_lock WHERE id = 1")
                 .query(Long.class).optional().orElse(null);
-        if (rebuiltThrough == null) {
-            template.update("DELETE FROM quality_refresh_set");
-        } else {
-            template.update("DELETE FROM quality_refresh_set WHERE customer_id > ?", rebuiltThrough);
-        }
     }
 
     private long rows() {

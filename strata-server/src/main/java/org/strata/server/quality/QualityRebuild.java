@@ -3,6 +3,7 @@ package org.strata.server.quality;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.SuspendedIndexes;
+import org.strata.server.tiering.AllCustomerDataChanged.Part;
 
 /**
  * Recomputes every maintained quality figure from the base tables, in committed chunks of customers by id.
@@ -27,13 +29,19 @@ import org.strata.server.sql.SuspendedIndexes;
  * findings of its id range and adds their sums to the figures; the first chunk marks the figures as not built (the
  * report reads the base tables meanwhile), the last adds the orders and events of no customer and marks them built.
  * The lock row records the last id rebuilt ({@code rebuilt_through}, V52), so a refresh committed between two chunks
- * applies to the customers already rebuilt and leaves the others to their chunk, which reads the data after it.
+ * applies to the customers already rebuilt and only recomputes the rows of the others, which their chunk adds to
+ * the figures (and recomputes again if it rebuilds what the refresh changed).
  * A rebuild cut short (a crash, a restart) leaves the figures not built, and the next one starts over.
  * <p>
  * When one chunk holds everyone (PostgreSQL by default: it keeps a transaction's rows on disk) the rebuild is one
  * transaction that empties the tables with TRUNCATE instead of deleting a million rows, writes them with their indexes
  * dropped and builds the indexes once at the end (see {@link SuspendedIndexes}), with the memory to group a million
  * customers in one pass.
+ * <p>
+ * After a bulk load of orders or events no customer row, identifier or merge changed, and checking every phone and
+ * email again was most of the rebuild's cost. Such a rebuild replaces only the rows derived from the parts that
+ * changed ({@link QualityStatements#derivedFrom}): it deletes them by kind (the other rows and the indexes stay) and
+ * writes them anew, then adds every row up into the emptied figures.
  */
 @Component
 class QualityRebuild {
@@ -69,17 +77,21 @@ class QualityRebuild {
     }
 
     /**
-     * Rebuilds everything; {@code afterChunk} is told the last customer id of each committed chunk but the last.
-     * One rebuild at a time: a second caller waits and then rebuilds again, from the data as it is then.
+     * Rebuilds what is derived from the {@code changed} parts of the data and keeps the rest (see the class comment);
+     * {@code afterChunk} is told the last customer id of each committed chunk but the last. One rebuild at a time: a
+     * second caller waits and then rebuilds again, from the data as it is then.
      */
-    synchronized void run(Consumer<Long> afterChunk) {
+    synchronized void run(Set<Part> changed, Consumer<Long> afterChunk) {
         long started = System.nanoTime();
+        // Figures left not built (a rebuild cut short) may hold a customer's rows from before a change that rebuild
+        // was to apply: only a rebuild of everything makes them right.
+        Set<Part> parts = built() ? changed : QualityStatements.EVERY_PART;
         long first = Long.MIN_VALUE;
         int chunks = 0;
         while (true) {
             long from = first;
             boolean opening = chunks == 0;
-            long last = transaction.execute(status -> rebuildChunk(from, opening));
+            long last = transaction.execute(status -> rebuildChunk(from, opening, parts));
             chunks++;
             if (last == Long.MAX_VALUE) {
                 break;
@@ -87,38 +99,46 @@ class QualityRebuild {
             afterChunk.accept(last);
             first = last + 1;
         }
-        log.info("quality figures rebuilt in {} ms ({} chunk{})", (System.nanoTime() - started) / 1_000_000, chunks,
-                chunks == 1 ? "" : "s");
+        log.info("quality figures rebuilt in {} ms ({} chunk{}, derived from {})",
+                (System.nanoTime() - started) / 1_000_000, chunks, chunks == 1 ? "" : "s", parts);
     }
 
-    /** Rebuilds the customers from {@code first} to the end of the chunk; returns the chunk's last id. */
-    private long rebuildChunk(long first, boolean opening) {
+    /**
+     * Rebuilds the rows derived from {@code parts} of the customers from {@code first} to the end of the chunk and
+     * adds all their rows to the figures; returns the chunk's last id.
+     */
+    private long rebuildChunk(long first, boolean opening, Set<Part> parts) {
         template.update(QualityStatements.LOCK);
         long last = lastOfChunk(first);
         boolean closing = last == Long.MAX_VALUE;
         boolean everyone = opening && closing;
+        boolean everything = parts.containsAll(QualityStatements.EVERY_PART);
         if (opening) {
-            STEPS.run("figures emptied", () -> empty(everyone));
+            STEPS.run("figures emptied", () -> empty(everyone && everything));
         }
         SuspendedIndexes indexes = null;
         if (everyone && postgres) {
-            // the bulk import's settings: a million customers grouped in memory, indexes built once
+            // the bulk import's settings: a million customers grouped in memory
             template.execute("SET LOCAL work_mem = '128MB'");
-            indexes = SuspendedIndexes.suspend(template, REBUILT_TABLES);
+            if (everything) {
+                // the tables were emptied: their indexes are built once at the end instead of row by row
+                indexes = SuspendedIndexes.suspend(template, REBUILT_TABLES);
+            }
         }
         Customers customers = everyone ? Customers.ALL : Customers.RANGE;
         Map<String, Object> range = Map.of("first", first, "last", last);
-        if (!everyone) {
-            STEPS.run("old rows of the chunk deleted", () -> delete(customers, range));
+        if (!(everyone && everything)) {
+            STEPS.run("old rows deleted", () -> delete(customers, parts, range));
         }
-        STEPS.run("customers recomputed", () -> statements.recompute(jdbc, customers, range));
+        STEPS.run("customers recomputed", () -> statements.recompute(jdbc, customers, parts, range));
+        // the kept rows of the chunk are added with the recomputed ones: the figures were emptied
         STEPS.run("customers added up", () -> add(customers, range));
         if (closing) {
-            if (!everyone) {
-                delete(Customers.WAITING, Map.of());
-            }
             STEPS.run("waiting orders and events", () -> {
-                statements.recompute(jdbc, Customers.WAITING, Map.of());
+                if (!(everyone && everything)) {
+                    delete(Customers.WAITING, parts, Map.of());
+                }
+                statements.recompute(jdbc, Customers.WAITING, parts, Map.of());
                 add(Customers.WAITING, Map.of());
             });
             if (!everyone) {
@@ -140,19 +160,23 @@ class QualityRebuild {
     }
 
     /**
-     * Marks the figures not built and empties them; the contributions and findings too when the rebuild is one
-     * chunk (otherwise each chunk replaces its own, so no transaction deletes a million rows).
+     * Marks the figures not built and empties them; the contributions and findings too when everything of everyone
+     * is rebuilt in one chunk (otherwise each chunk replaces its own, so no transaction deletes a million rows).
      */
-    private void empty(boolean everyone) {
+    private void empty(boolean everyRow) {
         template.update("DELETE FROM quality_built");
         template.update("UPDATE quality_refresh_lock SET rebuilt_through = NULL WHERE id = 1");
         template.update("DELETE FROM quality_figures");
-        if (everyone) {
+        if (everyRow) {
             for (String table : REBUILT_TABLES) {
                 // TRUNCATE is transactional on PostgreSQL; on H2 it would commit, so H2 deletes (a small database)
                 template.update((postgres ? "TRUNCATE TABLE " : "DELETE FROM ") + table);
             }
         }
+    }
+
+    boolean built() {
+        return jdbc.sql("SELECT COUNT(*) FROM quality_built").query(Long.class).single() > 0;
     }
 
     /** The id that ends the chunk starting at {@code first}: the chunk-th customer from there, or the end of ids. */
@@ -166,9 +190,9 @@ class QualityRebuild {
         return next.isEmpty() ? Long.MAX_VALUE : next.get(0) - 1;
     }
 
-    private void delete(Customers customers, Map<String, Object> params) {
+    private void delete(Customers customers, Set<Part> parts, Map<String, Object> params) {
         for (String table : REBUILT_TABLES) {
-            jdbc.sql(QualityStatements.delete(table, customers)).params(params).update();
+            jdbc.sql(QualityStatements.delete(table, customers, parts)).params(params).update();
         }
     }
 

@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.server.sql.SqlDialect;
+import org.strata.server.tiering.AllCustomerDataChanged.Part;
 
 /**
  * The statements that compute the maintained quality figures (V51) from the base tables, for every customer or for
@@ -26,13 +31,18 @@ class QualityStatements {
      * {@code :last} (a chunk of a rebuild), or no customer.
      */
     enum Customers {
-        ALL, REFRESH_SET, RANGE, WAITING;
+        ALL, REFRESH_SET, REFRESH_SET_REBUILT, RANGE, WAITING;
 
-        /** A condition on a customer id column. */
+        /**
+         * A condition on a customer id column. REFRESH_SET_REBUILT: the customers of the refresh a rebuild in chunks
+         * has already rebuilt, those with an id up to {@code :rebuiltThrough}.
+         */
         String on(String column) {
             return switch (this) {
                 case ALL -> column + " IS NOT NULL";
                 case REFRESH_SET -> column + " IN (SELECT customer_id FROM quality_refresh_set)";
+                case REFRESH_SET_REBUILT -> column + " IN (SELECT customer_id FROM quality_refresh_set"
+                        + " WHERE customer_id <= :rebuiltThrough)";
                 case RANGE -> column + " BETWEEN :first AND :last";
                 case WAITING -> column + " IS NULL";
             };
@@ -71,27 +81,93 @@ class QualityStatements {
         this.dialect = dialect;
     }
 
+    /** Every part of the data: what a full recomputation recomputes. */
+    static final Set<Part> EVERY_PART = Collections.unmodifiableSet(EnumSet.allOf(Part.class));
+
     /**
      * The rows of the set's customers: a customer's own row, one for the merges that absorbed it, one per source of
      * its orders and one per source of its events; for WAITING one per source of the orders and events of nobody.
      * A customer may so have several rows for one source. They are only ever summed, and grouping them into one
      * would hash or sort two million rows at a million customers (a third of a rebuild's time on PostgreSQL).
+     * Only the rows derived from {@code parts} are written (see {@link #derivedFrom}); null when there are none
+     * (the waiting rows of a change of customers only).
      */
-    String contributions(Customers set) {
-        return "INSERT INTO quality_contributions (customer_id, source, owner_id, team_id, " + COUNTER_LIST + ") "
-                + (set == Customers.WAITING ? WAITING_CONTRIBUTIONS : customerContributions(set));
+    String contributions(Customers set, Set<Part> parts) {
+        List<String> selects = new ArrayList<>();
+        if (set == Customers.WAITING) {
+            if (parts.contains(Part.ORDERS)) {
+                selects.add(WAITING_ORDERS);
+            }
+            if (parts.contains(Part.EVENTS)) {
+                selects.add(WAITING_EVENTS);
+            }
+        } else {
+            if (parts.contains(Part.CUSTOMERS)) {
+                selects.add(customerRows(set));
+                selects.add(mergeRows(set));
+            }
+            if (parts.contains(Part.ORDERS)) {
+                selects.add(orderRows(set));
+            }
+            if (parts.contains(Part.EVENTS)) {
+                selects.add(eventRows(set));
+            }
+        }
+        return selects.isEmpty() ? null
+                : "INSERT INTO quality_contributions (customer_id, source, owner_id, team_id, " + COUNTER_LIST + ") "
+                        + String.join("\nUNION ALL\n", selects);
     }
 
-    private static final String WAITING_CONTRIBUTIONS = """
+    /**
+     * Which rows of quality_contributions are derived from {@code part}: each row comes from one branch of
+     * {@link #contributions}, and only an orders row counts orders and only an events row counts events (COUNT(*) of
+     * a group, never zero), so the counters tell the branches apart without a column for it.
+     */
+    static String derivedFrom(Part part) {
+        return switch (part) {
+            case CUSTOMERS -> "(orders = 0 AND events = 0)";
+            case ORDERS -> "orders > 0";
+            case EVENTS -> "events > 0";
+        };
+    }
+
+    /** The part of the data a check looks at: customer rows and merges, orders, or events. */
+    static Part derivedFrom(QualityCheck check) {
+        return switch (check.entity()) {
+            case "customer" -> Part.CUSTOMERS;
+            case "order" -> Part.ORDERS;
+            case "event" -> Part.EVENTS;
+            default -> throw new IllegalArgumentException("a check of " + check.entity());
+        };
+    }
+
+    /**
+     * A condition on rows of quality_contributions ({@code findings} false) or quality_findings ({@code findings}
+     * true) keeping those derived from {@code parts}; {@code 1 = 1} for every part.
+     */
+    static String derivedFrom(Set<Part> parts, boolean findings) {
+        if (parts.containsAll(EVERY_PART)) {
+            return "1 = 1";
+        }
+        if (findings) {
+            return "check_code IN (" + String.join(", ", Arrays.stream(QualityCheck.values())
+                    .filter(check -> parts.contains(derivedFrom(check))).map(check -> "'" + check.code() + "'")
+                    .toList()) + ")";
+        }
+        return "(" + String.join(" OR ", parts.stream().sorted().map(QualityStatements::derivedFrom).toList()) + ")";
+    }
+
+    private static final String WAITING_ORDERS = """
              SELECT CAST(NULL AS BIGINT), source, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), 0, COUNT(*), 0,
                     0, 0, 0, 0, 0, 0, COUNT(*), SUM(CASE WHEN amount <= 0 THEN 1 ELSE 0 END), 0
-             FROM orders WHERE customer_id IS NULL GROUP BY source
-             UNION ALL
+             FROM orders WHERE customer_id IS NULL GROUP BY source""";
+
+    private static final String WAITING_EVENTS = """
              SELECT CAST(NULL AS BIGINT), source, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), 0, 0, COUNT(*),
                     0, 0, 0, 0, 0, 0, 0, 0, COUNT(*)
              FROM events WHERE customer_id IS NULL GROUP BY source""";
 
-    private String customerContributions(Customers set) {
+    private String customerRows(Customers set) {
         String missingPhone = QualityRules.missing(dialect, "c.phone");
         String missingEmail = QualityRules.missing(dialect, "c.email");
         String invalidPhone = QualityRules.invalidPhone(dialect, "c.phone");
@@ -101,47 +177,66 @@ class QualityStatements {
                        %s AS missing_phone, %s AS missing_email, %s AS invalid_phone, %s AS invalid_email,
                        0 AS merges_active, 0 AS merges_undone, 0 AS orders_without_customer,
                        0 AS orders_non_positive, 0 AS events_without_customer
-                FROM customers c WHERE c.merged_into IS NULL AND %s
-                UNION ALL
+                FROM customers c WHERE c.merged_into IS NULL AND %s""".formatted(flag(missingPhone),
+                flag(missingEmail), flag(invalidPhone), flag(invalidEmail), set.on("c.id"));
+    }
+
+    private static String mergeRows(Customers set) {
+        return """
                 SELECT c.id, c.source, c.owner_id, c.team_id, 0, 0, 0, 0, 0, 0, 0,
                        SUM(CASE WHEN m.undone_at IS NULL THEN 1 ELSE 0 END),
                        SUM(CASE WHEN m.undone_at IS NULL THEN 0 ELSE 1 END), 0, 0, 0
                 FROM identity_merges m JOIN customers c ON c.id = m.absorbed_id WHERE %s
-                GROUP BY c.id, c.source, c.owner_id, c.team_id
-                UNION ALL
+                GROUP BY c.id, c.source, c.owner_id, c.team_id""".formatted(set.on("c.id"));
+    }
+
+    private static String orderRows(Customers set) {
+        return """
                 SELECT c.id, o.source, c.owner_id, c.team_id, 0, o.orders, 0, 0, 0, 0, 0, 0, 0, 0, o.non_positive, 0
                 FROM (SELECT customer_id, source, COUNT(*) AS orders,
                              SUM(CASE WHEN amount <= 0 THEN 1 ELSE 0 END) AS non_positive
                       FROM orders WHERE %s GROUP BY customer_id, source) o
-                JOIN customers c ON c.id = o.customer_id AND %s
-                UNION ALL
+                JOIN customers c ON c.id = o.customer_id AND %s""".formatted(set.on("customer_id"), set.on("c.id"));
+    }
+
+    private static String eventRows(Customers set) {
+        return """
                 SELECT c.id, e.source, c.owner_id, c.team_id, 0, 0, e.events, 0, 0, 0, 0, 0, 0, 0, 0, 0
                 FROM (SELECT customer_id, source, COUNT(*) AS events FROM events WHERE %s
                       GROUP BY customer_id, source) e
-                JOIN customers c ON c.id = e.customer_id AND %s""".formatted(flag(missingPhone), flag(missingEmail),
-                flag(invalidPhone), flag(invalidEmail), set.on("c.id"), set.on("c.id"), set.on("customer_id"),
-                set.on("c.id"), set.on("customer_id"), set.on("c.id"));
+                JOIN customers c ON c.id = e.customer_id AND %s""".formatted(set.on("customer_id"), set.on("c.id"));
     }
 
     /**
-     * The defective records of the set, for the samples; orders and events dated after {@code :horizon} are kept with
-     * their date, since whether they lie in the future depends on when one asks. Customers and merges are read from
-     * their contributions, written first, so the phone and email checks run once per customer.
+     * The defective records of the set derived from {@code parts}, for the samples; orders and events dated after
+     * {@code :horizon} are kept with their date, since whether they lie in the future depends on when one asks.
+     * Customers and merges are read from their contributions, written first, so the phone and email checks run once
+     * per customer. Null when there are none.
      */
-    String findings(Customers set) {
-        List<String> parts = new ArrayList<>();
-        if (set == Customers.WAITING) {
-            parts.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_WITHOUT_CUSTOMER, "1 = 1"));
-            parts.add(recordRows("events", "occurred_at", set, QualityCheck.EVENTS_WITHOUT_CUSTOMER, "1 = 1"));
-        } else {
-            parts.add(contributionFindings(set));
+    String findings(Customers set, Set<Part> parts) {
+        List<String> rows = new ArrayList<>();
+        if (parts.contains(Part.CUSTOMERS) && set != Customers.WAITING) {
+            rows.add(contributionFindings(set));
         }
-        parts.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT, "o.amount <= 0"));
-        parts.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_IN_FUTURE, "o.ordered_at > :horizon"));
-        parts.add(recordRows("events", "occurred_at", set, QualityCheck.EVENTS_IN_FUTURE,
-                "o.occurred_at > :horizon"));
-        return "INSERT INTO quality_findings (check_code, record_id, customer_id, source, owner_id, team_id, dated_at) "
-                + String.join("\nUNION ALL\n", parts);
+        if (parts.contains(Part.ORDERS)) {
+            if (set == Customers.WAITING) {
+                rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_WITHOUT_CUSTOMER, "1 = 1"));
+            }
+            rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT,
+                    "o.amount <= 0"));
+            rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_IN_FUTURE,
+                    "o.ordered_at > :horizon"));
+        }
+        if (parts.contains(Part.EVENTS)) {
+            if (set == Customers.WAITING) {
+                rows.add(recordRows("events", "occurred_at", set, QualityCheck.EVENTS_WITHOUT_CUSTOMER, "1 = 1"));
+            }
+            rows.add(recordRows("events", "occurred_at", set, QualityCheck.EVENTS_IN_FUTURE,
+                    "o.occurred_at > :horizon"));
+        }
+        return rows.isEmpty() ? null
+                : "INSERT INTO quality_findings (check_code, record_id, customer_id, source, owner_id, team_id,"
+                        + " dated_at) " + String.join("\nUNION ALL\n", rows);
     }
 
     /** The checks whose samples are the contributing customers themselves (absorbed ones for merges). */
@@ -171,12 +266,18 @@ class QualityStatements {
     }
 
     /**
-     * Writes the contributions and then the findings of the set (the findings of customers are read from their
-     * contributions); {@code params} binds {@code :first} and {@code :last} for a RANGE.
+     * Writes the contributions and then the findings of the set derived from {@code parts} (the findings of
+     * customers are read from their contributions); {@code params} binds {@code :first} and {@code :last} for a RANGE.
      */
-    void recompute(JdbcClient jdbc, Customers set, Map<String, Object> params) {
-        jdbc.sql(contributions(set)).params(params).update();
-        jdbc.sql(findings(set)).params(params).param("horizon", horizon()).update();
+    void recompute(JdbcClient jdbc, Customers set, Set<Part> parts, Map<String, Object> params) {
+        String contributions = contributions(set, parts);
+        if (contributions != null) {
+            jdbc.sql(contributions).params(params).update();
+        }
+        String findings = findings(set, parts);
+        if (findings != null) {
+            jdbc.sql(findings).params(params).param("horizon", horizon()).update();
+        }
     }
 
     /**
@@ -199,7 +300,13 @@ class QualityStatements {
 
     /** Deletes the rows of the set from a table keyed by customer_id. */
     static String delete(String table, Customers set) {
-        return "DELETE FROM " + table + " WHERE " + set.on("customer_id");
+        return delete(table, set, EVERY_PART);
+    }
+
+    /** Deletes the rows of the set derived from {@code parts} from quality_contributions or quality_findings. */
+    static String delete(String table, Customers set, Set<Part> parts) {
+        return "DELETE FROM " + table + " WHERE " + set.on("customer_id") + " AND "
+                + derivedFrom(parts, table.equals("quality_findings"));
     }
 
     private static String flag(String condition) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,13 +28,16 @@ import org.strata.server.testsupport.CustomerData;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.testsupport.SwitchableScope;
+import org.strata.server.tiering.AllCustomerDataChanged.Part;
 
 /**
  * The rebuild of the quality figures in committed chunks of customers (forced tiny here: 7 customers per chunk):
  * it writes exactly what one transaction over everyone writes; a refresh committed between two chunks, for customers
  * already rebuilt and for customers not yet rebuilt, leaves the figures equal to the report from the base tables;
  * while a rebuild runs the report answers from the base tables; a rebuild cut short leaves the figures not built and
- * the rebuild at the next start makes them right.
+ * the rebuild at the next start makes them right. The same for a rebuild after a bulk load of orders and events, which
+ * keeps the customers' rows: in chunks it writes what a full rebuild writes, refreshes between its chunks are kept,
+ * and after a rebuild cut short it rebuilds everything.
  */
 class QualityRebuildTest {
 
@@ -98,7 +102,8 @@ class QualityRebuildTest {
             Map<String, List<String>> chunked = tables();
             assertAgreement("after a rebuild in chunks");
 
-            new QualityRebuild(client, jdbc, dialect, statements, transactions, Integer.MAX_VALUE).run(last -> {
+            new QualityRebuild(client, jdbc, dialect, statements, transactions, Integer.MAX_VALUE)
+                    .run(QualityStatements.EVERY_PART, last -> {
                 throw new AssertionError("one chunk holds everyone: no chunk is committed before the last");
             });
             assertThat(tables()).isEqualTo(chunked);
@@ -131,6 +136,69 @@ class QualityRebuildTest {
             assertThat(refreshed[0]).as("the refresh ran between two chunks").isPositive();
             assertThat(figures.built()).isTrue();
             assertAgreement("after refreshes between chunks");
+        }
+
+        @Test
+        void anOrdersAndEventsRebuildInTinyChunksWritesWhatAFullRebuildWrites() {
+            ordersAndEventsLoadedInBulk();
+            List<Long> chunkEnds = new ArrayList<>();
+            figures.rebuildAfter(EnumSet.of(Part.ORDERS, Part.EVENTS), chunkEnds::add);
+            assertThat(chunkEnds).as("chunks committed before the last").hasSizeGreaterThan(10);
+            Map<String, List<String>> kept = tables();
+            assertAgreement("after an orders and events rebuild in chunks");
+
+            figures.rebuildAll();
+            assertThat(kept).isEqualTo(tables());
+        }
+
+        @Test
+        void refreshesBetweenChunksOfAnOrdersAndEventsRebuildLeaveTheFiguresRight() {
+            ordersAndEventsLoadedInBulk();
+            long[] refreshed = new long[2];
+            figures.rebuildAfter(EnumSet.of(Part.ORDERS, Part.EVENTS), last -> {
+                if (refreshed[0] != 0 || last < customers.get(customers.size() / 2)) {
+                    return;
+                }
+                assertThat(figures.built()).as("built before the last chunk").isFalse();
+                long rebuilt = customers.stream().filter(id -> id <= last).reduce((a, b) -> b).orElseThrow();
+                long notYet = customers.stream().filter(id -> id > last).findFirst().orElseThrow();
+                // a customer change the rebuild of orders would not see: the refresh must write the customer's rows
+                for (long customer : new long[] {rebuilt, notYet}) {
+                    jdbc.update("UPDATE customers SET phone = 'x', email = NULL WHERE id = ?", customer);
+                    order(customer, "R-LATE-" + customer, OffsetDateTime.now().plusDays(5), "-1.00");
+                }
+                figures.refreshCustomers(List.of(rebuilt, notYet));
+                refreshed[0] = rebuilt;
+                refreshed[1] = notYet;
+            });
+            assertThat(refreshed[0]).as("the refresh ran between two chunks").isPositive();
+            assertThat(figures.built()).isTrue();
+            assertAgreement("after refreshes between chunks of an orders rebuild");
+        }
+
+        @Test
+        void anOrdersRebuildAfterARebuildCutShortRebuildsEverything() {
+            assertThatThrownBy(() -> figures.rebuildAll(last -> {
+                throw new IllegalStateException("the server stops");
+            })).isInstanceOf(IllegalStateException.class);
+            // the customers the rebuild cut short did not reach still have their rows from before this change
+            jdbc.update("UPDATE customers SET phone = 'not a phone' WHERE id = ?", customers.get(customers.size() - 1));
+            ordersAndEventsLoadedInBulk();
+
+            figures.rebuildAfter(EnumSet.of(Part.ORDERS, Part.EVENTS));
+            assertThat(figures.built()).isTrue();
+            assertAgreement("after an orders rebuild that followed a rebuild cut short");
+        }
+
+        /** Orders and events written the way a bulk load writes them, with no refresh of the figures. */
+        private void ordersAndEventsLoadedInBulk() {
+            order(customers.get(customers.size() - 2), "B-FUTURE", OffsetDateTime.now().plusDays(9), "1.00");
+            order(customers.get(1), "B-ZERO", OffsetDateTime.now().minusDays(9), "0.00");
+            order(null, "B-WAITING", OffsetDateTime.now().minusDays(9), "2.00");
+            jdbc.update("INSERT INTO events (source, event_key, customer_id, type, occurred_at) VALUES"
+                            + " ('legacy', 'B-E1', ?, 'visit', ?), ('legacy', 'B-E2', NULL, 'visit', ?)",
+                    customers.get(customers.size() / 2), OffsetDateTime.now().plusDays(2),
+                    OffsetDateTime.now().minusDays(2));
         }
 
         @Test
