@@ -40,8 +40,9 @@ import org.strata.server.tiering.AllCustomerDataChanged.Part;
  * <p>
  * After a bulk load of orders or events no customer row, identifier or merge changed, and checking every phone and
  * email again was most of the rebuild's cost. Such a rebuild replaces only the rows derived from the parts that
- * changed ({@link QualityStatements#derivedFrom}): it deletes them by kind (the other rows and the indexes stay) and
- * writes them anew, then adds every row up into the emptied figures.
+ * changed ({@link QualityStatements#derivedFrom}): it deletes them by kind (the other rows stay) and writes them anew,
+ * then adds every row up into the emptied figures. On PostgreSQL the indexes are dropped and built again as for a
+ * full rebuild (docs/import-performance.md, "Round 6").
  */
 @Component
 class QualityRebuild {
@@ -118,29 +119,34 @@ class QualityRebuild {
         }
         SuspendedIndexes indexes = null;
         if (everyone && postgres) {
-            // the bulk import's settings: a million customers grouped in memory
+            // the bulk import's settings: a million customers grouped in memory, indexes built once at the end
+            // instead of row by row (also when the rows of customers are kept: a million rows inserted into the
+            // customer_id index in hash order cost more than building it over two million)
             template.execute("SET LOCAL work_mem = '128MB'");
-            if (everything) {
-                // the tables were emptied: their indexes are built once at the end instead of row by row
-                indexes = SuspendedIndexes.suspend(template, REBUILT_TABLES);
-            }
+            indexes = SuspendedIndexes.suspend(template, REBUILT_TABLES);
         }
         Customers customers = everyone ? Customers.ALL : Customers.RANGE;
+        // in one chunk the waiting rows are deleted and added up with everyone's: one pass over each table, not two
+        Customers replaced = everyone ? Customers.ALL_AND_WAITING : Customers.RANGE;
         Map<String, Object> range = Map.of("first", first, "last", last);
         if (!(everyone && everything)) {
-            STEPS.run("old rows deleted", () -> delete(customers, parts, range));
+            STEPS.run("old rows deleted", () -> delete(replaced, parts, range));
         }
         STEPS.run("customers recomputed", () -> statements.recompute(jdbc, customers, parts, range));
-        // the kept rows of the chunk are added with the recomputed ones: the figures were emptied
-        STEPS.run("customers added up", () -> add(customers, range));
         if (closing) {
             STEPS.run("waiting orders and events", () -> {
-                if (!(everyone && everything)) {
+                if (!everyone) {
                     delete(Customers.WAITING, parts, Map.of());
                 }
                 statements.recompute(jdbc, Customers.WAITING, parts, Map.of());
-                add(Customers.WAITING, Map.of());
+                if (!everyone) {
+                    add(Customers.WAITING, Map.of());
+                }
             });
+        }
+        // the kept rows are added with the recomputed ones: the figures were emptied
+        STEPS.run("rows added up", () -> add(replaced, range));
+        if (closing) {
             if (!everyone) {
                 QualityFigures.FIGURES.compact(template, dialect);
             }

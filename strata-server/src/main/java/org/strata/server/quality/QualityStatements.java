@@ -31,10 +31,11 @@ class QualityStatements {
      * {@code :last} (a chunk of a rebuild), or no customer.
      */
     enum Customers {
-        ALL, REFRESH_SET, REFRESH_SET_REBUILT, RANGE, WAITING;
+        ALL, REFRESH_SET, REFRESH_SET_REBUILT, RANGE, WAITING, ALL_AND_WAITING;
 
         /**
-         * A condition on a customer id column. REFRESH_SET_REBUILT: the customers of the refresh a rebuild in chunks
+         * A condition on a customer id column. ALL_AND_WAITING (every row, to delete or add up, never to recompute:
+         * the waiting rows are computed apart). REFRESH_SET_REBUILT: the customers of the refresh a rebuild in chunks
          * has already rebuilt, those with an id up to {@code :rebuiltThrough}.
          */
         String on(String column) {
@@ -45,6 +46,7 @@ class QualityStatements {
                         + " WHERE customer_id <= :rebuiltThrough)";
                 case RANGE -> column + " BETWEEN :first AND :last";
                 case WAITING -> column + " IS NULL";
+                case ALL_AND_WAITING -> "1 = 1";
             };
         }
     }

@@ -1,5 +1,6 @@
 package org.strata.server.quality;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.assertj.core.api.SoftAssertions;
@@ -9,8 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.server.testsupport.SwitchableScope;
 
 /**
- * The check both quality-figure tests make: the report read from the maintained figures equals the one computed from
- * the base tables, under every scope {@link SwitchableScope#narrowings} gives, for all sources and for one.
+ * The check the quality-figure tests make: the report read from the maintained figures equals the one computed from
+ * the base tables, under every scope {@link SwitchableScope#narrowings} gives, for all sources and for one; and the
+ * helpers they share.
  */
 record QualityAgreement(SwitchableScope scope, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                         DirectQualityReport direct, MaintainedQualityReport maintained) {
@@ -35,5 +37,17 @@ record QualityAgreement(SwitchableScope scope, JdbcTemplate jdbc, PlatformTransa
         scope.everyone();
         softly.assertAll();
         return unscoped;
+    }
+
+    /** How many records the report counts for the check, all sources together. */
+    static long count(QualityReport report, QualityCheck check) {
+        return report.totals().findings().stream().filter(f -> f.check().equals(check.code())).findFirst()
+                .orElseThrow().count();
+    }
+
+    /** Writes an order of source 'legacy' past the imports, as a bulk load writes it: nothing is refreshed. */
+    static void order(JdbcTemplate jdbc, Long customer, String orderNo, OffsetDateTime at, String amount) {
+        jdbc.update("INSERT INTO orders (source, order_no, customer_id, ordered_at, amount) VALUES"
+                + " ('legacy', ?, ?, ?, ?)", orderNo, customer, at, new BigDecimal(amount));
     }
 }

@@ -2,6 +2,8 @@ package org.strata.server.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.strata.server.quality.QualityAgreement.count;
+import static org.strata.server.quality.QualityAgreement.order;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,9 +90,9 @@ class QualityFiguresAgreementTest {
                 jdbc.update("UPDATE customers SET phone = ?, email = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
                         legacy[i][0], legacy[i][1], customers.get(i));
             }
-            order(customers.get(6), "BULK-FUTURE", OffsetDateTime.now().plusDays(30), "10.00");
-            order(customers.get(6), "BULK-ZERO", OffsetDateTime.now().minusDays(30), "0.00");
-            order(null, "BULK-WAITING", OffsetDateTime.now().minusDays(3), "-1.00");
+            order(jdbc, customers.get(6), "BULK-FUTURE", OffsetDateTime.now().plusDays(30), "10.00");
+            order(jdbc, customers.get(6), "BULK-ZERO", OffsetDateTime.now().minusDays(30), "0.00");
+            order(jdbc, null, "BULK-WAITING", OffsetDateTime.now().minusDays(3), "-1.00");
             jdbc.update("INSERT INTO events (source, event_key, customer_id, type, occurred_at) VALUES"
                     + " ('legacy', 'BULK-E1', ?, 'visit', ?), ('legacy', 'BULK-E2', NULL, 'visit', ?)",
                     customers.get(7), OffsetDateTime.now().plusDays(3), OffsetDateTime.now().minusDays(1));
@@ -165,10 +167,6 @@ class QualityFiguresAgreementTest {
             return new QualityAgreement(scope, jdbc, transactions, direct, maintained).check(when, oneSource);
         }
 
-        private static long count(QualityReport report, QualityCheck check) {
-            return report.totals().findings().stream().filter(f -> f.check().equals(check.code())).findFirst()
-                    .orElseThrow().count();
-        }
 
         private String identifier(String kind, String end) {
             return jdbc.queryForObject("SELECT i.id_value FROM customer_identifiers i WHERE i.kind = ?"
@@ -181,10 +179,6 @@ class QualityFiguresAgreementTest {
             return jdbc.queryForObject("SELECT COUNT(*) FROM identity_merges", Long.class);
         }
 
-        private void order(Long customer, String orderNo, OffsetDateTime at, String amount) {
-            jdbc.update("INSERT INTO orders (source, order_no, customer_id, ordered_at, amount) VALUES"
-                    + " ('legacy', ?, ?, ?, ?)", orderNo, customer, at, new java.math.BigDecimal(amount));
-        }
 
         private void call(MockHttpServletRequestBuilder request, String body) throws Exception {
             mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body))

@@ -1,8 +1,9 @@
 package org.strata.server.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.strata.server.quality.QualityAgreement.count;
+import static org.strata.server.quality.QualityAgreement.order;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -73,8 +74,10 @@ class QualityRebuildAfterOrdersTest {
                     ZoneId.of("Asia/Shanghai")));
             customers = jdbc.queryForList("SELECT id FROM customers WHERE merged_into IS NULL AND owner_id IS NOT NULL"
                     + " ORDER BY id", Long.class);
-            jdbc.update("UPDATE customers SET phone = '138-1234', email = 'Bad@Example' WHERE id = ?", customers.get(2));
-            jdbc.update("UPDATE customers SET phone = NULL, email = ' ' WHERE id = ?", customers.get(customers.size() / 2));
+            jdbc.update("UPDATE customers SET phone = '138-1234', email = 'Bad@Example' WHERE id = ?",
+                    customers.get(2));
+            jdbc.update("UPDATE customers SET phone = NULL, email = ' ' WHERE id = ?",
+                    customers.get(customers.size() / 2));
             changed(EnumSet.allOf(Part.class));
             QualityReport before = assertAgreement("before the bulk load");
             assertThat(count(before, QualityCheck.CUSTOMERS_INVALID_PHONE)).isPositive();
@@ -85,12 +88,13 @@ class QualityRebuildAfterOrdersTest {
         @Test
         void afterABulkLoadOfOrdersTheFiguresEqualTheDirectReport() {
             QualityReport before = assertAgreement("before");
-            order(customers.get(7), "BULK-FUTURE", OffsetDateTime.now().plusDays(30), "10.00");
-            order(customers.get(customers.size() - 1), "BULK-ZERO", OffsetDateTime.now().minusDays(30), "0.00");
-            order(null, "BULK-WAITING", OffsetDateTime.now().minusDays(3), "-1.00");
-            order(null, "BULK-WAITING-2", OffsetDateTime.now().plusDays(3), "5.00");
+            order(jdbc, customers.get(7), "BULK-FUTURE", OffsetDateTime.now().plusDays(30), "10.00");
+            order(jdbc, customers.get(customers.size() - 1), "BULK-ZERO", OffsetDateTime.now().minusDays(30), "0.00");
+            order(jdbc, null, "BULK-WAITING", OffsetDateTime.now().minusDays(3), "-1.00");
+            order(jdbc, null, "BULK-WAITING-2", OffsetDateTime.now().plusDays(3), "5.00");
             // an order moved to another customer by the load: its old customer's row must go
-            jdbc.update("UPDATE orders SET customer_id = ? WHERE id = (SELECT MIN(id) FROM orders WHERE customer_id = ?)",
+            jdbc.update("UPDATE orders SET customer_id = ?"
+                            + " WHERE id = (SELECT MIN(id) FROM orders WHERE customer_id = ?)",
                     customers.get(1), customers.get(0));
 
             changed(EnumSet.of(Part.ORDERS));
@@ -129,7 +133,7 @@ class QualityRebuildAfterOrdersTest {
             QualityReport before = maintainedReport();
             // a phone spoilt behind the figures' back: only a change of customers may find it
             jdbc.update("UPDATE customers SET phone = 'not a phone' WHERE id = ?", customer);
-            order(customer, "BULK-OF-THE-SPOILT", OffsetDateTime.now().minusDays(1), "-2.00");
+            order(jdbc, customer, "BULK-OF-THE-SPOILT", OffsetDateTime.now().minusDays(1), "-2.00");
             jdbc.update("INSERT INTO events (source, event_key, customer_id, type, occurred_at) VALUES"
                     + " ('legacy', 'BULK-E-SPOILT', ?, 'visit', ?)", customer, OffsetDateTime.now().minusDays(1));
 
@@ -140,7 +144,8 @@ class QualityRebuildAfterOrdersTest {
             assertThat(count(after, QualityCheck.CUSTOMERS_INVALID_PHONE))
                     .isEqualTo(count(before, QualityCheck.CUSTOMERS_INVALID_PHONE));
             assertThat(count(after, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT))
-                    .as("the orders were recomputed").isEqualTo(count(before, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT) + 1);
+                    .as("the orders were recomputed")
+                    .isEqualTo(count(before, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT) + 1);
             assertThat(after.totals().events()).isEqualTo(before.totals().events() + 1);
 
             changed(EnumSet.allOf(Part.class));
@@ -167,16 +172,6 @@ class QualityRebuildAfterOrdersTest {
 
         private QualityReport assertAgreement(String when) {
             return new QualityAgreement(scope, jdbc, transactions, direct, maintained).check(when, "legacy");
-        }
-
-        private static long count(QualityReport report, QualityCheck check) {
-            return report.totals().findings().stream().filter(f -> f.check().equals(check.code())).findFirst()
-                    .orElseThrow().count();
-        }
-
-        private void order(Long customer, String orderNo, OffsetDateTime at, String amount) {
-            jdbc.update("INSERT INTO orders (source, order_no, customer_id, ordered_at, amount) VALUES"
-                    + " ('legacy', ?, ?, ?, ?)", orderNo, customer, at, new BigDecimal(amount));
         }
     }
 

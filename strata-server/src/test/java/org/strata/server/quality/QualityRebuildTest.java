@@ -2,8 +2,8 @@ package org.strata.server.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.strata.server.quality.QualityAgreement.order;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -86,9 +86,9 @@ class QualityRebuildTest {
             // defects of every kind, spread over the id range so that several chunks hold some
             jdbc.update("UPDATE customers SET phone = '138-1234', email = 'Bad@Example' WHERE id = ?", customers.get(3));
             jdbc.update("UPDATE customers SET phone = NULL, email = ' ' WHERE id = ?", customers.get(customers.size() / 3));
-            order(customers.get(10), "R-FUTURE", OffsetDateTime.now().plusDays(20), "10.00");
-            order(customers.get(customers.size() * 2 / 3), "R-ZERO", OffsetDateTime.now().minusDays(20), "0.00");
-            order(null, "R-WAITING", OffsetDateTime.now().minusDays(2), "-3.00");
+            order(jdbc, customers.get(10), "R-FUTURE", OffsetDateTime.now().plusDays(20), "10.00");
+            order(jdbc, customers.get(customers.size() * 2 / 3), "R-ZERO", OffsetDateTime.now().minusDays(20), "0.00");
+            order(jdbc, null, "R-WAITING", OffsetDateTime.now().minusDays(2), "-3.00");
             jdbc.update("INSERT INTO events (source, event_key, customer_id, type, occurred_at) VALUES"
                     + " ('legacy', 'R-E1', NULL, 'visit', ?)", OffsetDateTime.now().minusDays(1));
             figures.rebuildAll();
@@ -126,9 +126,9 @@ class QualityRebuildTest {
                 long notYet = customers.stream().filter(id -> id > last).findFirst().orElseThrow();
                 for (long customer : new long[] {rebuilt, notYet}) {
                     jdbc.update("UPDATE customers SET phone = 'x', email = NULL WHERE id = ?", customer);
-                    order(customer, "R-LATE-" + customer, OffsetDateTime.now().plusDays(5), "-1.00");
+                    order(jdbc, customer, "R-LATE-" + customer, OffsetDateTime.now().plusDays(5), "-1.00");
                 }
-                order(null, "R-LATE-WAITING", OffsetDateTime.now().minusDays(1), "7.00");
+                order(jdbc, null, "R-LATE-WAITING", OffsetDateTime.now().minusDays(1), "7.00");
                 figures.refreshCustomers(List.of(rebuilt, notYet));
                 refreshed[0] = rebuilt;
                 refreshed[1] = notYet;
@@ -165,7 +165,7 @@ class QualityRebuildTest {
                 // a customer change the rebuild of orders would not see: the refresh must write the customer's rows
                 for (long customer : new long[] {rebuilt, notYet}) {
                     jdbc.update("UPDATE customers SET phone = 'x', email = NULL WHERE id = ?", customer);
-                    order(customer, "R-LATE-" + customer, OffsetDateTime.now().plusDays(5), "-1.00");
+                    order(jdbc, customer, "R-LATE-" + customer, OffsetDateTime.now().plusDays(5), "-1.00");
                 }
                 figures.refreshCustomers(List.of(rebuilt, notYet));
                 refreshed[0] = rebuilt;
@@ -192,9 +192,9 @@ class QualityRebuildTest {
 
         /** Orders and events written the way a bulk load writes them, with no refresh of the figures. */
         private void ordersAndEventsLoadedInBulk() {
-            order(customers.get(customers.size() - 2), "B-FUTURE", OffsetDateTime.now().plusDays(9), "1.00");
-            order(customers.get(1), "B-ZERO", OffsetDateTime.now().minusDays(9), "0.00");
-            order(null, "B-WAITING", OffsetDateTime.now().minusDays(9), "2.00");
+            order(jdbc, customers.get(customers.size() - 2), "B-FUTURE", OffsetDateTime.now().plusDays(9), "1.00");
+            order(jdbc, customers.get(1), "B-ZERO", OffsetDateTime.now().minusDays(9), "0.00");
+            order(jdbc, null, "B-WAITING", OffsetDateTime.now().minusDays(9), "2.00");
             jdbc.update("INSERT INTO events (source, event_key, customer_id, type, occurred_at) VALUES"
                             + " ('legacy', 'B-E1', ?, 'visit', ?), ('legacy', 'B-E2', NULL, 'visit', ?)",
                     customers.get(customers.size() / 2), OffsetDateTime.now().plusDays(2),
@@ -245,11 +245,6 @@ class QualityRebuildTest {
                 }
                 return row.toString();
             }).stream().sorted().toList();
-        }
-
-        private void order(Long customer, String orderNo, OffsetDateTime at, String amount) {
-            jdbc.update("INSERT INTO orders (source, order_no, customer_id, ordered_at, amount) VALUES"
-                    + " ('legacy', ?, ?, ?, ?)", orderNo, customer, at, new BigDecimal(amount));
         }
     }
 
