@@ -94,6 +94,9 @@ public class QualityFigures {
 
     /** {@link #rebuildAfter(Set)}, telling {@code afterChunk} the last id of each committed chunk but the last. */
     void rebuildAfter(Set<Part> changed, Consumer<Long> afterChunk) {
+        if (changed.isEmpty()) {
+            throw new IllegalArgumentException("a rebuild follows a change of at least one part of the data");
+        }
         rebuild.run(changed, afterChunk);
         compactedRows = rows();
     }

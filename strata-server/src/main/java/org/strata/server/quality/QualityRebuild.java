@@ -38,11 +38,11 @@ import org.strata.server.tiering.AllCustomerDataChanged.Part;
  * dropped and builds the indexes once at the end (see {@link SuspendedIndexes}), with the memory to group a million
  * customers in one pass.
  * <p>
- * After a bulk load of orders or events no customer row, identifier or merge changed, and checking every phone and
- * email again was most of the rebuild's cost. Such a rebuild replaces only the rows derived from the parts that
- * changed ({@link QualityStatements#derivedFrom}): it deletes them by kind (the other rows stay) and writes them anew,
- * then adds every row up into the emptied figures. On PostgreSQL the indexes are dropped and built again as for a
- * full rebuild (docs/import-performance.md, "Round 6").
+ * After a bulk load of orders or events no customer row, identifier or merge changed, so checking every phone and
+ * email again (a fifth of a full rebuild at 1M) is wasted. Such a rebuild replaces only the rows derived from the
+ * parts that changed ({@link QualityStatements#derivedFrom}): it deletes them by kind (the other rows stay) and writes
+ * them anew, then adds every row up into the emptied figures. On PostgreSQL the indexes are dropped and built again
+ * as for a full rebuild (docs/import-performance.md, "Round 6").
  */
 @Component
 class QualityRebuild {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.strata.server.quality.QualityAgreement.count;
 import static org.strata.server.quality.QualityAgreement.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,10 +20,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.server.demo.DemoDataGenerator;
 import org.strata.server.demo.DemoSettings;
+import org.strata.server.ingest.ImportJob;
+import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportService;
+import org.strata.server.ingest.ImportStatus;
+import org.strata.server.ingest.OrderRecord;
+import org.strata.server.ingest.ParsedRow;
+import org.strata.server.ingest.ProgressListener;
+import org.strata.server.ingest.RowSource;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.testsupport.CustomerData;
 import org.strata.server.testsupport.H2Database;
@@ -35,7 +45,8 @@ import org.strata.server.tiering.AllCustomerDataChanged.Part;
  * After a bulk load of orders or events ({@link AllCustomerDataChanged} saying only that part changed, as an import
  * announces it) the quality figures equal the report from the base tables again, in a company whose customers have
  * findings of their own (bad phones and emails, merges), and the rows derived from the customers are kept as they
- * were: a customer row changed behind the figures' back stays as the figures knew it until customers change.
+ * were: a customer row changed behind the figures' back stays as the figures knew it until customers change. On
+ * PostgreSQL also through a real bulk load of an orders file.
  */
 class QualityRebuildAfterOrdersTest {
 
@@ -153,24 +164,24 @@ class QualityRebuildAfterOrdersTest {
             assertAgreement("after a change of customers");
         }
 
-        private void changed(EnumSet<Part> parts) {
+        void changed(EnumSet<Part> parts) {
             AllCustomerDataChanged.publishAndAwait(events, dialect.recomputesAlongside(), parts);
         }
 
         /** The contribution of the customer's own row (not its merges, orders or events). */
-        private Map<String, Object> customerRow(long customer) {
+        Map<String, Object> customerRow(long customer) {
             return jdbc.queryForMap("SELECT source, owner_id, team_id, customers, missing_phone, missing_email,"
                     + " invalid_phone, invalid_email FROM quality_contributions"
                     + " WHERE customer_id = ? AND customers = 1", customer);
         }
 
-        private QualityReport maintainedReport() {
+        QualityReport maintainedReport() {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             return new TransactionTemplate(transactions)
                     .execute(s -> maintained.tally(null, now).toReport(now, null));
         }
 
-        private QualityReport assertAgreement(String when) {
+        QualityReport assertAgreement(String when) {
             return new QualityAgreement(scope, jdbc, transactions, direct, maintained).check(when, "legacy");
         }
     }
@@ -183,5 +194,57 @@ class QualityRebuildAfterOrdersTest {
     @Nested
     @PostgresDatabase
     class OnPostgres extends Contract {
+    }
+
+    /** The same through a real bulk load of an orders file, which announces {ORDERS} itself (PostgreSQL only). */
+    @Nested
+    @PostgresDatabase
+    @TestPropertySource(properties = "strata.import.bulk=always")
+    class BulkImportOnPostgres extends Contract {
+
+        @Autowired
+        ImportService imports;
+
+        @Test
+        void aBulkImportOfOrdersCountsTheOrdersAndKeepsTheCustomersRows() {
+            Map<String, Object> known = jdbc.queryForMap("SELECT c.id, i.namespace, i.id_value FROM customers c"
+                    + " JOIN customer_identifiers i ON i.customer_id = c.id AND i.kind = 'external_id'"
+                    + " WHERE c.merged_into IS NULL AND c.owner_id IS NOT NULL ORDER BY c.id LIMIT 1");
+            long customer = ((Number) known.get("id")).longValue();
+            String source = (String) known.get("namespace");
+            String ref = (String) known.get("id_value");
+            QualityReport before = maintainedReport();
+            Map<String, Object> kept = customerRow(customer);
+            jdbc.update("UPDATE customers SET phone = 'not a phone' WHERE id = ?", customer);
+            OffsetDateTime now = OffsetDateTime.now();
+            List<ParsedRow<OrderRecord>> rows = List.of(
+                    row(2, source, "BULK-1", ref, now.minusDays(1), "12.00"),
+                    row(3, source, "BULK-FUTURE", ref, now.plusDays(9), "12.00"),
+                    row(4, source, "BULK-ZERO", ref, now.minusDays(2), "0.00"),
+                    row(5, source, "BULK-WAITING", "NOBODY-KNOWN", now.minusDays(3), "5.00"));
+
+            ImportJob job = imports.importRows(ImportKind.ORDERS, source, "orders.csv", RowSource.of(rows),
+                    ProgressListener.NONE);
+
+            assertThat(job.status()).as(job.message()).isEqualTo(ImportStatus.SUCCEEDED);
+            assertThat(customerRow(customer)).as("the customer's own row").isEqualTo(kept);
+            QualityReport after = maintainedReport();
+            assertThat(after.totals().orders()).isEqualTo(before.totals().orders() + 4);
+            for (QualityCheck check : List.of(QualityCheck.ORDERS_IN_FUTURE, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT,
+                    QualityCheck.ORDERS_WITHOUT_CUSTOMER)) {
+                assertThat(count(after, check)).as(check.code()).isEqualTo(count(before, check) + 1);
+            }
+            assertThat(count(after, QualityCheck.CUSTOMERS_INVALID_PHONE))
+                    .isEqualTo(count(before, QualityCheck.CUSTOMERS_INVALID_PHONE));
+
+            changed(EnumSet.allOf(Part.class));
+            assertAgreement("after the bulk import and a change of customers");
+        }
+
+        private static ParsedRow<OrderRecord> row(long line, String source, String orderNo, String customerRef,
+                                                  OffsetDateTime at, String amount) {
+            return new ParsedRow<>(line, new OrderRecord(source, orderNo, customerRef, null, null, at,
+                    new BigDecimal(amount), null, null, null, null, "completed"), List.of());
+        }
     }
 }
