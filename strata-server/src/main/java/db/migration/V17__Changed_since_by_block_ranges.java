@@ -4,8 +4,6 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * On PostgreSQL, V4's indexes of {@code updated_at} become block-range (BRIN) indexes: for each range of 32 table
@@ -28,16 +26,12 @@ public class V17__Changed_since_by_block_ranges extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
-            return;
-        }
-        try (Statement statement = context.getConnection().createStatement()) {
+        OnPostgres.run(context, statement -> {
             for (String table : new String[] {"customers", "orders"}) {
                 statement.execute("DROP INDEX " + table + "_updated_at_idx");
                 statement.execute("CREATE INDEX " + table + "_updated_at_idx ON " + table
                         + " USING brin (updated_at) WITH (pages_per_range = 32, autosummarize = on)");
             }
-        }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.strata.bench;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.strata.server.sql.SuspendedIndexes;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class MainDefinitions {
         jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
         jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 2");
         Map<String, Long> built = new LinkedHashMap<>();
-        for (IndexDefinitions.Index index : indexes.indexes()) {
+        for (SuspendedIndexes.Index index : indexes.indexes()) {
             long start = System.nanoTime();
             jdbc.execute(index.buildStatement());
             built.put(index.name(), (System.nanoTime() - start) / 1_000_000);
