@@ -4,8 +4,6 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * On PostgreSQL, an inverted (GIN) index of the characters of every lower-cased customer name, so that the customer
@@ -26,11 +24,7 @@ public class V14__Name_search_by_characters extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
-            return;
-        }
-        try (Statement statement = context.getConnection().createStatement()) {
+        OnPostgres.run(context, statement -> {
             // The expression must stay exactly the one CustomerNameSearch writes, or the planner cannot use the index.
             statement.execute("CREATE INDEX customers_name_characters_idx ON customers"
                     + " USING gin ((string_to_array(lower(name), NULL)))");
@@ -38,6 +32,6 @@ public class V14__Name_search_by_characters extends BaseJavaMigration {
             // ANALYZE after the index exists; without them the planner takes every character for a rare one and
             // reads a million names through the index for "客" instead of walking the sort index for one page.
             statement.execute("ANALYZE customers");
-        }
+        });
     }
 }

@@ -4,8 +4,6 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * On PostgreSQL, replaces V14's index of the characters of every lower-cased customer name with an index of its
@@ -36,11 +34,7 @@ public class V15__Name_search_by_character_pairs extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
-            return;
-        }
-        try (Statement statement = context.getConnection().createStatement()) {
+        OnPostgres.run(context, statement -> {
             statement.execute("DROP INDEX IF EXISTS customers_name_characters_idx");
             // The expression must stay exactly the one CustomerTextSearch writes, or the planner cannot use the index.
             statement.execute("CREATE INDEX customers_name_grams_idx ON customers USING gin"
@@ -49,6 +43,6 @@ public class V15__Name_search_by_character_pairs extends BaseJavaMigration {
             // The planner learns how many names hold each character and pair only from an ANALYZE after the index
             // exists; without it, it takes "客" (in every generated name) for a rare key and reads every name.
             statement.execute("ANALYZE customers");
-        }
+        });
     }
 }

@@ -4,7 +4,6 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Makes the audit log append-only in the database itself on PostgreSQL: a trigger refuses UPDATE and DELETE, so
@@ -16,11 +15,7 @@ public class V41__Append_only_audit_log extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
-            return;
-        }
-        try (Statement statement = context.getConnection().createStatement()) {
+        OnPostgres.run(context, statement -> {
             statement.execute("""
                     CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
                     BEGIN
@@ -30,6 +25,6 @@ public class V41__Append_only_audit_log extends BaseJavaMigration {
             statement.execute("""
                     CREATE TRIGGER audit_log_no_rewrite BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
                     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()""");
-        }
+        });
     }
 }

@@ -208,7 +208,7 @@ public final class NameIndexBench {
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
@@ -222,7 +222,7 @@ public final class NameIndexBench {
         return rounded;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

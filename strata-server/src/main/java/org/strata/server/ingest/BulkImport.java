@@ -10,7 +10,9 @@ import org.strata.server.sql.SuspendedIndexes;
 import org.strata.server.sql.WriteCounts;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Loads a whole file in one transaction, as PostgreSQL's own tools load large amounts of data: the validated rows are
@@ -38,7 +40,11 @@ class BulkImport {
      */
     static final int BYTES_PER_ROW_AT_MOST = 120;
 
-    /** Sorting memory for each index build: a million-row index sorts in memory instead of in temporary files. */
+    /**
+     * Sorting memory for each index build. More buys nothing measurable: at a million customers the GIN index of the
+     * names and the B-trees took the same CPU under 256MB and 1GB (IndexBuildBench, docs/import-performance.md "Round
+     * 6"); a parallel B-tree build writes its workers' sorted runs to temporary files whatever the memory.
+     */
     private static final String INDEX_BUILD_MEMORY = "256MB";
 
     /** Per hash table or sort of the load's statements (database memory, not Strata's heap). */
@@ -94,16 +100,22 @@ class BulkImport {
                     writer.suspendedPrimaryKeys());
             BatchResult result = load.finish(staged.duplicates(), "import:job " + jobId);
             long written = System.nanoTime();
-            indexes.restore(INDEX_BUILD_MEMORY);
-            log.info("bulk import job {}: staged in {} ms, rows written in {} ms, {} indexes rebuilt in {} ms", jobId,
-                    (start - began) / 1_000_000, (written - start) / 1_000_000, indexes.names().size(),
-                    (System.nanoTime() - written) / 1_000_000);
+            List<SuspendedIndexes.Built> built = indexes.restore(INDEX_BUILD_MEMORY);
+            log.info("bulk import job {}: staged in {} ms, rows written in {} ms, {} indexes rebuilt in {} ms"
+                            + " (slowest: {})", jobId, (start - began) / 1_000_000, (written - start) / 1_000_000,
+                    built.size(), (System.nanoTime() - written) / 1_000_000, slowest(built));
             ImportCounts counts = ImportCounts.ZERO.plus(staged.read(), staged.accepted(), staged.rejected(),
                     result.counts(), staged.duplicates(), result.merges());
             jobs.addBatch(jobId, counts);
             progress.report(counts, rows.bytesTotal());
             return counts;
         });
+    }
+
+    /** The three indexes that took longest to build, for the log line that says where a load's time went. */
+    private static String slowest(List<SuspendedIndexes.Built> built) {
+        return built.stream().sorted(Comparator.comparingLong(SuspendedIndexes.Built::millis).reversed()).limit(3)
+                .map(b -> b.name() + " " + b.millis() + " ms").collect(Collectors.joining(", "));
     }
 
     private <T> Staged stage(long jobId, BatchWriter<T> checks, BulkWriter.Load<T> load, RowSource<T> rows,

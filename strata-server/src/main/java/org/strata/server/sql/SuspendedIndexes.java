@@ -62,35 +62,43 @@ public final class SuspendedIndexes {
      *                       key references it
      */
     public static SuspendedIndexes suspend(JdbcTemplate jdbc, List<String> tables, List<String> primaryKeysToo) {
+        List<Index> indexes = definitions(jdbc, tables, primaryKeysToo);
+        indexes.forEach(index -> jdbc.execute(index.dropStatement()));
+        return new SuspendedIndexes(jdbc, indexes);
+    }
+
+    /** The indexes {@link #suspend(JdbcTemplate, List, List)} would drop, as the catalogue defines them now. */
+    public static List<Index> definitions(JdbcTemplate jdbc, List<String> tables, List<String> primaryKeysToo) {
         List<Index> indexes = new ArrayList<>();
         for (String table : tables) {
             jdbc.query(DEFINITIONS, rs -> {
                 indexes.add(new Index(table, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }, table, primaryKeysToo.contains(table));
         }
-        for (Index index : indexes) {
-            jdbc.execute(index.constraint() != null
-                    ? "ALTER TABLE " + index.table() + " DROP CONSTRAINT " + index.constraint()
-                    : "DROP INDEX " + index.name());
-        }
-        return new SuspendedIndexes(jdbc, indexes);
+        return indexes;
     }
 
     /**
      * Builds the indexes again, with the memory to sort each in one pass and PostgreSQL's parallel workers (the
-     * second core) for the large ones; then refreshes the planner's statistics of the loaded tables.
+     * second core) for the large B-trees; GIN indexes are built by one process whatever the setting (PostgreSQL 17).
+     *
+     * @return how long each index took, in the order built
      */
-    public void restore(String maintenanceMemory) {
+    public List<Built> restore(String maintenanceMemory) {
         jdbc.execute("SET LOCAL maintenance_work_mem = '" + maintenanceMemory + "'");
         jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 2");
+        List<Built> built = new ArrayList<>(indexes.size());
         for (Index index : indexes) {
             long start = System.nanoTime();
-            jdbc.execute(index.constraint() != null
-                    ? "ALTER TABLE " + index.table() + " ADD CONSTRAINT " + index.constraint() + " "
-                    + index.constraintDefinition()
-                    : index.definition());
-            log.debug("index {} built in {} ms", index.name(), (System.nanoTime() - start) / 1_000_000);
+            jdbc.execute(index.buildStatement());
+            built.add(new Built(index.name(), (System.nanoTime() - start) / 1_000_000));
+            log.debug("index {} built in {} ms", index.name(), built.get(built.size() - 1).millis());
         }
+        return built;
+    }
+
+    /** One index built again, and the wall-clock milliseconds its build took. */
+    public record Built(String name, long millis) {
     }
 
     /** The indexes suspended, for logs and tests. */
@@ -98,7 +106,19 @@ public final class SuspendedIndexes {
         return indexes.stream().map(Index::name).toList();
     }
 
-    private record Index(String table, String name, String definition, String constraint,
-                         String constraintDefinition) {
+    /** An index as the catalogue defines it; a unique or primary key is dropped and added as its constraint. */
+    public record Index(String table, String name, String definition, String constraint,
+                        String constraintDefinition) {
+
+        public String dropStatement() {
+            return constraint != null ? "ALTER TABLE " + table + " DROP CONSTRAINT " + constraint
+                    : "DROP INDEX " + name;
+        }
+
+        public String buildStatement() {
+            return constraint != null
+                    ? "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " " + constraintDefinition
+                    : definition;
+        }
     }
 }
