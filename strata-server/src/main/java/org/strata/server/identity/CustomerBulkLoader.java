@@ -13,6 +13,7 @@ import org.strata.server.ingest.ImportKind;
 import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.KeyFingerprints;
 import org.strata.server.sql.BulkSteps;
+import org.strata.server.sql.ForeignKeysCheckedOnce;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
@@ -319,14 +320,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             jdbc.execute("ANALYZE bulk_known");
         });
 
-        long fresh = steps.get("resolve records", this::resolve);
+        NewIds fresh = steps.get("resolve records", this::resolve);
         owners.userIds(jdbc.queryForList("SELECT DISTINCT owner FROM " + STAGE + " WHERE owner IS NOT NULL",
                 String.class));
         owners.teamIds(jdbc.queryForList("SELECT DISTINCT team FROM " + STAGE + " WHERE team IS NOT NULL",
                 String.class));
         long existing = jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
         long updated = existing == 0 ? 0 : steps.rows("update customers", () -> jdbc.update(UPDATE_EXISTING));
-        steps.rows("insert customers", () -> jdbc.update(INSERT_FRESH));
+        ForeignKeysCheckedOnce references = ForeignKeysCheckedOnce.of(jdbc, "customers");
+        steps.rows(references.checkedOnce() ? "insert customers, foreign keys checked at once" : "insert customers",
+                () -> references.insert(() -> jdbc.update(INSERT_FRESH), fresh.range("id")));
         steps.run("zero figures of new customers",
                 () -> figures.startAtZeroSelected("SELECT r.own FROM bulk_resolved r WHERE r.fresh"));
 
@@ -343,7 +346,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         steps.rows("insert identifiers", () -> jdbc.update(INSERT_KEYS.formatted(someStored ? " AND " + NOT_KNOWN
                 : "")));
         steps.run("link waiting orders and events", () -> pendingLinks.linkIdentifiersAfter(identifiersBefore));
-        return new BatchResult(new WriteCounts(fresh, updated, existing - updated), groups.merges().size());
+        return new BatchResult(new WriteCounts(fresh.count(), updated, existing - updated), groups.merges().size());
     }
 
     /**
@@ -352,7 +355,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      * new. New rows get ids from one block of the identity sequence, in file order, as the batch
      * path's inserts would.
      */
-    private long resolve() {
+    private NewIds resolve() {
         long fresh = jdbc.queryForObject("SELECT COUNT(*) FROM " + STAGE + " s WHERE NOT EXISTS (SELECT 1 FROM ("
                 + OWNERS + ") o WHERE o.seq = s.seq)", Long.class);
         long base = 0;
@@ -372,7 +375,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                 + " ROW_NUMBER() OVER (PARTITION BY o.own IS NULL ORDER BY s.seq) AS fresh_no"
                 + " FROM " + STAGE + " s LEFT JOIN (" + OWNERS + ") o ON o.seq = s.seq) x");
         jdbc.execute("ANALYZE bulk_resolved");
-        return fresh;
+        return new NewIds(base, fresh);
+    }
+
+    /** The block of ids the new customers get: count ids from first on (none when count is 0). */
+    private record NewIds(long first, long count) {
+
+        /** A condition that selects the rows with these ids. */
+        String range(String column) {
+            return column + " BETWEEN " + first + " AND " + (first + count - 1);
+        }
     }
 
     private static List<String> columnNames() {
