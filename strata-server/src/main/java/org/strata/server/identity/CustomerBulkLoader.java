@@ -32,7 +32,8 @@ import java.util.Set;
  *   <li>each record finds the customer row it updates by the keys already stored (its own external id, or for a
  *       record without one the first of its keys that is known), exactly as the batch path decides;</li>
  *   <li>the others get new customer ids, drawn as one block from the identity sequence in file order, and are
- *       inserted with one statement;</li>
+ *       inserted with one statement, their foreign keys (owner, team) checked once for all of them where the
+ *       database role allows ({@link ForeignKeysCheckedOnce});</li>
  *   <li>only the keys that link two customers (a key another customer holds, or a new key several records share)
  *       travel to Java, where {@link CustomerGroups} joins them as in the batch path; the few merges that follow are
  *       recorded and applied set-based ({@link MergeLedger#mergeAll});</li>
