@@ -101,8 +101,8 @@ public final class ImportBenchmark {
                 for (ImportKind kind : kinds()) {
                     total += importFile(database, pass, kind, data, imports, heap, databaseCpu);
                 }
-                System.out.printf(Locale.ROOT, "%-10s %-9s customers + orders: %.1f s (load average now %.1f)%n",
-                        database, pass, total, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.out.printf(Locale.ROOT, "%-10s %-9s %s: %.1f s (load average now %.1f)%n",
+                        database, pass, kinds().size() == 1 ? "customers" : "customers + orders", total, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
     }
