@@ -13,6 +13,7 @@ import org.strata.server.ingest.ImportKind;
 import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.KeyFingerprints;
 import org.strata.server.sql.BulkSteps;
+import org.strata.server.sql.ForeignKeysCheckedOnce;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
@@ -31,7 +32,8 @@ import java.util.Set;
  *   <li>each record finds the customer row it updates by the keys already stored (its own external id, or for a
  *       record without one the first of its keys that is known), exactly as the batch path decides;</li>
  *   <li>the others get new customer ids, drawn as one block from the identity sequence in file order, and are
- *       inserted with one statement;</li>
+ *       inserted with one statement, their foreign keys (owner, team) checked once for all of them where the
+ *       database role allows ({@link ForeignKeysCheckedOnce});</li>
  *   <li>only the keys that link two customers (a key another customer holds, or a new key several records share)
  *       travel to Java, where {@link CustomerGroups} joins them as in the batch path; the few merges that follow are
  *       recorded and applied set-based ({@link MergeLedger#mergeAll});</li>
@@ -179,16 +181,36 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             ORDER BY 1, 2""".formatted(RESOLVED_KEYS);
 
     /**
-     * Every new key once, for the first record that brings it: the staged keys without the later holders of a
-     * shared key (and, completed when identifiers are stored already, without those that match one). Straight from
-     * the resolved records: no grouping of all keys, no join.
+     * A staged key is not a later holder of a new key that several records share: only the first record stores it.
+     * Keys with one holder cannot be excluded by it.
      */
-    private static final String INSERT_KEYS = """
-            INSERT INTO customer_identifiers (customer_id, origin_customer_id, kind, namespace, id_value)
-            SELECT COALESCE(m.root, k.root), k.own, k.kind, k.namespace, k.id_value
-            FROM %s k LEFT JOIN bulk_merged_roots m ON m.absorbed = k.root
-            WHERE NOT EXISTS (SELECT 1 FROM bulk_shared_keys f WHERE f.kind = k.kind AND f.namespace = k.namespace
-                              AND f.id_value = k.id_value AND f.first_seq <> k.seq)%%s""".formatted(RESOLVED_KEYS);
+    private static final String NOT_A_LATER_HOLDER = "NOT EXISTS (SELECT 1 FROM bulk_shared_keys f"
+            + " WHERE f.holders > 1 AND f.kind = k.kind AND f.namespace = k.namespace AND f.id_value = k.id_value"
+            + " AND f.first_seq <> k.seq)";
+
+    /**
+     * Every new key once, for the first record that brings it: the staged keys without the later holders of a shared
+     * key and without those that match a stored identifier, held by the root of the record's customer after the
+     * merges. Straight from the resolved records: no grouping of all keys. Each condition and the join to the merged
+     * roots is left out when it cannot change a row (no shared key, nothing stored, no merge: a first load of a clean
+     * file): PostgreSQL would otherwise build a hash table of every key (3 million at 1M customers) to probe an empty
+     * one, which cost half of this statement. The ids are numbered from a parameter, the first of a block drawn from
+     * the identity sequence ({@link #insertIdentifiers}).
+     */
+    private static String insertKeys(boolean sharedKeys, boolean someStored, boolean merged) {
+        List<String> conditions = new ArrayList<>();
+        if (sharedKeys) {
+            conditions.add(NOT_A_LATER_HOLDER);
+        }
+        if (someStored) {
+            conditions.add(NOT_KNOWN);
+        }
+        return "INSERT INTO customer_identifiers (id, customer_id, origin_customer_id, kind, namespace, id_value)"
+                + " SELECT ? - 1 + ROW_NUMBER() OVER (), " + (merged ? "COALESCE(m.root, k.root)" : "k.root")
+                + ", k.own, k.kind, k.namespace, k.id_value FROM " + RESOLVED_KEYS + " k"
+                + (merged ? " LEFT JOIN bulk_merged_roots m ON m.absorbed = k.root" : "")
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+    }
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -319,14 +341,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             jdbc.execute("ANALYZE bulk_known");
         });
 
-        long fresh = steps.get("resolve records", this::resolve);
+        NewIds fresh = steps.get("resolve records", this::resolve);
         owners.userIds(jdbc.queryForList("SELECT DISTINCT owner FROM " + STAGE + " WHERE owner IS NOT NULL",
                 String.class));
         owners.teamIds(jdbc.queryForList("SELECT DISTINCT team FROM " + STAGE + " WHERE team IS NOT NULL",
                 String.class));
         long existing = jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
         long updated = existing == 0 ? 0 : steps.rows("update customers", () -> jdbc.update(UPDATE_EXISTING));
-        steps.rows("insert customers", () -> jdbc.update(INSERT_FRESH));
+        ForeignKeysCheckedOnce references = ForeignKeysCheckedOnce.of(jdbc, "customers");
+        steps.rows(references.checkedOnce() ? "insert customers, foreign keys checked at once" : "insert customers",
+                () -> references.insert(() -> jdbc.update(INSERT_FRESH), fresh.range("id")));
         steps.run("zero figures of new customers",
                 () -> figures.startAtZeroSelected("SELECT r.own FROM bulk_resolved r WHERE r.fresh"));
 
@@ -340,10 +364,26 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                     rs.getString("namespace"), rs.getString("id_value")));
         }));
         steps.run("merge", () -> ledger.mergeAll(groups.merges(), groups::find, writtenBy));
-        steps.rows("insert identifiers", () -> jdbc.update(INSERT_KEYS.formatted(someStored ? " AND " + NOT_KNOWN
-                : "")));
+        boolean sharedKeys = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bulk_shared_keys WHERE holders > 1)",
+                Boolean.class);
+        steps.rows("insert identifiers", () -> insertIdentifiers(insertKeys(sharedKeys, someStored,
+                !groups.merges().isEmpty())));
         steps.run("link waiting orders and events", () -> pendingLinks.linkIdentifiersAfter(identifiersBefore));
-        return new BatchResult(new WriteCounts(fresh, updated, existing - updated), groups.merges().size());
+        return new BatchResult(new WriteCounts(fresh.count(), updated, existing - updated), groups.merges().size());
+    }
+
+    /**
+     * Inserts the new identifiers with ids numbered in the statement, then moves the identity sequence past them: a
+     * sequence call per row (3 million at 1M customers) costs more than numbering the rows. Nobody else draws from the
+     * sequence meanwhile: dropping the identifiers' indexes locked the table.
+     */
+    private long insertIdentifiers(String insert) {
+        long first = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('customer_identifiers', 'id'))",
+                Long.class);
+        long rows = jdbc.update(insert, first);
+        jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('customer_identifiers', 'id'), ?, false)",
+                Long.class, first + rows);
+        return rows;
     }
 
     /**
@@ -352,7 +392,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      * new. New rows get ids from one block of the identity sequence, in file order, as the batch
      * path's inserts would.
      */
-    private long resolve() {
+    private NewIds resolve() {
         long fresh = jdbc.queryForObject("SELECT COUNT(*) FROM " + STAGE + " s WHERE NOT EXISTS (SELECT 1 FROM ("
                 + OWNERS + ") o WHERE o.seq = s.seq)", Long.class);
         long base = 0;
@@ -372,7 +412,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                 + " ROW_NUMBER() OVER (PARTITION BY o.own IS NULL ORDER BY s.seq) AS fresh_no"
                 + " FROM " + STAGE + " s LEFT JOIN (" + OWNERS + ") o ON o.seq = s.seq) x");
         jdbc.execute("ANALYZE bulk_resolved");
-        return fresh;
+        return new NewIds(base, fresh);
+    }
+
+    /** The block of ids the new customers get: count ids from first on (none when count is 0). */
+    private record NewIds(long first, long count) {
+
+        /** A condition that selects the rows with these ids. */
+        String range(String column) {
+            return column + " BETWEEN " + first + " AND " + (first + count - 1);
+        }
     }
 
     private static List<String> columnNames() {
