@@ -207,9 +207,9 @@ public class DashboardFigures {
     }
 
     /**
-     * Which customers' figures a refresh may update, asked after {@link #lock()}: all when built, those a chunked
-     * rebuild has completed while it runs (the others it computes later from the data as it is then), none when the
-     * figures were discarded.
+     * Which customers' figures a refresh may update, asked after {@link #lock()}: all when built or while the figures
+     * of orders are rebuilt ({@link #rebuildOrderFigures}), those a chunked rebuild has completed while it runs (the
+     * others it computes later from the data as it is then), none when the figures were discarded.
      */
     private Optional<Long> refreshableThrough() {
         if (built()) {

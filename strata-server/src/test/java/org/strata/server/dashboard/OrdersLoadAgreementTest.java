@@ -114,9 +114,9 @@ class OrdersLoadAgreementTest {
             for (int i = 0; i < customers.size(); i++) {
                 OffsetDateTime month = OffsetDateTime.parse("2024-07-01T09:30:00+08:00").plusMonths(i % 24);
                 String customer = customers.get(i);
-                // the last evening of a month in Shanghai is still that month, though already the next day in UTC
-                orders.add(order(orders.size(), source, customer, month.plusDays(27).withHour(23), "1200.50",
-                        null, "completed"));
+                // the first morning of a month in Shanghai is that month, though still the month before in UTC
+                orders.add(order(orders.size(), source, customer, month.withHour(3), "1200.50", null,
+                        "completed"));
                 orders.add(order(orders.size(), source, customer, month.plusDays(3), "88.00", "8.00",
                         "partially_refunded"));
                 orders.add(order(orders.size(), source, customer, month.plusMonths(3), "500", null,
