@@ -1,6 +1,5 @@
 package org.strata.server.dashboard;
 
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.strata.server.dashboard.FigureStatements.Customers;
 import org.strata.server.tiering.AllCustomerDataChanged;
+import org.strata.server.tiering.AllCustomerDataChanged.Part;
 import org.strata.server.tiering.CustomerDataChanged;
 import org.strata.server.tiering.TieringChangesWritten;
 
@@ -47,7 +47,6 @@ public class DashboardFigures {
     private final TransactionTemplate transaction;
     private final FigureCompaction compaction;
     private final FigureBuild build;
-    private final ZoneId zone;
     private final long chunkSize;
 
     /**
@@ -56,14 +55,12 @@ public class DashboardFigures {
      */
     DashboardFigures(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
                      FigureCompaction compaction, FigureBuild build,
-                     @Value("${strata.time-zone:Asia/Shanghai}") String zone,
                      @Value("${strata.dashboard.rebuild-chunk:0}") long chunk) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactions);
         this.compaction = compaction;
         this.build = build;
-        this.zone = ZoneId.of(zone);
         this.chunkSize = chunk > 0 ? chunk : build.postgres() ? Long.MAX_VALUE : H2_CHUNK;
     }
 
@@ -97,7 +94,7 @@ public class DashboardFigures {
                 build.emptyInTransaction();
                 markKeptMatrices();
                 build.stateOfEveryone();
-                apply(Customers.ALL, 1, null, Map.of());
+                apply(Customers.ALL, 1, Map.of());
                 finishRebuild();
             });
         } else {
@@ -113,7 +110,7 @@ public class DashboardFigures {
                 transaction.executeWithoutResult(status -> {
                     lock();
                     build.state(Customers.RANGE, range);
-                    apply(Customers.RANGE, 1, null, range);
+                    apply(Customers.RANGE, 1, range);
                     // the chunks' rows of a key add up; folded now, the aggregates never hold a row per chunk
                     compaction.compactAll();
                     jdbc.sql("UPDATE dashboard_rebuild SET complete_through = :last").param("last", upTo).update();
@@ -127,6 +124,50 @@ public class DashboardFigures {
             });
         }
         log.info("dashboard figures rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * After a change of orders only (a bulk load of orders): recomputes what orders decide ({@link
+     * FigureBuild#ORDER_FIGURE_TABLES}: each customer's order months, lifetime revenue and spend band, the activity and
+     * spend aggregates) and keeps the rest, which customers, their merges and the tiering ledger decide (tiers,
+     * history, run counts, migration matrices, creation times): none of that changed, so it is what a rebuild of
+     * everything would compute again. PostgreSQL, in one transaction; H2 and figures that are not complete (discarded,
+     * or a rebuild in progress) rebuild everything.
+     *
+     * <p>Until the new figures commit the dashboard answers from the base tables. The kept figures stay refreshable
+     * for every customer meanwhile: a refresh or a run's tier changes either commits before the rebuild's transaction
+     * starts, or waits for it and then applies to what it built; skipping them, as during a rebuild of everything,
+     * would leave the kept figures behind.
+     */
+    public synchronized void rebuildOrderFigures() {
+        if (!build.postgres()) {
+            rebuildAll();
+            return;
+        }
+        long started = System.nanoTime();
+        boolean complete = Boolean.TRUE.equals(transaction.execute(status -> {
+            lock();
+            if (!built()) {
+                return false;
+            }
+            template.update("DELETE FROM dashboard_built");
+            template.update("DELETE FROM dashboard_rebuild");
+            jdbc.sql("INSERT INTO dashboard_rebuild (id, complete_through) VALUES (1, :everyone)")
+                    .param("everyone", Long.MAX_VALUE).update();
+            return true;
+        }));
+        if (!complete) {
+            rebuildAll();
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            lock();
+            build.emptyInTransaction(FigureBuild.ORDER_FIGURE_TABLES);
+            build.orderStateOfEveryone();
+            applyOrderFigures(Customers.ALL, 1, Map.of());
+            finishRebuild();
+        });
+        log.info("dashboard figures of orders rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The id ending the chunk of the next {@code customers} customers after id {@code after}; null: none left. */
@@ -166,9 +207,9 @@ public class DashboardFigures {
     }
 
     /**
-     * Which customers' figures a refresh may update, asked after {@link #lock()}: all when built, those a chunked
-     * rebuild has completed while it runs (the others it computes later from the data as it is then), none when the
-     * figures were discarded.
+     * Which customers' figures a refresh may update, asked after {@link #lock()}: all when built or while the figures
+     * of orders are rebuilt ({@link #rebuildOrderFigures}), those a chunked rebuild has completed while it runs (the
+     * others it computes later from the data as it is then), none when the figures were discarded.
      */
     private Optional<Long> refreshableThrough() {
         if (built()) {
@@ -206,13 +247,12 @@ public class DashboardFigures {
                     WHERE c.id IN (SELECT customer_id FROM dashboard_refresh_set) AND c.merged_into IS NOT NULL
                       AND c.merged_into NOT IN (SELECT customer_id FROM dashboard_refresh_set)""");
             keepRefreshable(through.get());
-            apply(Customers.REFRESH_SET, -1, null, Map.of());
+            apply(Customers.REFRESH_SET, -1, Map.of());
             template.update("DELETE FROM dashboard_customer_months WHERE "
                     + Customers.REFRESH_SET.on("customer_id"));
             template.update("DELETE FROM dashboard_customers WHERE " + Customers.REFRESH_SET.on("customer_id"));
-            template.update(FigureStatements.customerMonths(Customers.REFRESH_SET, zone));
-            template.update(FigureStatements.customersState(Customers.REFRESH_SET));
-            apply(Customers.REFRESH_SET, 1, null, Map.of());
+            build.orderState(Customers.REFRESH_SET, Map.of());
+            apply(Customers.REFRESH_SET, 1, Map.of());
             compactIfLarge(customerIds.size());
             template.update("DELETE FROM dashboard_refresh_set");
         });
@@ -268,11 +308,17 @@ public class DashboardFigures {
 
     /**
      * Discarded figures stay so until whoever discarded them rebuilds them. A rebuild in progress may have passed
-     * customers whose data changed, so it is followed by another.
+     * customers whose data changed, so it is followed by another. No figure counts events; when only orders changed,
+     * what customers and the ledger decide is kept ({@link #rebuildOrderFigures}).
      */
     @TransactionalEventListener(fallbackExecution = true)
     void on(AllCustomerDataChanged event) {
-        if (built() || jdbc.sql("SELECT COUNT(*) FROM dashboard_rebuild").query(Long.class).single() > 0) {
+        if (!event.changed(Part.CUSTOMERS) && !event.changed(Part.ORDERS)) {
+            return;
+        }
+        if (built() && event.customersUnchanged()) {
+            event.recompute("dashboard-figures", this::rebuildOrderFigures);
+        } else if (built() || jdbc.sql("SELECT COUNT(*) FROM dashboard_rebuild").query(Long.class).single() > 0) {
             event.recompute("dashboard-figures", this::rebuildAll);
         }
     }
@@ -286,16 +332,25 @@ public class DashboardFigures {
     }
 
     /** Adds ({@code sign} 1) or subtracts (-1) what the customers contribute to every aggregate. */
-    private void apply(Customers customers, int sign, Long onlyScheme, Map<String, ?> range) {
-        for (String statement : List.of(FigureStatements.activity(customers, false, false),
-                FigureStatements.activity(customers, true, false), FigureStatements.spend(customers),
-                FigureStatements.history(customers, false), FigureStatements.runCounts(customers, false),
-                FigureStatements.created(customers))) {
-            jdbc.sql(statement).param("sign", sign).params(range).update();
-        }
-        for (KeptMatrix matrix : keptMatrices(onlyScheme)) {
+    private void apply(Customers customers, int sign, Map<String, ?> range) {
+        applyOrderFigures(customers, sign, range);
+        applyStatement("history", FigureStatements.history(customers, false), sign, range);
+        applyStatement("run counts", FigureStatements.runCounts(customers, false), sign, range);
+        applyStatement("created", FigureStatements.created(customers), sign, range);
+        for (KeptMatrix matrix : keptMatrices(null)) {
             migration(customers, matrix, sign, range);
         }
+    }
+
+    /** The aggregates summed from the customers' order months and lifetime revenue ({@link FigureBuild#ORDER_FIGURE_TABLES}). */
+    private void applyOrderFigures(Customers customers, int sign, Map<String, ?> range) {
+        applyStatement("activity", FigureStatements.activity(customers, false, false), sign, range);
+        applyStatement("activity by tier", FigureStatements.activity(customers, true, false), sign, range);
+        applyStatement("spend", FigureStatements.spend(customers), sign, range);
+    }
+
+    private void applyStatement(String step, String statement, int sign, Map<String, ?> range) {
+        build.timed(step, () -> jdbc.sql(statement).param("sign", sign).params(range).update());
     }
 
     /** Adds or subtracts what the customers of the refresh set contribute to one scheme's tier figures. */

@@ -3,11 +3,15 @@ package org.strata.server.dashboard;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.strata.server.dashboard.FigureStatements.Customers;
+import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.SuspendedIndexes;
@@ -25,23 +29,38 @@ import org.strata.server.sql.SuspendedIndexes;
  *
  * <p>H2's TRUNCATE commits the transaction it runs in, so there it runs before the rebuild's transactions, once the
  * figures are marked as not built and no refresh touches them.
+ *
+ * <p>Each statement is timed at DEBUG ("dashboard rebuild: customer months 9,120 ms, 2392564 rows"): the rebuild after
+ * a bulk load is one of the longest steps of an import, and which statement to make cheaper shows in that breakdown.
  */
 @Component
 class FigureBuild {
+
+    private static final Logger log = LoggerFactory.getLogger(FigureBuild.class);
 
     /** Every table of figures, emptied by a rebuild (the kept matrices' run bounds stay). */
     static final List<String> FIGURE_TABLES = List.of("dashboard_activity", "dashboard_spend", "dashboard_history",
             "dashboard_migration", "dashboard_customer_tiers", "dashboard_customer_months", "dashboard_customers",
             "dashboard_run_counts", "dashboard_created");
+    /**
+     * The tables whose rows orders decide: each customer's order months and lifetime revenue, and the activity and
+     * spend aggregates summed from them. The others follow from customers, their merges and the tiering ledger.
+     */
+    static final List<String> ORDER_FIGURE_TABLES = List.of("dashboard_activity", "dashboard_spend",
+            "dashboard_customer_months", "dashboard_customers");
     /** The per-customer state, a million rows each and more. */
     private static final List<String> STATE_TABLES = List.of("dashboard_customer_months", "dashboard_customers",
             "dashboard_customer_tiers");
+    /** The per-customer state that orders decide. */
+    private static final List<String> ORDER_STATE_TABLES = List.of("dashboard_customer_months",
+            "dashboard_customers");
     private static final String WORK_MEMORY = "256MB";
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final ZoneId zone;
+    private final BulkSteps steps = new BulkSteps(log, "dashboard rebuild");
 
     FigureBuild(JdbcTemplate template, JdbcClient jdbc, SqlDialect dialect,
                 @Value("${strata.time-zone:Asia/Shanghai}") String zone) {
@@ -55,6 +74,11 @@ class FigureBuild {
         return dialect instanceof PostgresDialect;
     }
 
+    /** Runs one statement of a rebuild or a refresh, timed at DEBUG under {@code step}. */
+    long timed(String step, LongSupplier statement) {
+        return steps.rows(step, statement);
+    }
+
     /** H2: empties the figure tables; call outside any transaction. Nothing on PostgreSQL. */
     void emptyBeforeTransaction() {
         if (!postgres()) {
@@ -62,30 +86,51 @@ class FigureBuild {
         }
     }
 
-    /** PostgreSQL: empties the figure tables inside the rebuild's transaction. Nothing on H2. */
+    /** PostgreSQL: empties every figure table inside the rebuild's transaction. Nothing on H2. */
     void emptyInTransaction() {
+        emptyInTransaction(FIGURE_TABLES);
+    }
+
+    /** PostgreSQL: empties {@code tables} inside the rebuild's transaction. Nothing on H2. */
+    void emptyInTransaction(List<String> tables) {
         if (postgres()) {
-            template.update("TRUNCATE " + String.join(", ", FIGURE_TABLES));
+            steps.run("truncate", () -> template.update("TRUNCATE " + String.join(", ", tables)));
             template.update("SET LOCAL work_mem = '" + WORK_MEMORY + "'");
         }
     }
 
     /** The state of every customer, into emptied tables. */
     void stateOfEveryone() {
+        everyone(STATE_TABLES, () -> state(Customers.ALL, Map.of()));
+    }
+
+    /** The state that orders decide of every customer, into emptied tables (PostgreSQL). */
+    void orderStateOfEveryone() {
+        everyone(ORDER_STATE_TABLES, () -> orderState(Customers.ALL, Map.of()));
+    }
+
+    private void everyone(List<String> tables, Runnable fill) {
         if (!postgres()) {
-            state(Customers.ALL, Map.of());
+            fill.run();
             return;
         }
-        SuspendedIndexes indexes = SuspendedIndexes.suspendWithPrimaryKeys(template, STATE_TABLES);
-        state(Customers.ALL, Map.of());
-        indexes.restore(WORK_MEMORY);
-        STATE_TABLES.forEach(table -> template.update(dialect.analyze(table)));
+        SuspendedIndexes indexes = SuspendedIndexes.suspendWithPrimaryKeys(template, tables);
+        fill.run();
+        steps.run("indexes of " + String.join(", ", tables), () -> indexes.restore(WORK_MEMORY));
+        tables.forEach(table -> steps.run("analyze " + table, () -> template.update(dialect.analyze(table))));
     }
 
     /** The state of the customers in {@code set} ({@code range} binds a {@link Customers#RANGE}). */
     void state(Customers set, Map<String, ?> range) {
-        jdbc.sql(FigureStatements.customerMonths(set, zone)).params(range).update();
-        jdbc.sql(FigureStatements.customersState(set)).params(range).update();
-        jdbc.sql(FigureStatements.customerTiers(set, false)).params(range).update();
+        orderState(set, range);
+        steps.rows("customer tiers",
+                () -> jdbc.sql(FigureStatements.customerTiers(set, false)).params(range).update());
+    }
+
+    /** The order months, lifetime revenue, owner and team of the customers in {@code set}. */
+    void orderState(Customers set, Map<String, ?> range) {
+        steps.rows("customer months",
+                () -> jdbc.sql(FigureStatements.customerMonths(set, dialect, zone)).params(range).update());
+        steps.rows("customers", () -> jdbc.sql(FigureStatements.customersState(set)).params(range).update());
     }
 }

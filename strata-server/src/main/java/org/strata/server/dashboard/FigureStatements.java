@@ -1,6 +1,7 @@
 package org.strata.server.dashboard;
 
 import java.time.ZoneId;
+import org.strata.server.sql.SqlDialect;
 
 /**
  * The SQL that computes each customer's contribution to the pre-aggregated dashboard figures (V50). Every statement
@@ -15,6 +16,8 @@ import java.time.ZoneId;
 final class FigureStatements {
 
     private static final String REALISED = "o.status IN ('completed', 'partially_refunded')";
+    /** The customer an order of {@code o} counts for, with {@code oc} its customer when that one was absorbed. */
+    private static final String SURVIVOR = "COALESCE(oc.merged_into, o.customer_id)";
 
     private FigureStatements() {
     }
@@ -36,15 +39,6 @@ final class FigureStatements {
         }
     }
 
-    /**
-     * The calendar month number (year * 12 + month - 1) of a timestamp in the business time zone. The zone comes from
-     * a parsed {@link ZoneId}, so it is safe to write into the statement.
-     */
-    static String monthOf(String column, ZoneId zone) {
-        String local = "(" + column + " AT TIME ZONE '" + zone.getId() + "')";
-        return "(EXTRACT(YEAR FROM " + local + ") * 12 + EXTRACT(MONTH FROM " + local + ") - 1)";
-    }
-
     /** The state of the customers in {@code set}: owner, team, whether they survive, their lifetime revenue. */
     static String customersState(Customers set) {
         return """
@@ -63,34 +57,39 @@ final class FigureStatements {
      * boundary cuts.
      */
     static String spendBand(String revenue) {
-        return "CASE WHEN " + revenue + " > 0 THEN 1 + CAST(FLOOR(LN(" + revenue + " + 1) * 1000) AS INT)"
-                + " WHEN " + revenue + " < 0 THEN -1 - CAST(FLOOR(LN(1 - " + revenue + ") * 1000) AS INT) ELSE 0 END";
+        // in double precision: PostgreSQL's logarithm of a numeric costs about twenty times as much, and any band
+        // monotone in the revenue serves
+        String amount = "CAST(" + revenue + " AS DOUBLE PRECISION)";
+        return "CASE WHEN " + revenue + " > 0 THEN 1 + CAST(FLOOR(LN(" + amount + " + 1) * 1000) AS INT)"
+                + " WHEN " + revenue + " < 0 THEN -1 - CAST(FLOOR(LN(1 - " + amount + ") * 1000) AS INT) ELSE 0 END";
     }
 
     /**
      * Months with realised orders of the customers in {@code set}, with their neighbouring order months. The set must
      * hold the survivor of each absorbed customer in it: an absorbed customer's orders count for its survivor.
      */
-    static String customerMonths(Customers set, ZoneId zone) {
-        String month = monthOf("o.ordered_at", zone);
+    static String customerMonths(Customers set, SqlDialect dialect, ZoneId zone) {
+        String month = dialect.monthNumber("o.ordered_at", zone);
         // a refresh's few customers and those merged into them find their orders through indexes; a rebuild's
         // range covers a large share of the orders, read in one pass (H2 would run that subquery once per order)
         String orderSet = set == Customers.REFRESH_SET
                 ? "o.customer_id IN (SELECT s.id FROM customers s WHERE " + set.on("s.id")
                 + " UNION SELECT a.id FROM customers a WHERE " + set.on("a.merged_into") + ")"
-                : set.on("COALESCE(oc.merged_into, oc.id)");
+                : set.on(SURVIVOR);
+        // only absorbed customers are joined: the few rows of customers_merged_into_idx, not a million customers
         return """
                 INSERT INTO dashboard_customer_months (customer_id, month_no, orders, revenue, previous_month,
                                                        next_month)
                 SELECT customer_id, month_no, orders, revenue,
                        LAG(month_no) OVER (PARTITION BY customer_id ORDER BY month_no),
                        LEAD(month_no) OVER (PARTITION BY customer_id ORDER BY month_no)
-                FROM (SELECT COALESCE(oc.merged_into, oc.id) AS customer_id, CAST(%s AS INT) AS month_no,
+                FROM (SELECT %1$s AS customer_id, %2$s AS month_no,
                              COUNT(*) AS orders, SUM(o.amount - o.refund_amount) AS revenue
-                      FROM orders o JOIN customers oc ON oc.id = o.customer_id
-                      WHERE %s AND %s
-                      GROUP BY COALESCE(oc.merged_into, oc.id), CAST(%s AS INT)) m
-                WHERE %s""".formatted(month, REALISED, orderSet, month, set.on("m.customer_id"));
+                      FROM orders o
+                      LEFT JOIN customers oc ON oc.id = o.customer_id AND oc.merged_into IS NOT NULL
+                      WHERE %3$s AND o.customer_id IS NOT NULL AND %4$s
+                      GROUP BY %1$s, %2$s) m
+                WHERE %5$s""".formatted(SURVIVOR, month, REALISED, orderSet, set.on("m.customer_id"));
     }
 
     /** Tiers of the customers in {@code set} in scheme {@code :scheme} (all schemes when {@code oneScheme} is false). */

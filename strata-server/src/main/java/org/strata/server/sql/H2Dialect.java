@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 
@@ -109,6 +110,13 @@ public final class H2Dialect implements SqlDialect {
     public String matchesWhole(String column, String regex) {
         // REGEXP_LIKE finds the pattern anywhere, and $ would also match before a final line break
         return "REGEXP_LIKE(" + column + ", '\\A(?:" + regex.replace("'", "''") + ")\\z')";
+    }
+
+    @Override
+    public String monthNumber(String timestamp, ZoneId zone) {
+        // the zone is a parsed ZoneId, safe to write into the statement
+        String local = "(" + timestamp + " AT TIME ZONE '" + zone.getId() + "')";
+        return "CAST(EXTRACT(YEAR FROM " + local + ") * 12 + EXTRACT(MONTH FROM " + local + ") - 1 AS INT)";
     }
 
     @Override

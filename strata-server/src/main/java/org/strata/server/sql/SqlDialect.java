@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -88,6 +89,12 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      * shorthands, whose character sets differ); null never matches.
      */
     String matchesWhole(String column, String regex);
+
+    /**
+     * The calendar month number (year * 12 + month - 1) of {@code timestamp} in {@code zone}, as an INT: per order of
+     * a million-order aggregate, so written the way each database computes it cheapest.
+     */
+    String monthNumber(String timestamp, ZoneId zone);
 
     /**
      * A statement that refreshes the planner's statistics of one table: after filling a work table with a few keys,
