@@ -53,7 +53,10 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT");
     private static final List<String> KEY_COLUMN_DEFINITIONS = List.of("kind VARCHAR(32) NOT NULL",
             "namespace VARCHAR(64) NOT NULL", "id_value VARCHAR(320) NOT NULL");
-    private static final List<String> KEY_COLUMNS = List.of("seq", "ord", "kind", "namespace", "id_value");
+    /** The staged records' columns and the staged keys' columns, as the stage tables are created with them. */
+    private static final List<String> STAGED_RECORD_COLUMNS = withSequence(STAGE_COLUMNS);
+    private static final List<String> STAGED_KEY_COLUMNS = withSequence(List.of("ord INT NOT NULL",
+            KEY_COLUMN_DEFINITIONS.get(0), KEY_COLUMN_DEFINITIONS.get(1), KEY_COLUMN_DEFINITIONS.get(2)));
 
     /**
      * Every staged record's keys (seq, ord, kind, namespace, id_value), numbered as {@link CustomerResolver#keysOf}
@@ -240,10 +243,10 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
     @Override
     public Load<CustomerRecord> begin() {
-        jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (seq BIGINT NOT NULL, " + dialect.stageColumns(STAGE_COLUMNS)
+        jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (" + dialect.stageColumns(STAGED_RECORD_COLUMNS)
                 + ") ON COMMIT DROP");
-        jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (seq BIGINT NOT NULL, ord INT NOT NULL, "
-                + dialect.stageColumns(KEY_COLUMN_DEFINITIONS) + ") ON COMMIT DROP");
+        jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (" + dialect.stageColumns(STAGED_KEY_COLUMNS)
+                + ") ON COMMIT DROP");
         jdbc.execute("CREATE TEMPORARY TABLE " + REPEATED + " (" + dialect.stageColumns(KEY_COLUMN_DEFINITIONS)
                 + ") ON COMMIT DROP");
         return new CustomerLoad();
@@ -284,8 +287,8 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                     keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
                 }
             }
-            dialect.insertRows(jdbc, STAGE, columnNames(), rows);
-            dialect.insertRows(jdbc, KEYS, KEY_COLUMNS, keys);
+            dialect.appendRows(jdbc, STAGE, STAGED_RECORD_COLUMNS, rows);
+            dialect.appendRows(jdbc, KEYS, STAGED_KEY_COLUMNS, keys);
         }
 
         @Override
@@ -375,10 +378,10 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         return fresh;
     }
 
-    private static List<String> columnNames() {
-        List<String> names = new ArrayList<>(STAGE_COLUMNS.size() + 1);
-        names.add("seq");
-        STAGE_COLUMNS.forEach(c -> names.add(c.substring(0, c.indexOf(' '))));
-        return names;
+    private static List<String> withSequence(List<String> columnDefinitions) {
+        List<String> columns = new ArrayList<>(columnDefinitions.size() + 1);
+        columns.add("seq BIGINT NOT NULL");
+        columns.addAll(columnDefinitions);
+        return List.copyOf(columns);
     }
 }
