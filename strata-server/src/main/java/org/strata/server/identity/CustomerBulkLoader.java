@@ -14,6 +14,7 @@ import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.KeyFingerprints;
 import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
+import org.strata.server.sql.RowsOnDemand;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
 
@@ -261,18 +262,11 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
         @Override
         public void stage(List<CustomerRecord> customers, long firstSequence) {
-            List<Object[]> rows = new ArrayList<>(customers.size());
             List<Object[]> keys = new ArrayList<>();
             for (int i = 0; i < customers.size(); i++) {
                 long sequence = firstSequence + i;
                 CustomerRecord customer = customers.get(i);
-                Object[] values = CustomerResolver.storedValues(customer);
-                Object[] row = new Object[values.length + 2];
-                row[0] = sequence;
-                System.arraycopy(values, 0, row, 1, values.length);
                 int standardKeys = CustomerResolver.standardKeys(customer);
-                row[row.length - 1] = standardKeys;
-                rows.add(row);
                 List<IdentityKey> own = CustomerResolver.keysOf(customer);
                 for (IdentityKey key : own) {
                     if (!seen.add(key.toString()) && !tooManyRepeated && repeated.add(key)
@@ -287,8 +281,19 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                     keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
                 }
             }
-            dialect.appendRows(jdbc, STAGE, STAGED_RECORD_COLUMNS, rows);
+            dialect.appendRows(jdbc, STAGE, STAGED_RECORD_COLUMNS,
+                    new RowsOnDemand(customers.size(), i -> stagedRow(customers.get(i), firstSequence + i)));
             dialect.appendRows(jdbc, KEYS, STAGED_KEY_COLUMNS, keys);
+        }
+
+        /** The record's values as {@link #STAGED_RECORD_COLUMNS} lists them. */
+        private static Object[] stagedRow(CustomerRecord customer, long sequence) {
+            Object[] values = CustomerResolver.storedValues(customer);
+            Object[] row = new Object[values.length + 2];
+            row[0] = sequence;
+            System.arraycopy(values, 0, row, 1, values.length);
+            row[row.length - 1] = CustomerResolver.standardKeys(customer);
+            return row;
         }
 
         @Override
