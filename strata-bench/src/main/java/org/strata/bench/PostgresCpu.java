@@ -66,6 +66,12 @@ final class PostgresCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /** CPU seconds so far of one process, e.g. one database session's backend ({@code pg_backend_pid()}). */
+    static double ofProcess(long pid) {
+        String[] stat = stat(Path.of("/proc", Long.toString(pid)));
+        return stat == null ? Double.NaN : (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / TICKS_PER_SECOND;
+    }
+
     /** The fields of /proc/PID/stat, the command name (which may hold spaces) replaced by one field. */
     private static String[] stat(Path process) {
         if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {

@@ -15,6 +15,7 @@ import org.strata.server.ingest.KeyFingerprints;
 import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.ForeignKeysCheckedOnce;
 import org.strata.server.sql.PostgresDialect;
+import org.strata.server.sql.RowsOnDemand;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
 
@@ -55,7 +56,10 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT");
     private static final List<String> KEY_COLUMN_DEFINITIONS = List.of("kind VARCHAR(32) NOT NULL",
             "namespace VARCHAR(64) NOT NULL", "id_value VARCHAR(320) NOT NULL");
-    private static final List<String> KEY_COLUMNS = List.of("seq", "ord", "kind", "namespace", "id_value");
+    /** The staged records' columns and the staged keys' columns, as the stage tables are created with them. */
+    private static final List<String> STAGED_RECORD_COLUMNS = withSequence(STAGE_COLUMNS);
+    private static final List<String> STAGED_KEY_COLUMNS = withSequence(List.of("ord INT NOT NULL",
+            KEY_COLUMN_DEFINITIONS.get(0), KEY_COLUMN_DEFINITIONS.get(1), KEY_COLUMN_DEFINITIONS.get(2)));
 
     /**
      * Every staged record's keys (seq, ord, kind, namespace, id_value), numbered as {@link CustomerResolver#keysOf}
@@ -262,10 +266,10 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
     @Override
     public Load<CustomerRecord> begin() {
-        jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (seq BIGINT NOT NULL, " + dialect.stageColumns(STAGE_COLUMNS)
+        jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (" + dialect.stageColumns(STAGED_RECORD_COLUMNS)
                 + ") ON COMMIT DROP");
-        jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (seq BIGINT NOT NULL, ord INT NOT NULL, "
-                + dialect.stageColumns(KEY_COLUMN_DEFINITIONS) + ") ON COMMIT DROP");
+        jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (" + dialect.stageColumns(STAGED_KEY_COLUMNS)
+                + ") ON COMMIT DROP");
         jdbc.execute("CREATE TEMPORARY TABLE " + REPEATED + " (" + dialect.stageColumns(KEY_COLUMN_DEFINITIONS)
                 + ") ON COMMIT DROP");
         return new CustomerLoad();
@@ -280,18 +284,11 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
 
         @Override
         public void stage(List<CustomerRecord> customers, long firstSequence) {
-            List<Object[]> rows = new ArrayList<>(customers.size());
             List<Object[]> keys = new ArrayList<>();
             for (int i = 0; i < customers.size(); i++) {
                 long sequence = firstSequence + i;
                 CustomerRecord customer = customers.get(i);
-                Object[] values = CustomerResolver.storedValues(customer);
-                Object[] row = new Object[values.length + 2];
-                row[0] = sequence;
-                System.arraycopy(values, 0, row, 1, values.length);
                 int standardKeys = CustomerResolver.standardKeys(customer);
-                row[row.length - 1] = standardKeys;
-                rows.add(row);
                 List<IdentityKey> own = CustomerResolver.keysOf(customer);
                 for (IdentityKey key : own) {
                     if (!seen.add(key.toString()) && !tooManyRepeated && repeated.add(key)
@@ -306,8 +303,19 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                     keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
                 }
             }
-            dialect.insertRows(jdbc, STAGE, columnNames(), rows);
-            dialect.insertRows(jdbc, KEYS, KEY_COLUMNS, keys);
+            dialect.appendRows(jdbc, STAGE, STAGED_RECORD_COLUMNS,
+                    new RowsOnDemand(customers.size(), i -> stagedRow(customers.get(i), firstSequence + i)));
+            dialect.appendRows(jdbc, KEYS, STAGED_KEY_COLUMNS, keys);
+        }
+
+        /** The record's values as {@link #STAGED_RECORD_COLUMNS} lists them. */
+        private static Object[] stagedRow(CustomerRecord customer, long sequence) {
+            Object[] values = CustomerResolver.storedValues(customer);
+            Object[] row = new Object[values.length + 2];
+            row[0] = sequence;
+            System.arraycopy(values, 0, row, 1, values.length);
+            row[row.length - 1] = CustomerResolver.standardKeys(customer);
+            return row;
         }
 
         @Override
@@ -424,10 +432,10 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         }
     }
 
-    private static List<String> columnNames() {
-        List<String> names = new ArrayList<>(STAGE_COLUMNS.size() + 1);
-        names.add("seq");
-        STAGE_COLUMNS.forEach(c -> names.add(c.substring(0, c.indexOf(' '))));
-        return names;
+    private static List<String> withSequence(List<String> columnDefinitions) {
+        List<String> columns = new ArrayList<>(columnDefinitions.size() + 1);
+        columns.add("seq BIGINT NOT NULL");
+        columns.addAll(columnDefinitions);
+        return List.copyOf(columns);
     }
 }

@@ -79,7 +79,7 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
 
     @Override
     public String key(CustomerRecord customer) {
-        return keysOf(customer).get(0).toString();
+        return ownKey(customer).toString();
     }
 
     @Override
@@ -98,7 +98,7 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
     @Override
     public List<RowError> check(CustomerRecord c, long line) {
         List<RowError> errors = new ArrayList<>(0);
-        if (keysOf(c).isEmpty()) {
+        if (ownKey(c) == null) {
             errors.add(new RowError(line, 0, "external_id", null, ImportError.CUSTOMER_NEEDS_KEY.with()));
         }
         if (c.type() != null && !c.type().equals("person") && !c.type().equals("company")) {
@@ -265,6 +265,25 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
             });
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * The first of {@link #keysOf}, the record's own identity, or null when it has no key. A bulk load asks for it
+     * once per row on its reader thread, where the full list (a set, a sorted copy of the identifiers) would be made
+     * only to be thrown away.
+     */
+    static IdentityKey ownKey(CustomerRecord c) {
+        if (isKey(c.externalId())) {
+            return IdentityKey.externalId(c.source(), c.externalId());
+        }
+        if (isKey(c.phone())) {
+            return IdentityKey.phone(c.phone());
+        }
+        if (isKey(c.email())) {
+            return IdentityKey.email(c.email());
+        }
+        List<IdentityKey> keys = keysOf(c);
+        return keys.isEmpty() ? null : keys.get(0);
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Stores one batch of validated records of one kind. {@link ImportService} calls {@link #write} inside the batch's
- * transaction, with records whose keys are unique within the batch.
+ * transaction, with records whose keys are unique within the batch. {@link #key} and {@link #check} depend on the
+ * record alone (no database, no state), so a bulk load calls them on its reader thread.
  */
 public interface BatchWriter<T> {
 

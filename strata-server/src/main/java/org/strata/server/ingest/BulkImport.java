@@ -125,37 +125,66 @@ class BulkImport {
         long accepted = 0;
         long rejected = 0;
         long duplicates = 0;
-        try (ReadAhead<T> reader = new ReadAhead<>(rows, batchSize, "strata-import-reader-" + jobId)) {
-            for (ReadAhead.Batch<T> batch = reader.next(); batch != null; batch = reader.next()) {
+        // Where the staging thread's time goes: waiting for checked rows, or copying them.
+        long waited = 0;
+        long copied = 0;
+        try (ReadAhead<CheckedRow<T>> reader = new ReadAhead<>(rows, row -> CheckedRow.of(row, checks), batchSize,
+                "strata-import-reader-" + jobId)) {
+            long start = System.nanoTime();
+            for (ReadAhead.Batch<CheckedRow<T>> batch = reader.next(); batch != null; batch = reader.next()) {
+                long taken = System.nanoTime();
+                waited += taken - start;
                 List<RowError> errors = new ArrayList<>();
                 List<T> records = new ArrayList<>(batch.rows().size());
-                for (ParsedRow<T> row : batch.rows()) {
-                    List<RowError> problems = row.accepted() ? checks.check(row.record(), row.line()) : row.errors();
-                    if (!problems.isEmpty()) {
-                        errors.addAll(problems);
+                for (CheckedRow<T> checked : batch.rows()) {
+                    ParsedRow<T> row = checked.row();
+                    if (!row.accepted()) {
+                        errors.addAll(row.errors());
                         rejected++;
                         continue;
                     }
-                    String key = checks.key(row.record());
-                    if (!seen.add(key)) {
+                    if (!seen.addFingerprint(checked.keyFingerprint())) {
                         duplicates++;
                     }
                     records.add(row.record());
                 }
                 load.stage(records, accepted);
+                copied += System.nanoTime() - taken;
                 accepted += records.size();
                 read += batch.rows().size();
                 jobs.addErrors(jobId, errors);
                 progress.report(ImportCounts.ZERO.plus(read, accepted, rejected, WriteCounts.NONE, duplicates, 0),
                         batch.bytesRead());
+                start = System.nanoTime();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImportInterruptedException();
         }
+        log.debug("bulk import job {}: staging waited {} ms for checked rows and copied them in {} ms", jobId,
+                waited / 1_000_000, copied / 1_000_000);
         return new Staged(read, accepted, rejected, duplicates);
     }
 
     private record Staged(long read, long accepted, long rejected, long duplicates) {
+    }
+
+    /**
+     * A parsed row after the writer's checks (rejected when they found problems), with the fingerprint of its key when
+     * accepted. Made on the reader thread: checking and hashing need no database, and so they overlap with the copying
+     * of the previous batch instead of holding it up.
+     */
+    private record CheckedRow<T>(ParsedRow<T> row, long keyFingerprint) {
+
+        static <T> CheckedRow<T> of(ParsedRow<T> row, BatchWriter<T> checks) {
+            if (!row.accepted()) {
+                return new CheckedRow<>(row, 0);
+            }
+            List<RowError> problems = checks.check(row.record(), row.line());
+            if (!problems.isEmpty()) {
+                return new CheckedRow<>(new ParsedRow<>(row.line(), null, problems), 0);
+            }
+            return new CheckedRow<>(row, KeyFingerprints.fingerprint(checks.key(row.record())));
+        }
     }
 }

@@ -156,8 +156,8 @@ public class ImportService {
         RowSource<T> rows = (RowSource<T>) source;
         KeyFingerprints seen = new KeyFingerprints();
         ImportCounts total = ImportCounts.ZERO;
-        try (ReadAhead<T> reader = new ReadAhead<>(rows, batchSize, "strata-import-reader-" + jobId)) {
-            for (ReadAhead.Batch<T> batch = reader.next(); batch != null; batch = reader.next()) {
+        try (ReadAhead<ParsedRow<T>> reader = ReadAhead.of(rows, batchSize, "strata-import-reader-" + jobId)) {
+            for (ReadAhead.Batch<ParsedRow<T>> batch = reader.next(); batch != null; batch = reader.next()) {
                 total = total.plus(writeBatch(jobId, writer, batch.rows(), seen));
                 ImportJob progress = new ImportJob(jobId, writer.kind(), null, null, ImportStatus.RUNNING, total,
                         batch.bytesRead(), rows.bytesTotal(), null, null, null);

@@ -18,7 +18,15 @@ public final class KeyFingerprints {
 
     /** @return true when the key was not seen before */
     public boolean add(String key) {
-        long fingerprint = fingerprint(key);
+        return addFingerprint(fingerprint(key));
+    }
+
+    /**
+     * Like {@link #add(String)} with the key's {@link #fingerprint}, which another thread may have computed.
+     *
+     * @return true when the key was not seen before
+     */
+    public boolean addFingerprint(long fingerprint) {
         if (fingerprint == EMPTY) {
             boolean added = !containsEmptyFingerprint;
             containsEmptyFingerprint = true;
@@ -54,7 +62,7 @@ public final class KeyFingerprints {
     }
 
     /** FNV-1a over the UTF-8 bytes, then a murmur finaliser to spread the bits. */
-    static long fingerprint(String key) {
+    public static long fingerprint(String key) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;

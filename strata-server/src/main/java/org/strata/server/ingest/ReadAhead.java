@@ -4,20 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 
 /**
  * Reads and parses the next batch on a thread of its own while the caller writes the previous one: parsing costs
- * CPU in this process, storing costs CPU in the database, and the two overlap instead of taking turns.
+ * CPU in this process, storing costs CPU in the database, and the two overlap instead of taking turns. Work on each
+ * row that needs no database (a writer's checks) can be done on the reader thread too, by {@code eachRow}.
  * <p>
  * Memory stays bounded: at most the batch being written, one waiting and the one being filled are held. A failure
  * while reading (a file that breaks off) is handed over after the batches read before it, so the caller stores
  * exactly what a reader in its own thread would have stored before it hit the failure. {@link #close()} stops the
  * reader (when the caller gives up early) and waits for it, so the row source can be closed safely afterwards.
  */
-final class ReadAhead<T> implements AutoCloseable {
+final class ReadAhead<R> implements AutoCloseable {
 
     /** A batch of rows and how far into the input the reader was when it completed the batch (for progress). */
-    record Batch<T>(List<ParsedRow<T>> rows, long bytesRead) {
+    record Batch<R>(List<R> rows, long bytesRead) {
     }
 
     private static final Batch<?> END = new Batch<>(List.of(), -1);
@@ -25,18 +27,24 @@ final class ReadAhead<T> implements AutoCloseable {
     private final BlockingQueue<Object> handOver = new ArrayBlockingQueue<>(1);
     private final Thread reader;
 
-    ReadAhead(RowSource<T> source, int batchSize, String threadName) {
-        this.reader = new Thread(() -> read(source, batchSize), threadName);
+    /** @param eachRow what the reader thread makes of each parsed row, in file order */
+    <T> ReadAhead(RowSource<T> source, Function<ParsedRow<T>, R> eachRow, int batchSize, String threadName) {
+        this.reader = new Thread(() -> read(source, eachRow, batchSize), threadName);
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void read(RowSource<T> source, int batchSize) {
+    /** The parsed rows as they are. */
+    static <T> ReadAhead<ParsedRow<T>> of(RowSource<T> source, int batchSize, String threadName) {
+        return new ReadAhead<>(source, Function.identity(), batchSize, threadName);
+    }
+
+    private <T> void read(RowSource<T> source, Function<ParsedRow<T>, R> eachRow, int batchSize) {
         try {
             while (source.hasNext()) {
-                List<ParsedRow<T>> rows = new ArrayList<>(Math.min(batchSize, 50_000));
+                List<R> rows = new ArrayList<>(Math.min(batchSize, 50_000));
                 while (rows.size() < batchSize && source.hasNext()) {
-                    rows.add(source.next());
+                    rows.add(eachRow.apply(source.next()));
                 }
                 handOver.put(new Batch<>(rows, source.bytesRead()));
             }
@@ -58,7 +66,7 @@ final class ReadAhead<T> implements AutoCloseable {
      * @throws RuntimeException what reading threw, once the batches read before it have been taken
      */
     @SuppressWarnings("unchecked")
-    Batch<T> next() throws InterruptedException {
+    Batch<R> next() throws InterruptedException {
         Object next = handOver.take();
         if (next instanceof RuntimeException failure) {
             handOver.put(failure);  // asking again gets the same answer
@@ -68,7 +76,7 @@ final class ReadAhead<T> implements AutoCloseable {
             handOver.put(END);
             return null;
         }
-        return (Batch<T>) next;
+        return (Batch<R>) next;
     }
 
     @Override

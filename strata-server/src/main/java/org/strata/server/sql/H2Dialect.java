@@ -54,6 +54,11 @@ public final class H2Dialect implements SqlDialect {
     }
 
     @Override
+    public void appendRows(JdbcTemplate jdbc, String table, List<String> columnDefinitions, List<Object[]> rows) {
+        insertRows(jdbc, table, SqlDialect.columnNames(columnDefinitions), rows);
+    }
+
+    @Override
     public void insertRows(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows) {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(insertSql(table, columns), rows);

@@ -74,6 +74,20 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
     /** Inserts rows as fast as the database allows (COPY on PostgreSQL, a JDBC batch on H2). */
     void insertRows(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows);
 
+    /**
+     * Appends many rows to a staging table, as fast as the database allows: on PostgreSQL by COPY in the binary
+     * format, whose values the database stores without parsing text; elsewhere as {@link #insertRows}.
+     *
+     * @param columnDefinitions {@code "name TYPE"} each, as the table was created with, in the order of the rows'
+     *                          values: the binary format sends every value as exactly its column's type
+     */
+    void appendRows(JdbcTemplate jdbc, String table, List<String> columnDefinitions, List<Object[]> rows);
+
+    /** The column names of definitions such as {@code "source VARCHAR(64)"}. */
+    static List<String> columnNames(List<String> columnDefinitions) {
+        return columnDefinitions.stream().map(c -> c.strip().substring(0, c.strip().indexOf(' '))).toList();
+    }
+
     /** Inserts rows into a table with an identity column {@code id} and returns the new ids in row order. */
     long[] insertReturningIds(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows);
 

@@ -13,7 +13,7 @@ class ReadAheadTest {
 
     @Test
     void batchesComeInFileOrderAndTheLastOneMayBeShort() throws InterruptedException {
-        try (ReadAhead<Integer> reader = new ReadAhead<>(counting(7, new AtomicInteger()), 3, "test-reader")) {
+        try (ReadAhead<ParsedRow<Integer>> reader = ReadAhead.of(counting(7, new AtomicInteger()), 3, "test-reader")) {
             assertThat(lines(reader.next())).containsExactly(1L, 2L, 3L);
             assertThat(lines(reader.next())).containsExactly(4L, 5L, 6L);
             assertThat(lines(reader.next())).containsExactly(7L);
@@ -23,10 +23,25 @@ class ReadAheadTest {
     }
 
     @Test
+    void eachRowIsMadeOnTheReaderThreadInFileOrder() throws InterruptedException {
+        List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ReadAhead<String> reader = new ReadAhead<>(counting(5, new AtomicInteger()), row -> {
+            made.add(Thread.currentThread().getName());
+            return "line " + row.line();
+        }, 2, "test-reader")) {
+            assertThat(reader.next().rows()).containsExactly("line 1", "line 2");
+            assertThat(reader.next().rows()).containsExactly("line 3", "line 4");
+            assertThat(reader.next().rows()).containsExactly("line 5");
+            assertThat(reader.next()).isNull();
+        }
+        assertThat(made).hasSize(5).containsOnly("test-reader");
+    }
+
+    @Test
     void aReadFailureComesAfterTheBatchesReadBeforeIt() throws InterruptedException {
         ImportFileException broken = new ImportFileException(6, "a quoted value never ends", null);
         List<ParsedRow<Integer>> rows = List.of(row(2), row(3), row(4), row(5));
-        try (ReadAhead<Integer> reader = new ReadAhead<>(ImportServiceTest.breakingOffAfter(rows, broken), 2,
+        try (ReadAhead<ParsedRow<Integer>> reader = ReadAhead.of(ImportServiceTest.breakingOffAfter(rows, broken), 2,
                 "test-reader")) {
             assertThat(lines(reader.next())).containsExactly(2L, 3L);
             assertThat(lines(reader.next())).containsExactly(4L, 5L);
@@ -38,7 +53,7 @@ class ReadAheadTest {
     @Test
     void theReaderStaysAtMostTwoBatchesAheadSoMemoryIsBounded() throws InterruptedException {
         AtomicInteger read = new AtomicInteger();
-        try (ReadAhead<Integer> reader = new ReadAhead<>(counting(1_000, read), 10, "test-reader")) {
+        try (ReadAhead<ParsedRow<Integer>> reader = ReadAhead.of(counting(1_000, read), 10, "test-reader")) {
             reader.next();
             // One batch handed out, one waiting to be taken, one being filled (blocked on hand-over).
             waitUntilSettled(read);
@@ -49,7 +64,7 @@ class ReadAheadTest {
     @Test
     void closingStopsAReaderThatIsAheadAndWaitsForIt() throws InterruptedException {
         AtomicInteger read = new AtomicInteger();
-        ReadAhead<Integer> reader = new ReadAhead<>(counting(1_000_000, read), 10, "test-reader");
+        ReadAhead<ParsedRow<Integer>> reader = ReadAhead.of(counting(1_000_000, read), 10, "test-reader");
         reader.next();
         reader.close();
         int afterClose = read.get();
@@ -65,7 +80,7 @@ class ReadAheadTest {
         } while (read.get() != before);
     }
 
-    private static List<Long> lines(ReadAhead.Batch<Integer> batch) {
+    private static List<Long> lines(ReadAhead.Batch<ParsedRow<Integer>> batch) {
         return batch.rows().stream().map(ParsedRow::line).toList();
     }
 

@@ -11,6 +11,7 @@ import org.strata.server.ingest.OrderRecord;
 import org.strata.server.sql.BulkMerge;
 import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
+import org.strata.server.sql.RowsOnDemand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +70,8 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
         return new Load<>() {
             @Override
             public void stage(List<OrderRecord> orders, long firstSequence) {
-                List<Object[]> rows = new ArrayList<>(orders.size());
-                for (int i = 0; i < orders.size(); i++) {
-                    rows.add(OrderWriter.stageRow(orders.get(i), firstSequence + i));
-                }
-                staging.appendBulk(STAGE, OrderWriter.STAGE_COLUMNS, rows);
+                staging.appendBulk(STAGE, OrderWriter.STAGE_COLUMNS,
+                        new RowsOnDemand(orders.size(), i -> OrderWriter.stageRow(orders.get(i), firstSequence + i)));
             }
 
             @Override

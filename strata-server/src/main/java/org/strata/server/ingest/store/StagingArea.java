@@ -28,7 +28,7 @@ class StagingArea {
     /** @param columns column definitions, "name TYPE" each; the rows give values in the same order */
     void load(String stage, List<String> columns, List<Object[]> rows) {
         dialect.prepareStage(jdbc, stage, columns);
-        dialect.insertRows(jdbc, stage, columns.stream().map(c -> c.substring(0, c.indexOf(' '))).toList(), rows);
+        dialect.insertRows(jdbc, stage, SqlDialect.columnNames(columns), rows);
     }
 
     /**
@@ -41,12 +41,12 @@ class StagingArea {
                 + ") ON COMMIT DROP");
     }
 
-    /** Appends rows (sequence first, then the values of {@code columns}) to a bulk stage by COPY. */
+    /** Appends rows (sequence first, then the values of {@code columns}) to a bulk stage. */
     void appendBulk(String stage, List<String> columns, List<Object[]> rows) {
-        List<String> names = new java.util.ArrayList<>(columns.size() + 1);
-        names.add("seq");
-        columns.forEach(c -> names.add(c.substring(0, c.indexOf(' '))));
-        dialect.insertRows(jdbc, stage, names, rows);
+        List<String> definitions = new java.util.ArrayList<>(columns.size() + 1);
+        definitions.add("seq BIGINT");
+        definitions.addAll(columns);
+        dialect.appendRows(jdbc, stage, definitions, rows);
     }
 
     /**
