@@ -32,7 +32,7 @@ import org.strata.server.dashboard.DashboardFigures;
  * <pre>
  *   java -Xmx2g -cp strata-bench/target/classes:strata-server/target/classes:strata-engine/target/classes:$(cat /tmp/page.cp) \
  *        org.strata.bench.DashboardRebuildBench postgres DATA_DIR [REBUILDS] [all|orders]
- *   java -Xmx512m -cp ... org.strata.bench.DashboardRebuildBench h2 1000000 [REBUILDS] [all|orders]
+ *   java -Xmx512m -cp ... org.strata.bench.DashboardRebuildBench h2 1000000|H2_FILE [REBUILDS] [all|orders]
  * </pre>
  */
 public final class DashboardRebuildBench {
@@ -48,9 +48,11 @@ public final class DashboardRebuildBench {
                         PostgresCpu.onPort(postgres.getPort()), 0, ordersOnly);
             }
         } else {
-            Path h2 = Files.createTempDirectory("strata-rebuild-h2");
-            measure("jdbc:h2:file:" + h2.resolve("strata") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH", "sa", rebuilds, heap, null, Integer.parseInt(args[1]), ordersOnly);
+            // h2 CUSTOMERS: a new database filled by SQL; h2 FILE: an existing one (e.g. what ImportBenchmark left)
+            boolean fill = args[1].chars().allMatch(Character::isDigit);
+            Path h2 = fill ? Files.createTempDirectory("strata-rebuild-h2").resolve("strata") : Path.of(args[1]);
+            measure("jdbc:h2:file:" + h2 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa",
+                    rebuilds, heap, null, fill ? Integer.parseInt(args[1]) : 0, ordersOnly);
         }
     }
 
