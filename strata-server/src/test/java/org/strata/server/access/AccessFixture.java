@@ -53,21 +53,33 @@ final class AccessFixture {
 
     /**
      * Deliveries left by earlier tests in the same context may still be retried by the delivery worker, which can
-     * record an attempt between the two deletes; parking them first stops new attempts, and a second pass catches
-     * one that was already in flight.
+     * record an attempt between the two deletes; parking them first stops new attempts, and later passes catch one
+     * that was already in flight. An in-flight delivery records its attempt only when its HTTP call ends, which on a
+     * loaded machine can take seconds, so the passes are spread over up to ten seconds rather than run back to back.
      */
     private void deleteDeliveries() {
         jdbc.update("UPDATE playbook_deliveries SET status = 'dead'");
-        for (int pass = 1; ; pass++) {
+        long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
             try {
                 jdbc.update("DELETE FROM playbook_delivery_attempts");
                 jdbc.update("DELETE FROM playbook_deliveries");
                 return;
             } catch (org.springframework.dao.DataIntegrityViolationException inFlight) {
-                if (pass == 3) {
+                if (System.nanoTime() > giveUpAt) {
                     throw inFlight;
                 }
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an in-flight delivery", e);
         }
     }
 
