@@ -54,12 +54,12 @@ final class AccessFixture {
     /**
      * Deliveries left by earlier tests in the same context may still be retried by the delivery worker, which can
      * record an attempt between the two deletes; parking them first stops new attempts, and later passes catch one
-     * that was already in flight. An in-flight delivery records its attempt only when its HTTP call ends, which on a
-     * loaded machine can take seconds, so the passes are spread over up to ten seconds rather than run back to back.
+     * that was already in flight. An in-flight delivery records its attempt only when its HTTP call ends, after up to
+     * the 10 s request timeout, so the passes are spread over up to twenty seconds rather than run back to back.
      */
     private void deleteDeliveries() {
         jdbc.update("UPDATE playbook_deliveries SET status = 'dead'");
-        long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try {
                 jdbc.update("DELETE FROM playbook_delivery_attempts");
