@@ -80,7 +80,7 @@ public final class SuspendedIndexes {
 
     /**
      * Builds the indexes again, with the memory to sort each in one pass and PostgreSQL's parallel workers (the
-     * second core) for the large B-trees; GIN indexes are built by one process whatever the setting (PostgreSQL 17).
+     * second core) for the large B-trees, and from PostgreSQL 18 on for GIN indexes too (17 builds GIN in one process).
      *
      * @return how long each index took, in the order built
      */
