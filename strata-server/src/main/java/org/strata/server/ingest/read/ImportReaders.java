@@ -161,7 +161,7 @@ public final class ImportReaders {
         CsvTableSource table;
         try {
             table = new CsvTableSource(in, size, sniffed.encoding(), sniffed.delimiter(), name);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             in.close();
             throw e;
         }
