@@ -119,7 +119,8 @@ public class ImportService {
         long aftermathStart = System.nanoTime();
         // A bulk load of orders recomputes every customer's figures itself, before its commit (a failed one commits
         // nothing, so there is nothing to refresh either).
-        aftermath.customersWrittenSince(kind, stored.startedAt(), lastEventIdBefore, figuresRefreshed);
+        aftermath.customersWrittenSince(kind, stored.counts().inserted() + stored.counts().updated(),
+                stored.startedAt(), lastEventIdBefore, figuresRefreshed);
         log.debug("import job {}: statistics refresh and change notice took {} ms", jobId,
                 (System.nanoTime() - aftermathStart) / 1_000_000);
         String summary = message != null ? message : new ImportJob(jobId, kind, stored.source(), stored.fileName(),
