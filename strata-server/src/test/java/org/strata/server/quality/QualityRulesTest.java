@@ -38,10 +38,14 @@ class QualityRulesTest {
         assertThat(QualityRules.isValidEmail(email)).isFalse();
     }
 
-    /** SQL tries the Chinese mobile first and the whole expression after it: the first must never accept more. */
+    /**
+     * SQL tries the Chinese mobile first (spelled as an open repetition and a length) and the whole expression after it:
+     * the first must mean exactly the Chinese mobile and never accept more than the whole.
+     */
     @Test
     void everyChineseMobileIsAValidPhoneAndNearMissesAreJudgedByTheWholeExpression() {
         Pattern mobile = Pattern.compile(QualityRules.CHINESE_MOBILE);
+        Pattern open = Pattern.compile(QualityRules.CHINESE_MOBILE_OPEN);
         Random random = new Random(7);
         String characters = "+86130123456789 -";
         int mobiles = 0;
@@ -52,6 +56,9 @@ class QualityRulesTest {
                 phone.append(random.nextInt(8) > 0 ? (char) ('0' + random.nextInt(10))
                         : characters.charAt(random.nextInt(characters.length())));
             }
+            boolean openAndCounted = phone.length() == QualityRules.CHINESE_MOBILE_LENGTH
+                    && open.matcher(phone).matches();
+            assertThat(openAndCounted).as("SQL's spelling of " + phone).isEqualTo(mobile.matcher(phone).matches());
             if (mobile.matcher(phone).matches()) {
                 mobiles++;
                 assertThat(QualityRules.isValidPhone(phone.toString())).as(phone.toString()).isTrue();
