@@ -61,6 +61,7 @@ class FigureBuild {
     private final SqlDialect dialect;
     private final ZoneId zone;
     private final BulkSteps steps = new BulkSteps(log, "dashboard rebuild");
+    private Boolean monthsSearchable;
 
     FigureBuild(JdbcTemplate template, JdbcClient jdbc, SqlDialect dialect,
                 @Value("${strata.time-zone:Asia/Shanghai}") String zone) {
@@ -129,8 +130,21 @@ class FigureBuild {
 
     /** The order months, lifetime revenue, owner and team of the customers in {@code set}. */
     void orderState(Customers set, Map<String, ?> range) {
-        steps.rows("customer months",
-                () -> jdbc.sql(FigureStatements.customerMonths(set, dialect, zone)).params(range).update());
-        steps.rows("customers", () -> jdbc.sql(FigureStatements.customersState(set)).params(range).update());
+        // a refresh's few orders take the exact conversion: the month starts would cost more than they save
+        String month = MonthBuckets.monthNumber("o.ordered_at", zone, dialect,
+                set != Customers.REFRESH_SET && monthsSearchable());
+        String months = FigureStatements.customerMonths(set, month);
+        steps.rows("customer months", () -> jdbc.sql(months).params(range).update());
+        String customers = set == Customers.ALL ? FigureStatements.customersStateOfEveryone()
+                : FigureStatements.customersState(set);
+        steps.rows("customers", () -> jdbc.sql(customers).params(range).update());
+    }
+
+    /** Whether order months may be found among the business zone's month starts, asked of the database once. */
+    private synchronized boolean monthsSearchable() {
+        if (monthsSearchable == null) {
+            monthsSearchable = MonthBuckets.searchable(template, dialect, zone, postgres());
+        }
+        return monthsSearchable;
     }
 }
