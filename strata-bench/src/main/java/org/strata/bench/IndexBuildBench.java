@@ -50,6 +50,9 @@ public final class IndexBuildBench {
             List.of("customer_identifiers", "customer_figures"),
             List.of("TRUNCATE customer_figures",
                     "INSERT INTO customer_figures (customer_id) SELECT id FROM customers ORDER BY id"));
+    /** The part of the customers file that V18 changed: the identifiers' keys (main: two, the branch: one). */
+    private static final LoadedFile IDENTIFIERS = new LoadedFile("customers file, customer_identifiers only",
+            List.of("customer_identifiers"), List.of("customer_identifiers"), List.of());
     private static final LoadedFile ORDERS = new LoadedFile("orders file",
             List.of("orders", "customer_figures"), List.of("orders"), List.of());
 
@@ -120,7 +123,7 @@ public final class IndexBuildBench {
     private static void files(JdbcTemplate jdbc, Connection connection, PostgresCpu cpu, int rounds)
             throws SQLException {
         List<String> arms = List.of("main", "branch");
-        for (LoadedFile file : List.of(CUSTOMERS, ORDERS)) {
+        for (LoadedFile file : List.of(CUSTOMERS, IDENTIFIERS, ORDERS)) {
             Map<String, double[]> wall = new LinkedHashMap<>();
             Map<String, double[]> cpuSeconds = new LinkedHashMap<>();
             // index name -> arm -> milliseconds of each round
