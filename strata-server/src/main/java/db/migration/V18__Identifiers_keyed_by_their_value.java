@@ -16,9 +16,9 @@ import java.util.Locale;
  * surrogate ids was one of three over the same three million rows (0.8 s of the 12.1 s of index builds after the 1M
  * customers file, docs/import-performance.md "Round 7: index builds after customers"). Nothing looks an identifier up
  * by its id: identifiers are found by their value (imports, the customer search, orders finding their customer) or by
- * their customer (the 360°, merges, erasure). The id only orders them: the bulk loader's {@code MAX(id)} before a load
- * and PendingLinks' "identifiers stored after" ({@code id > ?}) now scan the table instead (0.3 s at three million
- * identifiers, once per bulk load, and nothing at all on the first load into an empty table).
+ * their customer (the 360°, merges, erasure). The id only orders them: the bulk loader's {@code MAX(id)} and
+ * PendingLinks' "identifiers stored after" ({@code id > ?}), which both run while the bulk load has the identifiers'
+ * indexes suspended, so they read the table with or without this index.
  * <p>
  * A Java migration because the two databases drop a primary key differently: PostgreSQL by the constraint's name,
  * H2 (which named it itself in V1) with {@code DROP PRIMARY KEY}.
