@@ -22,13 +22,13 @@ import java.util.TreeMap;
  * <ol>
  *   <li>per index, one build with 0 and 2 parallel workers under 64MB, 256MB and 1GB of maintenance_work_mem (wall ms
  *   and database CPU s: the server and all its workers), and how many workers PostgreSQL launched;</li>
- *   <li>per file, the whole rebuild as main (commit 13bc3d0) did it against this branch, alternately in the same run,
+ *   <li>per file, the whole rebuild as main (commit fb8aab0) did it against this branch, alternately in the same run,
  *   median of the rounds and the ratio this branch / main.</li>
  * </ol>
  * Every build runs in a transaction that is rolled back, on committed rows (in an import the rows were written by the
  * same transaction just before; the builds read them from the same cache either way).
  * <pre>
- *   cp -a /tmp/search5/pg /tmp/index-build/pg
+ *   cp -a /tmp/s7/pg18-data /tmp/index-build/pg
  *   ./mvnw -q -B -o -pl strata-bench -am compile
  *   ./mvnw -q -B -o -pl strata-bench -am dependency:build-classpath -Dmdep.outputFile=/tmp/index.cp
  *   java -cp strata-bench/target/classes:strata-server/target/classes:strata-engine/target/classes:$(cat /tmp/index.cp) \
@@ -50,6 +50,9 @@ public final class IndexBuildBench {
             List.of("customer_identifiers", "customer_figures"),
             List.of("TRUNCATE customer_figures",
                     "INSERT INTO customer_figures (customer_id) SELECT id FROM customers ORDER BY id"));
+    /** The part of the customers file that V18 changed: the identifiers' keys (main: two, the branch: one). */
+    private static final LoadedFile IDENTIFIERS = new LoadedFile("customers file, customer_identifiers only",
+            List.of("customer_identifiers"), List.of("customer_identifiers"), List.of());
     private static final LoadedFile ORDERS = new LoadedFile("orders file",
             List.of("orders", "customer_figures"), List.of("orders"), List.of());
 
@@ -67,7 +70,7 @@ public final class IndexBuildBench {
         try (EmbeddedPostgres postgres = builder.start();
              Connection connection = postgres.getPostgresDatabase().getConnection()) {
             connection.setAutoCommit(false);
-            // this branch's schema (V16, V17); main's definitions are put back inside each measuring transaction
+            // this branch's schema (V18); main's definitions are put back inside each measuring transaction
             Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
                     .outOfOrder(true).load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -120,7 +123,7 @@ public final class IndexBuildBench {
     private static void files(JdbcTemplate jdbc, Connection connection, PostgresCpu cpu, int rounds)
             throws SQLException {
         List<String> arms = List.of("main", "branch");
-        for (LoadedFile file : List.of(CUSTOMERS, ORDERS)) {
+        for (LoadedFile file : List.of(CUSTOMERS, IDENTIFIERS, ORDERS)) {
             Map<String, double[]> wall = new LinkedHashMap<>();
             Map<String, double[]> cpuSeconds = new LinkedHashMap<>();
             // index name -> arm -> milliseconds of each round

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How main (13bc3d0) rebuilt the suspended indexes, IndexBuildBench's baseline: main's index definitions (put back
- * inside the measuring transaction when this branch's migrations changed them) and main's SuspendedIndexes.restore,
+ * How main (fb8aab0) rebuilt the suspended indexes, IndexBuildBench's baseline: main's index definitions (put back
+ * inside the measuring transaction where this branch's migrations changed them) and main's SuspendedIndexes.restore,
  * every index in the catalogue's name order with 256MB of maintenance_work_mem and up to 2 parallel workers.
  */
 final class MainDefinitions {
@@ -17,28 +17,23 @@ final class MainDefinitions {
     private MainDefinitions() {
     }
 
-    /** Main's definition of each index this branch redefined (V16, V17). */
-    private static final Map<String, String> MAIN = Map.of(
-            "orders_key", "ALTER TABLE orders ADD CONSTRAINT orders_key UNIQUE (source, order_no)",
-            "customer_figures_last_order_at_idx", "CREATE INDEX customer_figures_last_order_at_idx"
-                    + " ON customer_figures (last_order_at DESC NULLS LAST, customer_id DESC)",
-            "customers_updated_at_idx", "CREATE INDEX customers_updated_at_idx ON customers (updated_at)",
-            "orders_updated_at_idx", "CREATE INDEX orders_updated_at_idx ON orders (updated_at)");
+    /**
+     * Main's keys of customer_identifiers, which V18 changed: the surrogate id as the primary key and the natural key
+     * as a unique constraint. The branch's primary key (the natural key) goes first.
+     */
+    private static final List<String> MAIN_IDENTIFIER_KEYS = List.of(
+            "ALTER TABLE customer_identifiers DROP CONSTRAINT customer_identifiers_key",
+            "ALTER TABLE customer_identifiers ADD CONSTRAINT customer_identifiers_pkey PRIMARY KEY (id)",
+            "ALTER TABLE customer_identifiers ADD CONSTRAINT customer_identifiers_key UNIQUE (id_value, kind, namespace)");
 
     /**
      * Puts main's definitions back, inside the caller's transaction, for the indexes of {@code tables}; not timed.
      * The database is at this branch's schema (IndexBuildBench migrates it first).
      */
     static void apply(JdbcTemplate jdbc, List<String> tables) {
-        MAIN.forEach((index, definition) -> {
-            String table = jdbc.queryForObject("SELECT tablename FROM pg_indexes WHERE indexname = ?", String.class,
-                    index);
-            if (tables.contains(table)) {
-                jdbc.execute(index.equals("orders_key") ? "ALTER TABLE orders DROP CONSTRAINT orders_key"
-                        : "DROP INDEX " + index);
-                jdbc.execute(definition);
-            }
-        });
+        if (tables.contains("customer_identifiers")) {
+            MAIN_IDENTIFIER_KEYS.forEach(jdbc::execute);
+        }
     }
 
     /** Main's SuspendedIndexes.restore; the milliseconds of each index by name. */
