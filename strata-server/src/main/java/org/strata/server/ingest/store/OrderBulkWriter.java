@@ -7,19 +7,29 @@ import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.ingest.BatchResult;
 import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.OrderRecord;
 import org.strata.server.sql.BulkMerge;
 import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.RowsOnDemand;
+import org.strata.server.sql.WriteCounts;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Orders in bulk: the file is staged whole, new orders are inserted with one INSERT .. SELECT that finds each
- * order's customer by a hash join of the staged references with customer_identifiers, existing ones are updated when
- * they changed, and then every customer's figures are computed afresh from the orders in one aggregate.
+ * Orders in bulk, then every customer's figures computed afresh from the orders in one aggregate. Into orders that
+ * hold some already (a re-import, an overlapping file) the file is staged whole, new orders are inserted with one
+ * INSERT .. SELECT that finds each order's customer by a hash join of the staged references with
+ * customer_identifiers, and existing ones are updated when they changed.
+ * <p>
+ * Into an empty orders table (a first load) the file is copied straight into orders, each order's customer looked
+ * up in memory ({@link KnownCustomers}) while it is copied: writing three million orders into a stage and then again
+ * into orders, joined there with three million identifiers on three text columns, cost twice as much as the copy
+ * alone (docs/import-performance.md, "Round 7"). Orders repeated in the file are copied as they come, and the older
+ * rows of each order number deleted afterwards (the rows' ids follow the file), so the later row wins as when the
+ * stage is folded.
  */
 @Component
 class OrderBulkWriter implements BulkWriter<OrderRecord> {
@@ -28,12 +38,24 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
 
     private static final String STAGE = "bulk_stage_orders";
 
+    /** Keeps the last row of each order number of a load copied into orders, which held none before it. */
+    private static final String FOLD_COPIED = "DELETE FROM orders o USING (SELECT id, ROW_NUMBER() OVER (PARTITION BY"
+            + " source, order_no ORDER BY id DESC) AS newer FROM orders) d WHERE o.id = d.id AND d.newer > 1";
+
+    /** Links the copied orders whose references {@link KnownCustomers} left to SQL (parameters: kind, namespace). */
+    private static final String LINK_LEFT_TO_SQL = "UPDATE orders o SET customer_id = ci.customer_id,"
+            + " origin_customer_id = ci.origin_customer_id FROM customer_identifiers ci"
+            + " WHERE o.customer_id IS NULL AND o.customer_ref_kind = ? AND " + CustomerReference.NAMESPACE_OF_STORED
+            + " = ? AND ci.kind = o.customer_ref_kind AND ci.namespace = ? AND ci.id_value = o.customer_ref";
+
     private final StagingArea staging;
     private final CustomerStatsRefresher figures;
+    private final long identifiersInMemory;
 
-    OrderBulkWriter(StagingArea staging, CustomerStatsRefresher figures) {
+    OrderBulkWriter(StagingArea staging, CustomerStatsRefresher figures, ImportProperties properties) {
         this.staging = staging;
         this.figures = figures;
+        this.identifiersInMemory = properties.bulkIdentifiersInMemory();
     }
 
     @Override
@@ -66,6 +88,9 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
 
     @Override
     public Load<OrderRecord> begin() {
+        if (ordersEmptyAndLocked()) {
+            return new IntoEmptyOrders(new KnownCustomers(staging.jdbc(), identifiersInMemory));
+        }
         staging.createBulkStage(STAGE, OrderWriter.STAGE_COLUMNS);
         return new Load<>() {
             @Override
@@ -79,6 +104,67 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
                 return write(duplicates, new BulkSteps(log, "bulk orders"));
             }
         };
+    }
+
+    /**
+     * Whether orders is empty, and then locked against other writers until the load commits: no other import may add
+     * an order between this look and the load's own rows.
+     */
+    private boolean ordersEmptyAndLocked() {
+        if (!ordersEmpty()) {
+            return false;
+        }
+        staging.jdbc().execute("LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE");
+        return ordersEmpty();
+    }
+
+    private boolean ordersEmpty() {
+        return staging.jdbc().queryForList("SELECT 1 FROM orders FETCH FIRST 1 ROWS ONLY", Integer.class).isEmpty();
+    }
+
+    /** A load copied straight into orders, which held none before it. */
+    private final class IntoEmptyOrders implements Load<OrderRecord> {
+
+        private final KnownCustomers customers;
+        private long copied;
+
+        IntoEmptyOrders(KnownCustomers customers) {
+            this.customers = customers;
+        }
+
+        @Override
+        public boolean writesTargetsWhileStaging() {
+            return true;
+        }
+
+        @Override
+        public void stage(List<OrderRecord> orders, long firstSequence) {
+            CustomerReference[] references = new CustomerReference[orders.size()];
+            for (int i = 0; i < references.length; i++) {
+                references[i] = OrderWriter.referenceOf(orders.get(i));
+                customers.prepare(references[i]);
+            }
+            staging.dialect().appendRows(staging.jdbc(), "orders", OrderWriter.ORDER_COLUMNS,
+                    new RowsOnDemand(orders.size(), i -> {
+                        KnownCustomers.Found customer = customers.find(references[i]);
+                        return OrderWriter.orderRow(orders.get(i), references[i], customer.customer(),
+                                customer.origin());
+                    }));
+            copied += orders.size();
+        }
+
+        @Override
+        public BatchResult finish(long duplicates, String writtenBy) {
+            BulkSteps steps = new BulkSteps(log, "bulk orders");
+            long older = duplicates > 0 ? steps.rows("delete older rows of repeated order numbers",
+                    () -> staging.jdbc().update(FOLD_COPIED)) : 0;
+            for (CustomerReference kind : customers.unresolved()) {
+                steps.rows("link orders by " + kind.kind() + " " + kind.namespace(), () -> staging.jdbc().update(
+                        LINK_LEFT_TO_SQL, kind.kind(), kind.namespace(), kind.namespace()));
+            }
+            figures.refreshAllInBulk(steps);
+            return new BatchResult(new WriteCounts(copied - older, 0, 0), 0);
+        }
     }
 
     private BatchResult write(long duplicates, BulkSteps steps) {
