@@ -232,8 +232,10 @@ class BulkImportEquivalenceTest {
                 String phone = byPhone ? (i % 8 == 0 ? "+8613700000000" : customer.phone()) : null;
                 String email = byPhone ? null : i % 8 == 1 ? "nobody@example.cn" : customer.email();
                 orders.add(new ParsedRow<>(orders.size() + 2, new OrderRecord("shop", "P" + i, null, phone, email,
-                        OffsetDateTime.parse("2025-07-01T10:00:00+08:00").plusHours(i),
-                        new BigDecimal(random.nextInt(100_000)).movePointLeft(2), null, null, null, null,
+                        // more decimals and finer times than the columns keep: rounded alike on every path
+                        OffsetDateTime.parse("2025-07-01T10:00:00+08:00").plusHours(i)
+                                .plusNanos(random.nextInt(1_000_000_000)),
+                        new BigDecimal(random.nextInt(100_000)).movePointLeft(3), null, null, null, null,
                         "completed"), List.of()));
             }
             // An order repeated with a new amount: the later row wins.

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.customer.OrderFigureSums;
 import org.strata.server.ingest.BatchResult;
 import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.ImportKind;
@@ -126,10 +127,13 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
     private final class IntoEmptyOrders implements Load<OrderRecord> {
 
         private final KnownCustomers customers;
+        private final OrderFigureSums sums = new OrderFigureSums();
         private long copied;
 
         IntoEmptyOrders(KnownCustomers customers) {
             this.customers = customers;
+            // Emptying the empty table lets the copy write the orders frozen (SqlDialect.appendRowsToTruncated)
+            staging.jdbc().execute("TRUNCATE orders");
         }
 
         @Override
@@ -144,12 +148,18 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
                 references[i] = OrderWriter.referenceOf(orders.get(i));
                 customers.prepare(references[i]);
             }
-            staging.dialect().appendRows(staging.jdbc(), "orders", OrderWriter.ORDER_COLUMNS,
-                    new RowsOnDemand(orders.size(), i -> {
-                        KnownCustomers.Found customer = customers.find(references[i]);
-                        return OrderWriter.orderRow(orders.get(i), references[i], customer.customer(),
-                                customer.origin());
-                    }));
+            KnownCustomers.Found[] found = new KnownCustomers.Found[orders.size()];
+            for (int i = 0; i < found.length; i++) {
+                found[i] = customers.find(references[i]);
+                if (found[i].customer() != null) {
+                    OrderRecord order = orders.get(i);
+                    sums.add(found[i].customer(), OrderWriter.statusOf(order), order.amount(),
+                            OrderWriter.refundOf(order), order.orderedAt());
+                }
+            }
+            staging.dialect().appendRowsToTruncated(staging.jdbc(), "orders", OrderWriter.ORDER_COLUMNS,
+                    new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(orders.get(i), references[i],
+                            found[i].customer(), found[i].origin())));
             copied += orders.size();
         }
 
@@ -162,7 +172,12 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
                 steps.rows("link orders by " + kind.kind() + " " + kind.namespace(), () -> staging.jdbc().update(
                         LINK_LEFT_TO_SQL, kind.kind(), kind.namespace(), kind.namespace()));
             }
-            figures.refreshAllInBulk(steps);
+            if (duplicates == 0 && customers.unresolved().isEmpty()) {
+                figures.writeAllInBulk(sums, staging.dialect(), steps);
+            } else {
+                // the sums count the older rows of repeated orders, and miss the orders linked in SQL
+                figures.refreshAllInBulk(steps);
+            }
             return new BatchResult(new WriteCounts(copied - older, 0, 0), 0);
         }
     }

@@ -118,7 +118,7 @@ class OrderWriter implements BatchWriter<OrderRecord> {
         return CustomerReference.of(o.source(), o.customerRef(), o.customerPhone(), o.customerEmail());
     }
 
-    private static BigDecimal refundOf(OrderRecord o) {
+    static BigDecimal refundOf(OrderRecord o) {
         return o.refundAmount() == null ? BigDecimal.ZERO : o.refundAmount();
     }
 
@@ -126,7 +126,7 @@ class OrderWriter implements BatchWriter<OrderRecord> {
         return o.currency() == null ? "CNY" : o.currency();
     }
 
-    private static String statusOf(OrderRecord o) {
+    static String statusOf(OrderRecord o) {
         return o.status() == null ? "completed" : o.status();
     }
 }
