@@ -20,17 +20,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Orders in bulk, then every customer's figures computed afresh from the orders in one aggregate. Into orders that
- * hold some already (a re-import, an overlapping file) the file is staged whole, new orders are inserted with one
- * INSERT .. SELECT that finds each order's customer by a hash join of the staged references with
- * customer_identifiers, and existing ones are updated when they changed.
+ * Orders in bulk, then every customer's figures computed afresh. Into orders that hold some already (a re-import, an
+ * overlapping file) the file is staged whole, new orders are inserted with one INSERT .. SELECT that finds each
+ * order's customer by a hash join of the staged references with customer_identifiers, existing ones are updated when
+ * they changed, and the figures are aggregated from all orders.
  * <p>
  * Into an empty orders table (a first load) the file is copied straight into orders, each order's customer looked
  * up in memory ({@link KnownCustomers}) while it is copied: writing three million orders into a stage and then again
  * into orders, joined there with three million identifiers on three text columns, cost twice as much as the copy
  * alone (docs/import-performance.md, "Round 7"). Orders repeated in the file are copied as they come, and the older
  * rows of each order number deleted afterwards (the rows' ids follow the file), so the later row wins as when the
- * stage is folded.
+ * stage is folded. The customers' figures are summed while the orders are copied ({@link OrderFigureSums}) instead
+ * of aggregating the stored orders afterwards, as the staged path does.
  */
 @Component
 class OrderBulkWriter implements BulkWriter<OrderRecord> {
@@ -43,7 +44,10 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
     private static final String FOLD_COPIED = "DELETE FROM orders o USING (SELECT id, ROW_NUMBER() OVER (PARTITION BY"
             + " source, order_no ORDER BY id DESC) AS newer FROM orders) d WHERE o.id = d.id AND d.newer > 1";
 
-    /** Links the copied orders whose references {@link KnownCustomers} left to SQL (parameters: kind, namespace). */
+    /**
+     * Links the copied orders whose references {@link KnownCustomers} left to SQL; parameters: the kind, then its
+     * namespace twice.
+     */
     private static final String LINK_LEFT_TO_SQL = "UPDATE orders o SET customer_id = ci.customer_id,"
             + " origin_customer_id = ci.origin_customer_id FROM customer_identifiers ci"
             + " WHERE o.customer_id IS NULL AND o.customer_ref_kind = ? AND " + CustomerReference.NAMESPACE_OF_STORED
