@@ -1,15 +1,20 @@
 package org.strata.server.customer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.strata.server.sql.BulkSteps;
+import org.strata.server.sql.RowsOnDemand;
+import org.strata.server.sql.SqlDialect;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +33,17 @@ import java.util.Set;
 public class CustomerStatsRefresher {
 
     private static final int CHUNK = 1000;
-    private static final String REALISED = "('completed', 'partially_refunded')";
+    /** The statuses of the orders the figures count. */
+    private static final List<String> REALISED_STATUSES = List.of("completed", "partially_refunded");
+    private static final String REALISED = "('" + String.join("', '", REALISED_STATUSES) + "')";
+
+    /** The columns of customer_figures a bulk load copies, in the order of {@link #figureRow}'s values. */
+    private static final List<String> FIGURE_COLUMNS = List.of("customer_id BIGINT", "order_count INTEGER",
+            "total_spent NUMERIC(18, 2)", "first_order_at TIMESTAMP WITH TIME ZONE",
+            "last_order_at TIMESTAMP WITH TIME ZONE");
+
+    /** Rows of figures per COPY; the ids of all customers are read first (8 bytes each). */
+    private static final int COPY_CHUNK = 50_000;
 
     /** Every customer's figures from its own orders, in one hash aggregate over all orders. */
     private static final String OWN_ORDERS = """
@@ -218,6 +233,56 @@ public class CustomerStatsRefresher {
         steps.run("empty customer_figures", () -> template.execute("TRUNCATE customer_figures"));
         steps.rows("write every customer's figures", () -> template.update(POSTGRES_WRITE_ALL));
         steps.run("recompute the survivors of merges", this::refreshSurvivorsOfMerges);
+    }
+
+    /** Whether an order with this status counts towards its customer's figures. */
+    static boolean counts(String status) {
+        return REALISED_STATUSES.contains(status);
+    }
+
+    /**
+     * As {@link #refreshAllInBulk}, with the figures of every customer's own orders summed up already by whoever
+     * wrote the orders ({@code sums} must cover every stored order): the table is emptied and every customer's row
+     * copied in, the sums for customers not merged into another, zeros for absorbed ones; then the survivors of merges
+     * are recomputed from their members' orders, as there.
+     */
+    public void writeAllInBulk(OrderFigureSums sums, SqlDialect dialect, BulkSteps steps) {
+        steps.run("empty customer_figures", () -> template.execute("TRUNCATE customer_figures"));
+        List<long[]> chunks = new ArrayList<>();
+        BitSet absorbed = new BitSet();
+        long[] count = {0};
+        steps.run("read every customer's id", () -> template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, merged_into IS NOT NULL FROM customers");
+            statement.setFetchSize(COPY_CHUNK);
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            int at = (int) (count[0] % COPY_CHUNK);
+            if (at == 0) {
+                chunks.add(new long[COPY_CHUNK]);
+            }
+            chunks.get(chunks.size() - 1)[at] = rs.getLong(1);
+            if (rs.getBoolean(2)) {
+                absorbed.set((int) count[0]);
+            }
+            count[0]++;
+        }));
+        steps.rows("write every customer's figures", () -> {
+            for (int c = 0; c < chunks.size(); c++) {
+                long[] ids = chunks.get(c);
+                int first = c * COPY_CHUNK;
+                int n = (int) Math.min(COPY_CHUNK, count[0] - first);
+                dialect.appendRowsToTruncated(template, "customer_figures", FIGURE_COLUMNS, new RowsOnDemand(n,
+                        i -> figureRow(ids[i], absorbed.get(first + i) ? OrderFigureSums.Figures.NONE
+                                : sums.of(ids[i]))));
+            }
+            return count[0];
+        });
+        steps.run("recompute the survivors of merges", this::refreshSurvivorsOfMerges);
+    }
+
+    private static Object[] figureRow(long customer, OrderFigureSums.Figures figures) {
+        return new Object[] {customer, figures.count(), figures.spent(), figures.first(), figures.last()};
     }
 
     /**

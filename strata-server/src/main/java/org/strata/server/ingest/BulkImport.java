@@ -94,10 +94,10 @@ class BulkImport {
             long began = System.nanoTime();
             jdbc.execute("SET LOCAL work_mem = '" + WORK_MEMORY + "'");
             BulkWriter.Load<T> load = writer.begin();
+            SuspendedIndexes suspendedFirst = load.writesTargetsWhileStaging() ? suspend(writer) : null;
             Staged staged = stage(jobId, checks, load, rows, batchSize, progress);
             long start = System.nanoTime();
-            SuspendedIndexes indexes = SuspendedIndexes.suspend(jdbc, writer.suspendedTables(),
-                    writer.suspendedPrimaryKeys());
+            SuspendedIndexes indexes = suspendedFirst != null ? suspendedFirst : suspend(writer);
             BatchResult result = load.finish(staged.duplicates(), "import:job " + jobId);
             long written = System.nanoTime();
             List<SuspendedIndexes.Built> built = indexes.restore(INDEX_BUILD_MEMORY);
@@ -110,6 +110,10 @@ class BulkImport {
             progress.report(counts, rows.bytesTotal());
             return counts;
         });
+    }
+
+    private SuspendedIndexes suspend(BulkWriter<?> writer) {
+        return SuspendedIndexes.suspend(jdbc, writer.suspendedTables(), writer.suspendedPrimaryKeys());
     }
 
     /** The three indexes that took longest to build, for the log line that says where a load's time went. */

@@ -45,6 +45,14 @@ public interface BulkWriter<T> {
         void stage(List<T> records, long firstSequence);
 
         /**
+         * Whether {@link #stage} writes into the target tables themselves (a first load copying straight into an
+         * empty table): their indexes are then suspended before the first record is staged instead of after the last.
+         */
+        default boolean writesTargetsWhileStaging() {
+            return false;
+        }
+
+        /**
          * Writes the staged records into the target tables, whose secondary indexes are suspended.
          *
          * @param duplicates how many staged records repeat the {@link BatchWriter#key key} of an earlier one (the

@@ -27,7 +27,7 @@ final class CopyBinary extends InputStream {
             0, 0, 0, 0};  // no header extension
 
     /** PostgreSQL counts time from 2000-01-01T00:00Z. */
-    private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
     private static final short NUMERIC_POSITIVE = 0x0000;
     private static final short NUMERIC_NEGATIVE = 0x4000;

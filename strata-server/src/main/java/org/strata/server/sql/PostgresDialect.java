@@ -7,6 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +61,17 @@ public final class PostgresDialect implements SqlDialect {
         return String.join(", ", byteOrdered);
     }
 
+    /** A time as a TIMESTAMP WITH TIME ZONE column stores it: microseconds since 2000-01-01, rounded as the column rounds. */
+    public static long storedMicros(OffsetDateTime time) {
+        return CopyBinary.microsSincePostgresEpoch(time);
+    }
+
+    /** The time {@link #storedMicros} stands for, in UTC. */
+    public static OffsetDateTime fromStoredMicros(long micros) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(CopyBinary.POSTGRES_EPOCH_SECONDS
+                + Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L), ZoneOffset.UTC);
+    }
+
     @Override
     public void insertRows(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
@@ -81,6 +95,21 @@ public final class PostgresDialect implements SqlDialect {
 
     @Override
     public void appendRows(JdbcTemplate jdbc, String table, List<String> columnDefinitions, List<Object[]> rows) {
+        copyBinary(jdbc, table, columnDefinitions, rows, "");
+    }
+
+    @Override
+    public void appendRowsToTruncated(JdbcTemplate jdbc, String table, List<String> columnDefinitions,
+                                      List<Object[]> rows) {
+        // COPY FREEZE refuses to run while a portal of the transaction is open (it holds a snapshot that must not see
+        // the frozen rows). The driver closes the portal of a query read with a fetch size only when it sends the
+        // next query, and COPY does not count: this statement sends the close first.
+        jdbc.execute("SELECT 1");
+        copyBinary(jdbc, table, columnDefinitions, rows, ", FREEZE");
+    }
+
+    private void copyBinary(JdbcTemplate jdbc, String table, List<String> columnDefinitions, List<Object[]> rows,
+                            String options) {
         if (rows.isEmpty()) {
             return;
         }
@@ -88,8 +117,8 @@ public final class PostgresDialect implements SqlDialect {
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
-                        + String.join(", ", binary.columnNames()) + ") FROM STDIN (FORMAT binary)", binary,
-                        COPY_BUFFER_BYTES);
+                        + String.join(", ", binary.columnNames()) + ") FROM STDIN (FORMAT binary" + options + ")",
+                        binary, COPY_BUFFER_BYTES);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

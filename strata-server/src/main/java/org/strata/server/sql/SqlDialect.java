@@ -83,6 +83,17 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      */
     void appendRows(JdbcTemplate jdbc, String table, List<String> columnDefinitions, List<Object[]> rows);
 
+    /**
+     * As {@link #appendRows}, into a table emptied by TRUNCATE earlier in the same transaction (and no savepoint
+     * since): PostgreSQL then writes the rows frozen and their pages all-visible ({@code COPY .. FREEZE}), so that the
+     * first readers after the commit need not mark three million rows as committed (rewriting every page of the table)
+     * and vacuum need not freeze them later. Elsewhere as {@link #appendRows}.
+     */
+    default void appendRowsToTruncated(JdbcTemplate jdbc, String table, List<String> columnDefinitions,
+                                       List<Object[]> rows) {
+        appendRows(jdbc, table, columnDefinitions, rows);
+    }
+
     /** The column names of definitions such as {@code "source VARCHAR(64)"}. */
     static List<String> columnNames(List<String> columnDefinitions) {
         return columnDefinitions.stream().map(c -> c.strip().substring(0, c.strip().indexOf(' '))).toList();

@@ -37,7 +37,10 @@ class BulkImportEquivalenceTest {
     static void startEveryWay() {
         inBatches = start("never", "--strata.import.batch-size=7");
         inBulk = start("always");
-        inBulkGroupingAllKeys = start("always", "--strata.import.bulk-repeated-keys=1");
+        // and holding only 200 identifiers in memory: the shop's ids fit, orders naming customers by phone are
+        // linked in SQL
+        inBulkGroupingAllKeys = start("always", "--strata.import.bulk-repeated-keys=1",
+                "--strata.import.bulk-identifiers-in-memory=200");
     }
 
     @AfterAll
@@ -73,6 +76,35 @@ class BulkImportEquivalenceTest {
                 assertThat(rows(inBulkGroupingAllKeys, table)).as("%s grouping all keys, seed %d", table, seed)
                         .containsExactlyElementsOf(expected);
             }
+        }
+    }
+
+    @Test
+    void ordersLoadedIntoAnEmptyTableAfterTheirCustomersGiveTheTablesTheyGiveInBatches() {
+        for (long seed = 4; seed <= 5; seed++) {
+            Files files = new Files(new SplittableRandom(seed));
+            List<ParsedRow<OrderRecord>> allOrders = new ArrayList<>(files.earlyOrders);
+            allOrders.addAll(files.orders);
+            List<List<ImportCounts>> counts = new ArrayList<>();
+            for (ConfigurableApplicationContext context : List.of(inBatches, inBulk, inBulkGroupingAllKeys)) {
+                ImportTables.clear(context.getBean(JdbcTemplate.class));
+                ImportService imports = context.getBean(ImportService.class);
+                counts.add(List.of(run(imports, ImportKind.CUSTOMERS, files.customers).counts(),
+                        run(imports, ImportKind.ORDERS, allOrders).counts()));
+            }
+            assertThat(counts.get(1)).as("counts, seed %d", seed).isEqualTo(counts.get(0));
+            assertThat(counts.get(2)).as("counts linking some in SQL, seed %d", seed).isEqualTo(counts.get(0));
+            assertThat(counts.get(0).get(1).duplicates()).as("the repeated order").isEqualTo(1);
+            for (String table : TABLES.keySet()) {
+                List<String> expected = rows(inBatches, table);
+                assertThat(rows(inBulk, table)).as("%s, seed %d", table, seed).containsExactlyElementsOf(expected);
+                assertThat(rows(inBulkGroupingAllKeys, table)).as("%s linking some in SQL, seed %d", table, seed)
+                        .containsExactlyElementsOf(expected);
+            }
+            // source|order_no|customer|origin customer|reference|kind|...
+            assertThat(rows(inBulk, "orders")).as("orders found their customers by phone and by e-mail")
+                    .anyMatch(row -> row.split("\\|")[5].equals("phone") && !row.split("\\|")[2].equals("null"))
+                    .anyMatch(row -> row.split("\\|")[5].equals("email") && !row.split("\\|")[2].equals("null"));
         }
     }
 
@@ -192,6 +224,19 @@ class BulkImportEquivalenceTest {
                         new BigDecimal(random.nextInt(100_000)).movePointLeft(2), null,
                         status.equals("partially_refunded") ? new BigDecimal("0.50") : null, null, null, status);
                 (i < 60 ? earlyOrders : orders).add(new ParsedRow<>(i + 2, order, List.of()));
+            }
+            // Orders naming their customer by phone or e-mail, some known, some not.
+            for (int i = 0; i < 40; i++) {
+                CustomerRecord customer = customers.get(random.nextInt(customers.size() - 1)).record();
+                boolean byPhone = i % 2 == 0;
+                String phone = byPhone ? (i % 8 == 0 ? "+8613700000000" : customer.phone()) : null;
+                String email = byPhone ? null : i % 8 == 1 ? "nobody@example.cn" : customer.email();
+                orders.add(new ParsedRow<>(orders.size() + 2, new OrderRecord("shop", "P" + i, null, phone, email,
+                        // more decimals and finer times than the columns keep: rounded alike on every path
+                        OffsetDateTime.parse("2025-07-01T10:00:00+08:00").plusHours(i)
+                                .plusNanos(random.nextInt(1_000_000_000)),
+                        new BigDecimal(random.nextInt(100_000)).movePointLeft(3), null, null, null, null,
+                        "completed"), List.of()));
             }
             // An order repeated with a new amount: the later row wins.
             OrderRecord repeated = orders.get(0).record();

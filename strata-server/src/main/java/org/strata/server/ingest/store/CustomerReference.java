@@ -19,6 +19,14 @@ record CustomerReference(String value, String kind, String namespace) {
     static final String JOIN = " LEFT JOIN customer_identifiers ci ON ci.kind = s.customer_ref_kind"
             + " AND ci.namespace = s.ref_namespace AND ci.id_value = s.customer_ref";
 
+    /**
+     * The namespace of the reference stored in a row of orders with alias {@code o}, which keeps the reference's value
+     * and kind but not its namespace: as {@link #of} gives it, the empty one for phones and emails and the row's
+     * source for every other kind.
+     */
+    static final String NAMESPACE_OF_STORED = "CASE WHEN o.customer_ref_kind IN ('" + IdentityKey.PHONE + "', '"
+            + IdentityKey.EMAIL + "') THEN '' ELSE o.source END";
+
     static CustomerReference of(String source, String customerRef, String phone, String email) {
         IdentityKey key = IdentityKey.reference(source, customerRef, phone, email);
         return key == null ? NONE : new CustomerReference(key.value(), key.kind(), key.namespace());

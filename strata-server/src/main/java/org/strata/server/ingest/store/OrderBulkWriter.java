@@ -4,22 +4,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.customer.OrderFigureSums;
 import org.strata.server.ingest.BatchResult;
 import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.ImportKind;
+import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.OrderRecord;
 import org.strata.server.sql.BulkMerge;
 import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.RowsOnDemand;
+import org.strata.server.sql.WriteCounts;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Orders in bulk: the file is staged whole, new orders are inserted with one INSERT .. SELECT that finds each
+ * Orders in bulk, then every customer's figures computed afresh. Into orders that hold some already (a re-import, an
+ * overlapping file) the file is staged whole, new orders are inserted with one INSERT .. SELECT that finds each
  * order's customer by a hash join of the staged references with customer_identifiers, existing ones are updated when
- * they changed, and then every customer's figures are computed afresh from the orders in one aggregate.
+ * they changed, and the figures are aggregated from all orders.
+ * <p>
+ * Into an empty orders table (a first load) the file is copied straight into orders, each order's customer looked
+ * up in memory ({@link KnownCustomers}) while it is copied: writing three million orders into a stage and then again
+ * into orders, joined there with three million identifiers on three text columns, cost twice as much as the copy
+ * alone (docs/import-performance.md, "Round 7"). Orders repeated in the file are copied as they come, and the older
+ * rows of each order number deleted afterwards (the rows' ids follow the file), so the later row wins as when the
+ * stage is folded. The customers' figures are summed while the orders are copied ({@link OrderFigureSums}) instead
+ * of aggregating the stored orders afterwards, as the staged path does.
  */
 @Component
 class OrderBulkWriter implements BulkWriter<OrderRecord> {
@@ -28,12 +40,27 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
 
     private static final String STAGE = "bulk_stage_orders";
 
+    /** Keeps the last row of each order number of a load copied into orders, which held none before it. */
+    private static final String FOLD_COPIED = "DELETE FROM orders o USING (SELECT id, ROW_NUMBER() OVER (PARTITION BY"
+            + " source, order_no ORDER BY id DESC) AS newer FROM orders) d WHERE o.id = d.id AND d.newer > 1";
+
+    /**
+     * Links the copied orders whose references {@link KnownCustomers} left to SQL; parameters: the kind, then its
+     * namespace twice.
+     */
+    private static final String LINK_LEFT_TO_SQL = "UPDATE orders o SET customer_id = ci.customer_id,"
+            + " origin_customer_id = ci.origin_customer_id FROM customer_identifiers ci"
+            + " WHERE o.customer_id IS NULL AND o.customer_ref_kind = ? AND " + CustomerReference.NAMESPACE_OF_STORED
+            + " = ? AND ci.kind = o.customer_ref_kind AND ci.namespace = ? AND ci.id_value = o.customer_ref";
+
     private final StagingArea staging;
     private final CustomerStatsRefresher figures;
+    private final long identifiersInMemory;
 
-    OrderBulkWriter(StagingArea staging, CustomerStatsRefresher figures) {
+    OrderBulkWriter(StagingArea staging, CustomerStatsRefresher figures, ImportProperties properties) {
         this.staging = staging;
         this.figures = figures;
+        this.identifiersInMemory = properties.bulkIdentifiersInMemory();
     }
 
     @Override
@@ -66,6 +93,9 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
 
     @Override
     public Load<OrderRecord> begin() {
+        if (ordersEmptyAndLocked()) {
+            return new IntoEmptyOrders(new KnownCustomers(staging.jdbc(), identifiersInMemory));
+        }
         staging.createBulkStage(STAGE, OrderWriter.STAGE_COLUMNS);
         return new Load<>() {
             @Override
@@ -79,6 +109,81 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
                 return write(duplicates, new BulkSteps(log, "bulk orders"));
             }
         };
+    }
+
+    /**
+     * Whether orders is empty, and then locked against other writers until the load commits: no other import may add
+     * an order between this look and the load's own rows.
+     */
+    private boolean ordersEmptyAndLocked() {
+        if (!ordersEmpty()) {
+            return false;
+        }
+        staging.jdbc().execute("LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE");
+        return ordersEmpty();
+    }
+
+    private boolean ordersEmpty() {
+        return staging.jdbc().queryForList("SELECT 1 FROM orders FETCH FIRST 1 ROWS ONLY", Integer.class).isEmpty();
+    }
+
+    /** A load copied straight into orders, which held none before it. */
+    private final class IntoEmptyOrders implements Load<OrderRecord> {
+
+        private final KnownCustomers customers;
+        private final OrderFigureSums sums = new OrderFigureSums();
+        private long copied;
+
+        IntoEmptyOrders(KnownCustomers customers) {
+            this.customers = customers;
+            // Emptying the empty table lets the copy write the orders frozen (SqlDialect.appendRowsToTruncated)
+            staging.jdbc().execute("TRUNCATE orders");
+        }
+
+        @Override
+        public boolean writesTargetsWhileStaging() {
+            return true;
+        }
+
+        @Override
+        public void stage(List<OrderRecord> orders, long firstSequence) {
+            CustomerReference[] references = new CustomerReference[orders.size()];
+            for (int i = 0; i < references.length; i++) {
+                references[i] = OrderWriter.referenceOf(orders.get(i));
+                customers.prepare(references[i]);
+            }
+            KnownCustomers.Found[] found = new KnownCustomers.Found[orders.size()];
+            for (int i = 0; i < found.length; i++) {
+                found[i] = customers.find(references[i]);
+                if (found[i].customer() != null) {
+                    OrderRecord order = orders.get(i);
+                    sums.add(found[i].customer(), OrderWriter.statusOf(order), order.amount(),
+                            OrderWriter.refundOf(order), order.orderedAt());
+                }
+            }
+            staging.dialect().appendRowsToTruncated(staging.jdbc(), "orders", OrderWriter.ORDER_COLUMNS,
+                    new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(orders.get(i), references[i],
+                            found[i].customer(), found[i].origin())));
+            copied += orders.size();
+        }
+
+        @Override
+        public BatchResult finish(long duplicates, String writtenBy) {
+            BulkSteps steps = new BulkSteps(log, "bulk orders");
+            long older = duplicates > 0 ? steps.rows("delete older rows of repeated order numbers",
+                    () -> staging.jdbc().update(FOLD_COPIED)) : 0;
+            for (CustomerReference kind : customers.unresolved()) {
+                steps.rows("link orders by " + kind.kind() + " " + kind.namespace(), () -> staging.jdbc().update(
+                        LINK_LEFT_TO_SQL, kind.kind(), kind.namespace(), kind.namespace()));
+            }
+            if (duplicates == 0 && customers.unresolved().isEmpty()) {
+                figures.writeAllInBulk(sums, staging.dialect(), steps);
+            } else {
+                // the sums count the older rows of repeated orders, and miss the orders linked in SQL
+                figures.refreshAllInBulk(steps);
+            }
+            return new BatchResult(new WriteCounts(copied - older, 0, 0), 0);
+        }
     }
 
     private BatchResult write(long duplicates, BulkSteps steps) {

@@ -25,6 +25,13 @@ class OrderWriter implements BatchWriter<OrderRecord> {
             "ordered_at TIMESTAMP WITH TIME ZONE", "amount NUMERIC(18, 2)", "cost NUMERIC(18, 2)",
             "refund_amount NUMERIC(18, 2)", "currency CHAR(3)", "channel VARCHAR(64)", "status VARCHAR(20)");
 
+    /** The columns of orders a bulk load into an empty table copies straight in, each order's customer found. */
+    static final List<String> ORDER_COLUMNS = StagingArea.columns("source VARCHAR(64)", "order_no VARCHAR(128)",
+            "customer_id BIGINT", "origin_customer_id BIGINT", "customer_ref VARCHAR(320)",
+            "customer_ref_kind VARCHAR(32)", "ordered_at TIMESTAMP WITH TIME ZONE", "amount NUMERIC(18, 2)",
+            "cost NUMERIC(18, 2)", "refund_amount NUMERIC(18, 2)", "currency CHAR(3)", "channel VARCHAR(64)",
+            "status VARCHAR(20)");
+
     static final Upsert UPSERT = upsertFrom(STAGE);
 
     private static final Set<String> STATUSES = Set.of("completed", "pending", "partially_refunded", "refunded",
@@ -89,11 +96,9 @@ class OrderWriter implements BatchWriter<OrderRecord> {
 
     /** The order's values in the order of {@link #STAGE_COLUMNS}, after {@code sequence} when that is not null. */
     static Object[] stageRow(OrderRecord o, Long sequence) {
-        CustomerReference ref = CustomerReference.of(o.source(), o.customerRef(), o.customerPhone(),
-                o.customerEmail());
+        CustomerReference ref = referenceOf(o);
         Object[] values = {o.source(), o.orderNo(), ref.value(), ref.kind(), ref.namespace(), o.orderedAt(),
-                o.amount(), o.cost(), o.refundAmount() == null ? BigDecimal.ZERO : o.refundAmount(),
-                o.currency() == null ? "CNY" : o.currency(), o.channel(), o.status() == null ? "completed" : o.status()};
+                o.amount(), o.cost(), refundOf(o), currencyOf(o), o.channel(), statusOf(o)};
         if (sequence == null) {
             return values;
         }
@@ -101,5 +106,27 @@ class OrderWriter implements BatchWriter<OrderRecord> {
         row[0] = sequence;
         System.arraycopy(values, 0, row, 1, values.length);
         return row;
+    }
+
+    /** The order's values in the order of {@link #ORDER_COLUMNS}: as staged, with its customer found already. */
+    static Object[] orderRow(OrderRecord o, CustomerReference ref, Long customer, Long originCustomer) {
+        return new Object[] {o.source(), o.orderNo(), customer, originCustomer, ref.value(), ref.kind(),
+                o.orderedAt(), o.amount(), o.cost(), refundOf(o), currencyOf(o), o.channel(), statusOf(o)};
+    }
+
+    static CustomerReference referenceOf(OrderRecord o) {
+        return CustomerReference.of(o.source(), o.customerRef(), o.customerPhone(), o.customerEmail());
+    }
+
+    static BigDecimal refundOf(OrderRecord o) {
+        return o.refundAmount() == null ? BigDecimal.ZERO : o.refundAmount();
+    }
+
+    private static String currencyOf(OrderRecord o) {
+        return o.currency() == null ? "CNY" : o.currency();
+    }
+
+    static String statusOf(OrderRecord o) {
+        return o.status() == null ? "completed" : o.status();
     }
 }
