@@ -54,7 +54,8 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     private static final List<String> STAGE_COLUMNS = List.of("external_id VARCHAR(128)", "name VARCHAR(300)",
             "type VARCHAR(16)", "phone VARCHAR(32)", "email VARCHAR(320)", "owner VARCHAR(100)", "team VARCHAR(64)",
             "industry VARCHAR(100)", "region VARCHAR(100)", "source VARCHAR(64)",
-            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT");
+            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT",
+            "key_base BIGINT");
     private static final List<String> KEY_COLUMN_DEFINITIONS = List.of("kind VARCHAR(32) NOT NULL",
             "namespace VARCHAR(64) NOT NULL", "id_value VARCHAR(320) NOT NULL");
     /** The staged records' columns and the staged keys' columns, as the stage tables are created with them. */
@@ -63,8 +64,8 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             KEY_COLUMN_DEFINITIONS.get(0), KEY_COLUMN_DEFINITIONS.get(1), KEY_COLUMN_DEFINITIONS.get(2)));
 
     /**
-     * Every staged record's keys (seq, ord, kind, namespace, id_value, bit), numbered as {@link CustomerResolver#keysOf}
-     * orders them: the keys in the record's own columns (external id, phone, email; which of them are keys is the
+     * Every staged record's keys (seq, ord, kind, namespace, id_value, bit), numbered as
+     * {@link CustomerResolver#keysOf} orders them: the keys in the record's own columns (external id, phone, email; which of them are keys is the
      * mask {@link CustomerResolver#standardKeys}, and bit says which one a key is) read from the staged record, not
      * staged a second time as three rows per customer, then the further identifiers staged as rows (bit 0). A derived
      * table, read a few times: reading the staged records again costs less than writing three million key rows once.
@@ -75,7 +76,8 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      * The keys still to be stored, read from bulk_resolved, with the customer each record writes (own) and its root:
      * its mask new_keys starts as the staged one, and loses the keys another record stores ({@link #LATER_HOLDERS}).
      */
-    private static final String RESOLVED_KEYS = keysOf("bulk_resolved", "new_keys", ", r.own, r.root");
+    private static final String RESOLVED_KEYS = keysOf("bulk_resolved", "new_keys",
+            ", r.own, r.root, r.key_base");
 
     private static String keysOf(String records, String mask, String resolution) {
         return """
@@ -219,13 +221,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      * Every new key once, for the first record that brings it, held by the root of the record's customer after the
      * merges: the keys left to store ({@link #RESOLVED_KEYS}) without those that match a stored identifier. The
      * condition is left out when nothing is stored (a first load): PostgreSQL would otherwise build a hash table of
-     * every key (3 million at 1M customers) to probe an empty one. The ids are numbered from a parameter, the first of
-     * a block drawn from the identity sequence ({@link #insertIdentifiers}).
+     * every key (3 million at 1M customers) to probe an empty one. The ids are counted from a parameter, the first of
+     * a block drawn from the identity sequence ({@link #insertIdentifiers}): on a first load by the key's place in the
+     * file (key_base + ord), which leaves a gap for each later holder of a shared key but needs no numbering of
+     * 3 million rows in the statement; when keys are stored (a re-import leaves out most), numbered without gaps.
      */
     private static String insertKeys(boolean someStored) {
         return "INSERT INTO customer_identifiers (id, customer_id, origin_customer_id, kind, namespace, id_value)"
-                + " SELECT ? - 1 + ROW_NUMBER() OVER (), k.root, k.own, k.kind, k.namespace, k.id_value FROM "
-                + RESOLVED_KEYS + " k" + (someStored ? " WHERE " + NOT_KNOWN : "");
+                + " SELECT " + (someStored ? "? - 1 + ROW_NUMBER() OVER ()" : "? + k.key_base + k.ord")
+                + ", k.root, k.own, k.kind, k.namespace, k.id_value FROM " + RESOLVED_KEYS + " k"
+                + (someStored ? " WHERE " + NOT_KNOWN : "");
     }
 
     private final JdbcTemplate jdbc;
@@ -299,15 +304,19 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         private final NamesMet owners = new NamesMet();
         private final NamesMet teams = new NamesMet();
         private long staged;
+        private long keysStaged;
 
         @Override
         public void stage(List<CustomerRecord> customers, long firstSequence) {
             List<Object[]> keys = new ArrayList<>();
+            long[] keyBases = new long[customers.size()];
             for (int i = 0; i < customers.size(); i++) {
                 long sequence = firstSequence + i;
                 CustomerRecord customer = customers.get(i);
                 int standardKeys = CustomerResolver.standardKeys(customer);
                 List<IdentityKey> own = CustomerResolver.keysOf(customer);
+                keyBases[i] = keysStaged;
+                keysStaged += own.size();
                 for (IdentityKey key : own) {
                     if (!seen.add(key.toString()) && !tooManyRepeated && repeated.add(key)
                             && repeated.size() > repeatedKeysRemembered) {
@@ -324,18 +333,23 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                 teams.add(customer.team());
             }
             dialect.appendRows(jdbc, STAGE, STAGED_RECORD_COLUMNS,
-                    new RowsOnDemand(customers.size(), i -> stagedRow(customers.get(i), firstSequence + i)));
+                    new RowsOnDemand(customers.size(),
+                            i -> stagedRow(customers.get(i), firstSequence + i, keyBases[i])));
             dialect.appendRows(jdbc, KEYS, STAGED_KEY_COLUMNS, keys);
             staged = firstSequence + customers.size();
         }
 
-        /** The record's values as {@link #STAGED_RECORD_COLUMNS} lists them. */
-        private static Object[] stagedRow(CustomerRecord customer, long sequence) {
+        /**
+         * The record's values as {@link #STAGED_RECORD_COLUMNS} lists them; keyBase is how many keys the records
+         * before it have, the place of its first key in the file.
+         */
+        private static Object[] stagedRow(CustomerRecord customer, long sequence, long keyBase) {
             Object[] values = CustomerResolver.storedValues(customer);
-            Object[] row = new Object[values.length + 2];
+            Object[] row = new Object[values.length + 3];
             row[0] = sequence;
             System.arraycopy(values, 0, row, 1, values.length);
-            row[row.length - 1] = CustomerResolver.standardKeys(customer);
+            row[row.length - 2] = CustomerResolver.standardKeys(customer);
+            row[row.length - 1] = keyBase;
             return row;
         }
 
@@ -347,7 +361,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             if (duplicates == 0) {
                 steps.run("find owners and teams", () -> ownersAndTeams(owners.names(), teams.names()));
             }
-            return write(staged, duplicates, tooManyRepeated ? null : repeated, writtenBy, steps);
+            return write(staged, keysStaged, duplicates, tooManyRepeated ? null : repeated, writtenBy, steps);
         }
     }
 
@@ -363,11 +377,12 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     }
 
     /**
-     * @param staged   how many records were staged (their seq is 0 to staged - 1)
-     * @param repeated the keys met more than once while staging, or null when there were too many to remember
+     * @param staged     how many records were staged (their seq is 0 to staged - 1)
+     * @param keysStaged how many keys the staged records have together
+     * @param repeated   the keys met more than once while staging, or null when there were too many to remember
      */
-    private BatchResult write(long staged, long duplicates, Set<IdentityKey> repeated, String writtenBy,
-                              BulkSteps steps) {
+    private BatchResult write(long staged, long keysStaged, long duplicates, Set<IdentityKey> repeated,
+                              String writtenBy, BulkSteps steps) {
         String onlyRepeated = repeated == null ? "" : ONLY_REPEATED;
         if (repeated != null) {
             dialect.insertRows(jdbc, REPEATED, List.of("kind", "namespace", "id_value"), repeated.stream()
@@ -379,22 +394,26 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             steps.rows("fold repeated records", () -> jdbc.update(FOLD_REPEATED_RECORDS.formatted(onlyRepeated)));
             ownersAndTeams(Optional.empty(), Optional.empty());
         }
-        steps.run("analyze stage", () -> {
-            jdbc.execute("ANALYZE " + STAGE);
-            jdbc.execute("ANALYZE " + KEYS);
-        });
         long identifiersBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer_identifiers",
                 Long.class);
         // Into an empty table (a first load) every key is new, and the conditions that say so are left out.
         boolean someStored = identifiersBefore > 0;
+        // Nothing stored and nothing folded away: every record is a new customer, numbered by its place in the file.
+        boolean allNew = !someStored && duplicates == 0;
+        steps.run("analyze stage", () -> {
+            // The staged records' statistics serve the joins that resolve them; new customers are read straight
+            // through, once, and their statistics would cost a third of a second at 1M for nothing.
+            if (!allNew) {
+                jdbc.execute("ANALYZE " + STAGE);
+            }
+            jdbc.execute("ANALYZE " + KEYS);
+        });
         steps.run("find stored keys", () -> {
             jdbc.execute(KNOWN + (someStored ? "" : " WHERE FALSE"));
             jdbc.execute("ANALYZE bulk_known");
         });
 
-        // Nothing stored and nothing folded away: every record is a new customer, numbered by its place in the file.
-        Resolution resolution = steps.get("resolve records",
-                () -> someStored || duplicates > 0 ? resolve() : resolveAllNew(staged));
+        Resolution resolution = steps.get("resolve records", () -> allNew ? resolveAllNew(staged) : resolve());
         NewIds fresh = resolution.fresh();
         long existing = resolution.allNew() ? 0
                 : jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
@@ -424,22 +443,24 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                 jdbc.update(UNSTAGE_LATER_HOLDERS);
             }
         });
-        steps.rows("insert identifiers", () -> insertIdentifiers(insertKeys(someStored)));
+        steps.rows("insert identifiers", () -> insertIdentifiers(insertKeys(someStored), someStored ? -1 : keysStaged));
         steps.run("link waiting orders and events", () -> pendingLinks.linkIdentifiersAfter(identifiersBefore));
         return new BatchResult(new WriteCounts(fresh.count(), updated, existing - updated), groups.merges().size());
     }
 
     /**
-     * Inserts the new identifiers with ids numbered in the statement, then moves the identity sequence past them: a
-     * sequence call per row (3 million at 1M customers) costs more than numbering the rows. Nobody else draws from the
+     * Inserts the new identifiers with ids counted in the statement, then moves the identity sequence past them: a
+     * sequence call per row (3 million at 1M customers) costs more than counting the rows. Nobody else draws from the
      * sequence meanwhile: dropping the identifiers' indexes locked the table.
+     *
+     * @param span how many ids the statement may use, or -1 when it numbers its rows without gaps
      */
-    private long insertIdentifiers(String insert) {
+    private long insertIdentifiers(String insert, long span) {
         long first = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('customer_identifiers', 'id'))",
                 Long.class);
         long rows = jdbc.update(insert, first);
         jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('customer_identifiers', 'id'), ?, false)",
-                Long.class, first + rows);
+                Long.class, first + (span < 0 ? rows : span));
         return rows;
     }
 
@@ -458,8 +479,9 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         jdbc.execute("CREATE TEMPORARY TABLE bulk_resolved ON COMMIT DROP AS"
                 + " SELECT seq, COALESCE(own, " + beforeFirst + " + fresh_no) AS own,"
                 + " COALESCE(root, " + beforeFirst + " + fresh_no) AS root, own IS NULL AS fresh,"
-                + " source, external_id, phone, email, standard_keys, standard_keys AS new_keys"
+                + " source, external_id, phone, email, standard_keys, standard_keys AS new_keys, key_base"
                 + " FROM (SELECT s.seq, o.own, o.root, s.source, s.external_id, s.phone, s.email, s.standard_keys,"
+                + " s.key_base,"
                 + " ROW_NUMBER() OVER (PARTITION BY o.own IS NULL ORDER BY s.seq) AS fresh_no"
                 + " FROM " + STAGE + " s LEFT JOIN (" + OWNERS + ") o ON o.seq = s.seq) x");
         jdbc.execute("ANALYZE bulk_resolved");
@@ -477,7 +499,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         long base = staged == 0 ? 0 : newCustomerIds(staged);
         jdbc.execute("CREATE TEMPORARY TABLE bulk_resolved ON COMMIT DROP AS SELECT seq, " + base + " + seq AS own, "
                 + base + " + seq AS root, TRUE AS fresh, source, external_id, phone, email, standard_keys,"
-                + " standard_keys AS new_keys FROM " + STAGE);
+                + " standard_keys AS new_keys, key_base FROM " + STAGE);
         jdbc.execute("ANALYZE bulk_resolved");
         return new Resolution(new NewIds(base, staged), true, INSERT_FRESH.formatted(base + " + s.seq",
                 STAGE + " s", ""));
