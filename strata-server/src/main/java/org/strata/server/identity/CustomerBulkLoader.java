@@ -22,6 +22,7 @@ import org.strata.server.sql.WriteCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,7 +54,8 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     private static final List<String> STAGE_COLUMNS = List.of("external_id VARCHAR(128)", "name VARCHAR(300)",
             "type VARCHAR(16)", "phone VARCHAR(32)", "email VARCHAR(320)", "owner VARCHAR(100)", "team VARCHAR(64)",
             "industry VARCHAR(100)", "region VARCHAR(100)", "source VARCHAR(64)",
-            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT");
+            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT",
+            "key_base BIGINT");
     private static final List<String> KEY_COLUMN_DEFINITIONS = List.of("kind VARCHAR(32) NOT NULL",
             "namespace VARCHAR(64) NOT NULL", "id_value VARCHAR(320) NOT NULL");
     /** The staged records' columns and the staged keys' columns, as the stage tables are created with them. */
@@ -62,31 +64,35 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             KEY_COLUMN_DEFINITIONS.get(0), KEY_COLUMN_DEFINITIONS.get(1), KEY_COLUMN_DEFINITIONS.get(2)));
 
     /**
-     * Every staged record's keys (seq, ord, kind, namespace, id_value), numbered as {@link CustomerResolver#keysOf}
-     * orders them: the keys in the record's own columns (external id, phone, email; which of them are keys is the
-     * mask {@link CustomerResolver#standardKeys}) read from the staged record, not staged a second time as three rows
-     * per customer, then the further identifiers staged as rows. A derived table, read a few times: reading the
-     * staged records again costs less than writing three million key rows once.
+     * Every staged record's keys (seq, ord, kind, namespace, id_value, bit), numbered as
+     * {@link CustomerResolver#keysOf} orders them: the keys in the record's own columns (external id, phone, email; which of them are keys is the
+     * mask {@link CustomerResolver#standardKeys}, and bit says which one a key is) read from the staged record, not
+     * staged a second time as three rows per customer, then the further identifiers staged as rows (bit 0). A derived
+     * table, read a few times: reading the staged records again costs less than writing three million key rows once.
      */
-    private static final String STAGED_KEYS = keysOf(STAGE, "");
+    private static final String STAGED_KEYS = keysOf(STAGE, "standard_keys", "");
 
-    /** {@link #STAGED_KEYS} read from bulk_resolved, with the customer each record writes (own) and its root. */
-    private static final String RESOLVED_KEYS = keysOf("bulk_resolved", ", r.own, r.root");
+    /**
+     * The keys still to be stored, read from bulk_resolved, with the customer each record writes (own) and its root:
+     * its mask new_keys starts as the staged one, and loses the keys another record stores ({@link #LATER_HOLDERS}).
+     */
+    private static final String RESOLVED_KEYS = keysOf("bulk_resolved", "new_keys",
+            ", r.own, r.root, r.key_base");
 
-    private static String keysOf(String records, String resolution) {
+    private static String keysOf(String records, String mask, String resolution) {
         return """
-                (SELECT r.seq, 0 AS ord, '%1$s' AS kind, r.source AS namespace, r.external_id AS id_value%4$s
-                 FROM %5$s r WHERE r.standard_keys & 1 <> 0
+                (SELECT r.seq, 0 AS ord, '%1$s' AS kind, r.source AS namespace, r.external_id AS id_value, 1 AS bit%4$s
+                 FROM %5$s r WHERE r.%6$s & 1 <> 0
                  UNION ALL
-                 SELECT r.seq, r.standard_keys & 1, '%2$s', '', r.phone%4$s
-                 FROM %5$s r WHERE r.standard_keys & 2 <> 0
+                 SELECT r.seq, r.standard_keys & 1, '%2$s', '', r.phone, 2%4$s
+                 FROM %5$s r WHERE r.%6$s & 2 <> 0
                  UNION ALL
-                 SELECT r.seq, (r.standard_keys & 1) + (r.standard_keys >> 1 & 1), '%3$s', '', r.email%4$s
-                 FROM %5$s r WHERE r.standard_keys & 4 <> 0
+                 SELECT r.seq, (r.standard_keys & 1) + (r.standard_keys >> 1 & 1), '%3$s', '', r.email, 4%4$s
+                 FROM %5$s r WHERE r.%6$s & 4 <> 0
                  UNION ALL
-                 SELECT x.seq, x.ord, x.kind, x.namespace, x.id_value%4$s
+                 SELECT x.seq, x.ord, x.kind, x.namespace, x.id_value, 0%4$s
                  FROM bulk_stage_customer_keys x JOIN %5$s r ON r.seq = x.seq)"""
-                .formatted(IdentityKey.EXTERNAL_ID, IdentityKey.PHONE, IdentityKey.EMAIL, resolution, records);
+                .formatted(IdentityKey.EXTERNAL_ID, IdentityKey.PHONE, IdentityKey.EMAIL, resolution, records, mask);
     }
 
     /** Whether the key {@code k} matches no stored identifier. */
@@ -147,25 +153,31 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                    OR c.source IS DISTINCT FROM s.source OR c.created_at <> COALESCE(s.created_at, c.created_at)
                    OR c.attributes IS DISTINCT FROM s.attributes)""";
 
+    /**
+     * The new customers from their staged records. Completed by the id, the records (with alias s) and which of them
+     * are new: from bulk_resolved in general, straight from the stage when every record is new ({@link Resolution}).
+     */
     private static final String INSERT_FRESH = """
             INSERT INTO customers (id, external_id, name, type, phone, email, owner_id, team_id, industry, region,
                                    source, created_at, attributes)
-            SELECT r.own, s.external_id, s.name, s.type, s.phone, s.email, u.id, t.id, s.industry, s.region,
+            SELECT %s, s.external_id, s.name, s.type, s.phone, s.email, u.id, t.id, s.industry, s.region,
                    s.source, COALESCE(s.created_at, CURRENT_TIMESTAMP), s.attributes
-            FROM bulk_resolved r JOIN bulk_stage_customers s ON s.seq = r.seq
-            LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team
-            WHERE r.fresh""";
+            FROM %s
+            LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team%s""";
 
     /**
-     * The new keys that several staged records share (among those met more than once while staging; a fingerprint
-     * collision only adds a key that turns out to have one holder), each with the first record that brings it.
-     * Completed by the joins to the repeated keys and the condition that the key is new.
+     * Every holder of a new key that several staged records share (among the keys met more than once while staging;
+     * a fingerprint collision only adds a key that turns out to have one holder), with the first record that brings
+     * the key and how many do. One pass over the keys; everything about linking keys reads this small table after.
+     * Completed by the join to the repeated keys and the condition that the key is new.
      */
-    private static final String SHARED_NEW_KEYS = """
-            CREATE TEMPORARY TABLE bulk_shared_keys ON COMMIT DROP AS
-            SELECT k.kind, k.namespace, k.id_value, MIN(k.seq) AS first_seq, COUNT(*) AS holders
-            FROM %s k%%s%%s
-            GROUP BY k.kind, k.namespace, k.id_value""".formatted(RESOLVED_KEYS);
+    private static final String KEY_HOLDERS = """
+            CREATE TEMPORARY TABLE bulk_key_holders ON COMMIT DROP AS
+            SELECT * FROM (SELECT k.seq, k.ord, k.bit, k.kind, k.namespace, k.id_value, k.own, k.root,
+                                  MIN(k.seq) OVER w AS first_seq, COUNT(*) OVER w AS holders
+                           FROM %s k%%s%%s
+                           WINDOW w AS (PARTITION BY k.kind, k.namespace, k.id_value)) h
+            WHERE h.holders > 1""".formatted(RESOLVED_KEYS);
 
     /**
      * The keys that join two customers, in the order the batch path meets them (record by record, key by key):
@@ -173,47 +185,52 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      */
     private static final String LINKS = """
             SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, n.customer_id AS holder, k.root
-            FROM bulk_known n JOIN %1$s k ON k.seq = n.seq AND k.ord = n.ord
+            FROM bulk_known n JOIN %s k ON k.seq = n.seq AND k.ord = n.ord
             WHERE n.customer_id <> k.root
             UNION ALL
             SELECT k.seq, k.ord, k.kind, k.namespace, k.id_value, first.root AS holder, k.root
-            FROM bulk_shared_keys nk
-            JOIN %1$s k ON k.kind = nk.kind AND k.namespace = nk.namespace
-                 AND k.id_value = nk.id_value AND k.seq <> nk.first_seq
-            JOIN bulk_resolved first ON first.seq = nk.first_seq
-            WHERE nk.holders > 1 AND first.root <> k.root
+            FROM bulk_key_holders k
+            JOIN bulk_key_holders first ON first.kind = k.kind AND first.namespace = k.namespace
+                 AND first.id_value = k.id_value AND first.seq = k.first_seq
+            WHERE k.seq <> k.first_seq AND first.root <> k.root
             ORDER BY 1, 2""".formatted(RESOLVED_KEYS);
 
-    /**
-     * A staged key is not a later holder of a new key that several records share: only the first record stores it.
-     * Keys with one holder cannot be excluded by it.
-     */
-    private static final String NOT_A_LATER_HOLDER = "NOT EXISTS (SELECT 1 FROM bulk_shared_keys f"
-            + " WHERE f.holders > 1 AND f.kind = k.kind AND f.namespace = k.namespace AND f.id_value = k.id_value"
-            + " AND f.first_seq <> k.seq)";
+    /** The holders of a shared new key that are not its first: only the first record stores the key. */
+    private static final String LATER_HOLDERS = "bulk_key_holders h WHERE h.seq <> h.first_seq";
 
     /**
-     * Every new key once, for the first record that brings it: the staged keys without the later holders of a shared
-     * key and without those that match a stored identifier, held by the root of the record's customer after the
-     * merges. Straight from the resolved records: no grouping of all keys. Each condition and the join to the merged
-     * roots is left out when it cannot change a row (no shared key, nothing stored, no merge: a first load of a clean
-     * file): PostgreSQL would otherwise build a hash table of every key (3 million at 1M customers) to probe an empty
-     * one, which cost half of this statement. The ids are numbered from a parameter, the first of a block drawn from
-     * the identity sequence ({@link #insertIdentifiers}).
+     * Takes the later holders' keys out of the keys to store, before the insert, instead of an anti-join of every
+     * key (3 million at 1M customers) against them in it: their own columns' keys leave the record's mask new_keys,
+     * their further identifiers leave the stage.
      */
-    private static String insertKeys(boolean sharedKeys, boolean someStored, boolean merged) {
-        List<String> conditions = new ArrayList<>();
-        if (sharedKeys) {
-            conditions.add(NOT_A_LATER_HOLDER);
-        }
-        if (someStored) {
-            conditions.add(NOT_KNOWN);
-        }
+    private static final String UNMASK_LATER_HOLDERS = """
+            UPDATE bulk_resolved r SET new_keys = r.new_keys & ~l.bits
+            FROM (SELECT h.seq, BIT_OR(h.bit) AS bits FROM %s AND h.bit <> 0 GROUP BY h.seq) l
+            WHERE r.seq = l.seq""".formatted(LATER_HOLDERS);
+    private static final String UNSTAGE_LATER_HOLDERS = "DELETE FROM bulk_stage_customer_keys x USING "
+            + LATER_HOLDERS + " AND h.bit = 0 AND x.seq = h.seq AND x.ord = h.ord";
+
+    /**
+     * The records of absorbed customers take the root of their group, before the insert of their keys, instead of a
+     * join of every key to the merged roots in it.
+     */
+    private static final String MERGED_ROOTS = "UPDATE bulk_resolved r SET root = m.root FROM bulk_merged_roots m"
+            + " WHERE r.root = m.absorbed";
+
+    /**
+     * Every new key once, for the first record that brings it, held by the root of the record's customer after the
+     * merges: the keys left to store ({@link #RESOLVED_KEYS}) without those that match a stored identifier. The
+     * condition is left out when nothing is stored (a first load): PostgreSQL would otherwise build a hash table of
+     * every key (3 million at 1M customers) to probe an empty one. The ids are counted from a parameter, the first of
+     * a block drawn from the identity sequence ({@link #insertIdentifiers}): on a first load by the key's place in the
+     * file (key_base + ord), which leaves a gap for each later holder of a shared key but needs no numbering of
+     * 3 million rows in the statement; when keys are stored (a re-import leaves out most), numbered without gaps.
+     */
+    private static String insertKeys(boolean someStored) {
         return "INSERT INTO customer_identifiers (id, customer_id, origin_customer_id, kind, namespace, id_value)"
-                + " SELECT ? - 1 + ROW_NUMBER() OVER (), " + (merged ? "COALESCE(m.root, k.root)" : "k.root")
-                + ", k.own, k.kind, k.namespace, k.id_value FROM " + RESOLVED_KEYS + " k"
-                + (merged ? " LEFT JOIN bulk_merged_roots m ON m.absorbed = k.root" : "")
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+                + " SELECT " + (someStored ? "? - 1 + ROW_NUMBER() OVER ()" : "? + k.key_base + k.ord")
+                + ", k.root, k.own, k.kind, k.namespace, k.id_value FROM " + RESOLVED_KEYS + " k"
+                + (someStored ? " WHERE " + NOT_KNOWN : "");
     }
 
     private final JdbcTemplate jdbc;
@@ -275,21 +292,31 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         return new CustomerLoad();
     }
 
-    /** One file's customers; remembers the keys met while staging, to tell which of them occur more than once. */
+    /**
+     * One file's customers; remembers the keys met while staging, to tell which of them occur more than once, and the
+     * owners and teams the records name.
+     */
     private final class CustomerLoad implements Load<CustomerRecord> {
 
         private final KeyFingerprints seen = new KeyFingerprints();
         private final Set<IdentityKey> repeated = new LinkedHashSet<>();
         private boolean tooManyRepeated;
+        private final NamesMet owners = new NamesMet();
+        private final NamesMet teams = new NamesMet();
+        private long staged;
+        private long keysStaged;
 
         @Override
         public void stage(List<CustomerRecord> customers, long firstSequence) {
             List<Object[]> keys = new ArrayList<>();
+            long[] keyBases = new long[customers.size()];
             for (int i = 0; i < customers.size(); i++) {
                 long sequence = firstSequence + i;
                 CustomerRecord customer = customers.get(i);
                 int standardKeys = CustomerResolver.standardKeys(customer);
                 List<IdentityKey> own = CustomerResolver.keysOf(customer);
+                keyBases[i] = keysStaged;
+                keysStaged += own.size();
                 for (IdentityKey key : own) {
                     if (!seen.add(key.toString()) && !tooManyRepeated && repeated.add(key)
                             && repeated.size() > repeatedKeysRemembered) {
@@ -302,30 +329,60 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                     IdentityKey key = own.get(ord);
                     keys.add(new Object[] {sequence, ord, key.kind(), key.namespace(), key.value()});
                 }
+                owners.add(customer.owner());
+                teams.add(customer.team());
             }
             dialect.appendRows(jdbc, STAGE, STAGED_RECORD_COLUMNS,
-                    new RowsOnDemand(customers.size(), i -> stagedRow(customers.get(i), firstSequence + i)));
+                    new RowsOnDemand(customers.size(),
+                            i -> stagedRow(customers.get(i), firstSequence + i, keyBases[i])));
             dialect.appendRows(jdbc, KEYS, STAGED_KEY_COLUMNS, keys);
+            staged = firstSequence + customers.size();
         }
 
-        /** The record's values as {@link #STAGED_RECORD_COLUMNS} lists them. */
-        private static Object[] stagedRow(CustomerRecord customer, long sequence) {
+        /**
+         * The record's values as {@link #STAGED_RECORD_COLUMNS} lists them; keyBase is how many keys the records
+         * before it have, the place of its first key in the file.
+         */
+        private static Object[] stagedRow(CustomerRecord customer, long sequence, long keyBase) {
             Object[] values = CustomerResolver.storedValues(customer);
-            Object[] row = new Object[values.length + 2];
+            Object[] row = new Object[values.length + 3];
             row[0] = sequence;
             System.arraycopy(values, 0, row, 1, values.length);
-            row[row.length - 1] = CustomerResolver.standardKeys(customer);
+            row[row.length - 2] = CustomerResolver.standardKeys(customer);
+            row[row.length - 1] = keyBase;
             return row;
         }
 
         @Override
         public BatchResult finish(long duplicates, String writtenBy) {
-            return write(duplicates, tooManyRepeated ? null : repeated, writtenBy, new BulkSteps(log, "bulk customers"));
+            BulkSteps steps = new BulkSteps(log, "bulk customers");
+            // The owners and teams exist before the customers that name them are inserted. Records folded away
+            // name no owner: then the names are read from the stage after the fold (in write).
+            if (duplicates == 0) {
+                steps.run("find owners and teams", () -> ownersAndTeams(owners.names(), teams.names()));
+            }
+            return write(staged, keysStaged, duplicates, tooManyRepeated ? null : repeated, writtenBy, steps);
         }
     }
 
-    /** @param repeated the keys met more than once while staging, or null when there were too many to remember */
-    private BatchResult write(long duplicates, Set<IdentityKey> repeated, String writtenBy, BulkSteps steps) {
+    /** Finds (or creates) the owners and teams named, read from the stage when they were not remembered. */
+    private void ownersAndTeams(Optional<List<String>> ownerNames, Optional<List<String>> teamCodes) {
+        owners.userIds(ownerNames.orElseGet(() -> distinctStaged("owner")));
+        owners.teamIds(teamCodes.orElseGet(() -> distinctStaged("team")));
+    }
+
+    private List<String> distinctStaged(String column) {
+        return jdbc.queryForList("SELECT DISTINCT " + column + " FROM " + STAGE + " WHERE " + column + " IS NOT NULL",
+                String.class);
+    }
+
+    /**
+     * @param staged     how many records were staged (their seq is 0 to staged - 1)
+     * @param keysStaged how many keys the staged records have together
+     * @param repeated   the keys met more than once while staging, or null when there were too many to remember
+     */
+    private BatchResult write(long staged, long keysStaged, long duplicates, Set<IdentityKey> repeated,
+                              String writtenBy, BulkSteps steps) {
         String onlyRepeated = repeated == null ? "" : ONLY_REPEATED;
         if (repeated != null) {
             dialect.insertRows(jdbc, REPEATED, List.of("kind", "namespace", "id_value"), repeated.stream()
@@ -335,36 +392,41 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         if (duplicates > 0) {
             // the further identifiers of the records folded away stay staged, but no longer join a staged record
             steps.rows("fold repeated records", () -> jdbc.update(FOLD_REPEATED_RECORDS.formatted(onlyRepeated)));
+            ownersAndTeams(Optional.empty(), Optional.empty());
         }
-        steps.run("analyze stage", () -> {
-            jdbc.execute("ANALYZE " + STAGE);
-            jdbc.execute("ANALYZE " + KEYS);
-        });
         long identifiersBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer_identifiers",
                 Long.class);
         // Into an empty table (a first load) every key is new, and the conditions that say so are left out.
         boolean someStored = identifiersBefore > 0;
+        // Nothing stored and nothing folded away: every record is a new customer, numbered by its place in the file.
+        boolean allNew = !someStored && duplicates == 0;
+        steps.run("analyze stage", () -> {
+            // The staged records' statistics serve the joins that resolve them; new customers are read straight
+            // through, once, and their statistics would cost a third of a second at 1M for nothing.
+            if (!allNew) {
+                jdbc.execute("ANALYZE " + STAGE);
+            }
+            jdbc.execute("ANALYZE " + KEYS);
+        });
         steps.run("find stored keys", () -> {
             jdbc.execute(KNOWN + (someStored ? "" : " WHERE FALSE"));
             jdbc.execute("ANALYZE bulk_known");
         });
 
-        NewIds fresh = steps.get("resolve records", this::resolve);
-        owners.userIds(jdbc.queryForList("SELECT DISTINCT owner FROM " + STAGE + " WHERE owner IS NOT NULL",
-                String.class));
-        owners.teamIds(jdbc.queryForList("SELECT DISTINCT team FROM " + STAGE + " WHERE team IS NOT NULL",
-                String.class));
-        long existing = jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
+        Resolution resolution = steps.get("resolve records", () -> allNew ? resolveAllNew(staged) : resolve());
+        NewIds fresh = resolution.fresh();
+        long existing = resolution.allNew() ? 0
+                : jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
         long updated = existing == 0 ? 0 : steps.rows("update customers", () -> jdbc.update(UPDATE_EXISTING));
         ForeignKeysCheckedOnce references = ForeignKeysCheckedOnce.of(jdbc, "customers");
         steps.rows(references.checkedOnce() ? "insert customers, foreign keys checked at once" : "insert customers",
-                () -> references.insert(() -> jdbc.update(INSERT_FRESH), fresh.range("id")));
+                () -> references.insert(() -> resolution.insertFresh(jdbc), fresh.range("id")));
         steps.run("zero figures of new customers",
                 () -> figures.startAtZeroSelected("SELECT r.own FROM bulk_resolved r WHERE r.fresh"));
 
-        steps.run("group shared new keys", () -> {
-            jdbc.execute(SHARED_NEW_KEYS.formatted(onlyRepeated, someStored ? " WHERE " + NOT_KNOWN : ""));
-            jdbc.execute("ANALYZE bulk_shared_keys");
+        steps.run("find holders of shared new keys", () -> {
+            jdbc.execute(KEY_HOLDERS.formatted(onlyRepeated, someStored ? " WHERE " + NOT_KNOWN : ""));
+            jdbc.execute("ANALYZE bulk_key_holders");
         });
         CustomerGroups groups = new CustomerGroups(ledger.blockedRootPairs());
         steps.run("join customers by linking keys", () -> jdbc.query(LINKS, rs -> {
@@ -372,25 +434,33 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                     rs.getString("namespace"), rs.getString("id_value")));
         }));
         steps.run("merge", () -> ledger.mergeAll(groups.merges(), groups::find, writtenBy));
-        boolean sharedKeys = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bulk_shared_keys WHERE holders > 1)",
-                Boolean.class);
-        steps.rows("insert identifiers", () -> insertIdentifiers(insertKeys(sharedKeys, someStored,
-                !groups.merges().isEmpty())));
+        steps.run("leave the keys to store", () -> {
+            if (!groups.merges().isEmpty()) {
+                jdbc.update(MERGED_ROOTS);
+            }
+            if (jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bulk_key_holders)", Boolean.class)) {
+                jdbc.update(UNMASK_LATER_HOLDERS);
+                jdbc.update(UNSTAGE_LATER_HOLDERS);
+            }
+        });
+        steps.rows("insert identifiers", () -> insertIdentifiers(insertKeys(someStored), someStored ? -1 : keysStaged));
         steps.run("link waiting orders and events", () -> pendingLinks.linkIdentifiersAfter(identifiersBefore));
         return new BatchResult(new WriteCounts(fresh.count(), updated, existing - updated), groups.merges().size());
     }
 
     /**
-     * Inserts the new identifiers with ids numbered in the statement, then moves the identity sequence past them: a
-     * sequence call per row (3 million at 1M customers) costs more than numbering the rows. Nobody else draws from the
+     * Inserts the new identifiers with ids counted in the statement, then moves the identity sequence past them: a
+     * sequence call per row (3 million at 1M customers) costs more than counting the rows. Nobody else draws from the
      * sequence meanwhile: dropping the identifiers' indexes locked the table.
+     *
+     * @param span how many ids the statement may use, or -1 when it numbers its rows without gaps
      */
-    private long insertIdentifiers(String insert) {
+    private long insertIdentifiers(String insert, long span) {
         long first = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('customer_identifiers', 'id'))",
                 Long.class);
         long rows = jdbc.update(insert, first);
         jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('customer_identifiers', 'id'), ?, false)",
-                Long.class, first + rows);
+                Long.class, first + (span < 0 ? rows : span));
         return rows;
     }
 
@@ -400,27 +470,61 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      * new. New rows get ids from one block of the identity sequence, in file order, as the batch
      * path's inserts would.
      */
-    private NewIds resolve() {
+    private Resolution resolve() {
         long fresh = jdbc.queryForObject("SELECT COUNT(*) FROM " + STAGE + " s WHERE NOT EXISTS (SELECT 1 FROM ("
                 + OWNERS + ") o WHERE o.seq = s.seq)", Long.class);
-        long base = 0;
-        if (fresh > 0) {
-            // Nobody else can draw from the sequence meanwhile: dropping the customers' indexes locked the table.
-            base = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('customers', 'id'))", Long.class);
-            jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('customers', 'id'), ?)", Long.class,
-                    base + fresh - 1);
-        }
+        long base = fresh == 0 ? 0 : newCustomerIds(fresh);
         // A number, not a parameter: CREATE TABLE .. AS takes none.
         long beforeFirst = base - 1;
         jdbc.execute("CREATE TEMPORARY TABLE bulk_resolved ON COMMIT DROP AS"
                 + " SELECT seq, COALESCE(own, " + beforeFirst + " + fresh_no) AS own,"
                 + " COALESCE(root, " + beforeFirst + " + fresh_no) AS root, own IS NULL AS fresh,"
-                + " source, external_id, phone, email, standard_keys"
+                + " source, external_id, phone, email, standard_keys, standard_keys AS new_keys, key_base"
                 + " FROM (SELECT s.seq, o.own, o.root, s.source, s.external_id, s.phone, s.email, s.standard_keys,"
+                + " s.key_base,"
                 + " ROW_NUMBER() OVER (PARTITION BY o.own IS NULL ORDER BY s.seq) AS fresh_no"
                 + " FROM " + STAGE + " s LEFT JOIN (" + OWNERS + ") o ON o.seq = s.seq) x");
         jdbc.execute("ANALYZE bulk_resolved");
-        return new NewIds(base, fresh);
+        NewIds ids = new NewIds(base, fresh);
+        return new Resolution(ids, false, INSERT_FRESH.formatted("r.own",
+                "bulk_resolved r JOIN " + STAGE + " s ON s.seq = r.seq", " WHERE r.fresh"));
+    }
+
+    /**
+     * {@link #resolve} when nothing is stored and no record was folded away: every staged record is a new customer
+     * and the seq numbers 0 to staged - 1 are its place among them, so its id is the block's first plus its seq. No
+     * count, no numbering sort of the records, and the customers are inserted straight from the stage.
+     */
+    private Resolution resolveAllNew(long staged) {
+        long base = staged == 0 ? 0 : newCustomerIds(staged);
+        jdbc.execute("CREATE TEMPORARY TABLE bulk_resolved ON COMMIT DROP AS SELECT seq, " + base + " + seq AS own, "
+                + base + " + seq AS root, TRUE AS fresh, source, external_id, phone, email, standard_keys,"
+                + " standard_keys AS new_keys, key_base FROM " + STAGE);
+        jdbc.execute("ANALYZE bulk_resolved");
+        return new Resolution(new NewIds(base, staged), true, INSERT_FRESH.formatted(base + " + s.seq",
+                STAGE + " s", ""));
+    }
+
+    /**
+     * Draws a block of count customer ids and returns the first. Nobody else can draw from the sequence meanwhile:
+     * dropping the customers' indexes locked the table.
+     */
+    private long newCustomerIds(long count) {
+        long base = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('customers', 'id'))", Long.class);
+        jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('customers', 'id'), ?)", Long.class,
+                base + count - 1);
+        return base;
+    }
+
+    /**
+     * The outcome of resolving the staged records: the new customers' ids, whether every record is new, and the
+     * statement that inserts the new customers.
+     */
+    private record Resolution(NewIds fresh, boolean allNew, String insertFresh) {
+
+        long insertFresh(JdbcTemplate jdbc) {
+            return jdbc.update(insertFresh);
+        }
     }
 
     /** The block of ids the new customers get: count ids from first on (none when count is 0). */
