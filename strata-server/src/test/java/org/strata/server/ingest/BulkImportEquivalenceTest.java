@@ -88,7 +88,7 @@ class BulkImportEquivalenceTest {
     @Test
     void ordersLoadedIntoAnEmptyTableAfterTheirCustomersGiveTheTablesTheyGiveInBatches() {
         for (long seed = 4; seed <= 5; seed++) {
-            Files files = new Files(new SplittableRandom(seed));
+            Files files = new Files(new SplittableRandom(seed), true);
             List<ParsedRow<OrderRecord>> allOrders = new ArrayList<>(files.earlyOrders);
             allOrders.addAll(files.orders);
             List<List<ImportCounts>> counts = new ArrayList<>();
