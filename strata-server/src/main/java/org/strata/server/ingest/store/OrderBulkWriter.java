@@ -15,7 +15,9 @@ import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.RowsOnDemand;
 import org.strata.server.sql.WriteCounts;
+import org.strata.server.tiering.FirstOrderLoadObserver;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,11 +58,14 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
     private final StagingArea staging;
     private final CustomerStatsRefresher figures;
     private final long identifiersInMemory;
+    private final List<FirstOrderLoadObserver> observers;
 
-    OrderBulkWriter(StagingArea staging, CustomerStatsRefresher figures, ImportProperties properties) {
+    OrderBulkWriter(StagingArea staging, CustomerStatsRefresher figures, ImportProperties properties,
+                    List<FirstOrderLoadObserver> observers) {
         this.staging = staging;
         this.figures = figures;
         this.identifiersInMemory = properties.bulkIdentifiersInMemory();
+        this.observers = List.copyOf(observers);
     }
 
     @Override
@@ -132,10 +137,12 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
 
         private final KnownCustomers customers;
         private final OrderFigureSums sums = new OrderFigureSums();
+        private final List<FirstOrderLoadObserver.Orders> seen;
         private long copied;
 
         IntoEmptyOrders(KnownCustomers customers) {
             this.customers = customers;
+            this.seen = observers.stream().map(FirstOrderLoadObserver::begin).toList();
             // Emptying the empty table lets the copy write the orders frozen (SqlDialect.appendRowsToTruncated)
             staging.jdbc().execute("TRUNCATE orders");
         }
@@ -155,10 +162,15 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
             KnownCustomers.Found[] found = new KnownCustomers.Found[orders.size()];
             for (int i = 0; i < found.length; i++) {
                 found[i] = customers.find(references[i]);
+                OrderRecord order = orders.get(i);
+                String status = OrderWriter.statusOf(order);
+                BigDecimal refund = OrderWriter.refundOf(order);
                 if (found[i].customer() != null) {
-                    OrderRecord order = orders.get(i);
-                    sums.add(found[i].customer(), OrderWriter.statusOf(order), order.amount(),
-                            OrderWriter.refundOf(order), order.orderedAt());
+                    sums.add(found[i].customer(), status, order.amount(), refund, order.orderedAt());
+                }
+                for (FirstOrderLoadObserver.Orders observer : seen) {
+                    observer.order(found[i].customer(), order.source(), status, order.amount(), refund,
+                            order.orderedAt());
                 }
             }
             staging.dialect().appendRowsToTruncated(staging.jdbc(), "orders", OrderWriter.ORDER_COLUMNS,
@@ -178,6 +190,7 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
             }
             if (duplicates == 0 && customers.unresolved().isEmpty()) {
                 figures.writeAllInBulk(sums, staging.dialect(), steps);
+                seen.forEach(FirstOrderLoadObserver.Orders::complete);
             } else {
                 // the sums count the older rows of repeated orders, and miss the orders linked in SQL
                 figures.refreshAllInBulk(steps);
