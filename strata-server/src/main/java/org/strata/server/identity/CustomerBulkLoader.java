@@ -281,8 +281,15 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         return List.of("customer_identifiers", "customer_figures");
     }
 
+    /**
+     * A first load (nothing stored in customers or any table that points at them) is copied straight into the
+     * emptied tables ({@link IntoEmptyCustomers}); any other goes through the stages.
+     */
     @Override
     public Load<CustomerRecord> begin() {
+        if (EmptyCustomerTables.lockedAndTruncated(jdbc)) {
+            return new IntoEmptyCustomers(jdbc, dialect, ledger, owners, pendingLinks);
+        }
         jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (" + dialect.stageColumns(STAGED_RECORD_COLUMNS)
                 + ") ON COMMIT DROP");
         jdbc.execute("CREATE TEMPORARY TABLE " + KEYS + " (" + dialect.stageColumns(STAGED_KEY_COLUMNS)

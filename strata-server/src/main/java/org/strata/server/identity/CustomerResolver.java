@@ -40,8 +40,18 @@ import java.util.TreeMap;
 @Component
 class CustomerResolver implements BatchWriter<CustomerRecord> {
 
-    private static final List<String> COLUMNS = List.of("external_id", "name", "type", "phone", "email", "owner_id",
-            "team_id", "industry", "region", "source", "created_at", "attributes");
+    /**
+     * The columns of customers an import writes, with their types, in the order of {@link #values}: one list for the
+     * batch path's inserts and a first bulk load's copy ({@link IntoEmptyCustomers}), so that a column added here
+     * reaches both.
+     */
+    static final List<String> COLUMN_DEFINITIONS = List.of("external_id VARCHAR(128)", "name VARCHAR(300)",
+            "type VARCHAR(16)", "phone VARCHAR(32)", "email VARCHAR(320)", "owner_id BIGINT", "team_id BIGINT",
+            "industry VARCHAR(100)", "region VARCHAR(100)", "source VARCHAR(64)",
+            "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)");
+    private static final List<String> COLUMNS = SqlDialect.columnNames(COLUMN_DEFINITIONS);
+    /** Where {@link #values} puts the creation time, null when the record has none (the time of the insert then). */
+    static final int CREATED_AT = COLUMNS.indexOf("created_at");
 
     // A record without an external id (known only by phone or email) must not erase the id the customer has.
     private static final String UPDATE = "UPDATE customers SET external_id = COALESCE(?, external_id), name = ?,"
@@ -190,8 +200,8 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
         for (int i = 0; i < customers.size(); i++) {
             if (own[i] == 0) {
                 Object[] row = values(customers.get(i), userIds, teamIds);
-                if (row[10] == null) {
-                    row[10] = now;
+                if (row[CREATED_AT] == null) {
+                    row[CREATED_AT] = now;
                 }
                 fresh.add(i);
                 rows.add(row);
@@ -226,7 +236,8 @@ class CustomerResolver implements BatchWriter<CustomerRecord> {
         return new WriteCounts(0, updated, updates.size() - updated);
     }
 
-    private static Object[] values(CustomerRecord c, Map<String, Long> userIds, Map<String, Long> teamIds) {
+    /** The record's values as {@link #COLUMN_DEFINITIONS} lists them, its owner and team by id. */
+    static Object[] values(CustomerRecord c, Map<String, Long> userIds, Map<String, Long> teamIds) {
         return new Object[] {c.externalId(), c.name(), c.type() == null ? "person" : c.type(), c.phone(), c.email(),
                 c.owner() == null ? null : userIds.get(c.owner()), c.team() == null ? null : teamIds.get(c.team()),
                 c.industry(), c.region(), c.source(), c.createdAt(), attributesJson(c.attributes())};

@@ -104,15 +104,43 @@ public final class ForeignKeysCheckedOnce {
      *                     range of new ids), so that the checks read those rows only
      */
     public long insert(LongSupplier insert, String insertedRows) {
+        long rows = withoutTriggers(insert);
+        check(insertedRows, rows);
+        return rows;
+    }
+
+    /**
+     * Runs statements that write the table with its foreign keys' triggers left out, where {@link #checkedOnce()}
+     * (else as they are); the caller then {@link #check checks} every row they wrote. A load that writes the table in
+     * several statements (a COPY per batch) leaves the triggers out of each and checks once at the end. Also for a
+     * DELETE of rows that nothing can reference yet (rows this same load wrote, before it linked anything to them),
+     * which would otherwise look for references row by row in every referencing table.
+     */
+    public long withoutTriggers(LongSupplier statements) {
         if (!checkedOnce) {
-            return insert.getAsLong();
+            return statements.getAsLong();
         }
         String role = jdbc.queryForObject("SELECT current_setting('session_replication_role')", String.class);
         jdbc.execute("SET LOCAL session_replication_role = replica");
-        long rows = insert.getAsLong();
+        long rows = statements.getAsLong();
         // Not in a finally block: after a failed insert the transaction is aborted and rolls back, setting included,
         // and a SET would only hide the insert's error behind "current transaction is aborted".
         jdbc.execute("SET LOCAL session_replication_role = " + role);
+        return rows;
+    }
+
+    /**
+     * Checks the foreign keys of the rows written {@link #withoutTriggers without their triggers}, as the triggers
+     * would have; nothing to do when the triggers ran.
+     *
+     * @param insertedRows a condition on the table's columns that selects exactly the rows written, so that the
+     *                     checks read those rows only
+     * @param rows         how many rows that is, for the log
+     */
+    public void check(String insertedRows, long rows) {
+        if (!checkedOnce) {
+            return;
+        }
         long start = System.nanoTime();
         // One pass over the inserted rows collects the distinct references of every key; the locks and checks then
         // read that (a few hundred owners and teams at a million customers) instead of the million rows, once per key.
@@ -126,7 +154,6 @@ public final class ForeignKeysCheckedOnce {
         jdbc.execute("DROP TABLE " + references);
         log.debug("{} foreign keys of {} new rows of {} checked at once in {} ms", keys.size(), rows, table,
                 (System.nanoTime() - start) / 1_000_000);
-        return rows;
     }
 
     private static List<String> strings(ResultSet rs, int column) throws SQLException {
