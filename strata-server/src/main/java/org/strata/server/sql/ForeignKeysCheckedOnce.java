@@ -4,13 +4,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -144,14 +149,54 @@ public final class ForeignKeysCheckedOnce {
         long start = System.nanoTime();
         // One pass over the inserted rows collects the distinct references of every key; the locks and checks then
         // read that (a few hundred owners and teams at a million customers) instead of the million rows, once per key.
-        String references = "strata_references_of_" + table;
-        jdbc.execute("CREATE TEMPORARY TABLE " + references + " ON COMMIT DROP AS SELECT DISTINCT "
-                + String.join(", ", keys.stream().flatMap(k -> k.columns().stream()).distinct().toList())
-                + " FROM " + table + " WHERE " + insertedRows);
-        for (ForeignKey key : keys) {
-            key.check(jdbc, table, references);
+        jdbc.execute("CREATE TEMPORARY TABLE " + references() + " ON COMMIT DROP AS SELECT DISTINCT "
+                + String.join(", ", referencingColumns()) + " FROM " + table + " WHERE " + insertedRows);
+        checkCollected(rows, start);
+    }
+
+    /**
+     * As {@link #check}, when the writer knows the distinct values its rows hold in each referencing column (a load
+     * that looked its owners and teams up itself): the rows need not be read again to collect them.
+     *
+     * @param valuesByColumn every referencing column of a single-column foreign key, with the distinct values the
+     *                       written rows hold in it (none when they hold only NULL)
+     */
+    public void checkReferences(Map<String, ? extends Collection<Long>> valuesByColumn, long rows) {
+        Set<String> columns = new TreeSet<>(referencingColumns());
+        if (!columns.equals(new TreeSet<>(valuesByColumn.keySet()))
+                || keys.stream().anyMatch(key -> key.columns().size() != 1)) {
+            throw new IllegalArgumentException("the references of " + table + " given by " + valuesByColumn.keySet()
+                    + ", its foreign keys are over " + keys.stream().map(ForeignKey::columns).toList());
         }
-        jdbc.execute("DROP TABLE " + references);
+        if (!checkedOnce) {
+            return;
+        }
+        long start = System.nanoTime();
+        jdbc.execute("CREATE TEMPORARY TABLE " + references() + " ON COMMIT DROP AS SELECT "
+                + String.join(", ", columns) + " FROM " + table + " WHERE FALSE");
+        valuesByColumn.forEach((column, values) -> {
+            if (!values.isEmpty()) {
+                jdbc.update("INSERT INTO " + references() + " (" + column + ") SELECT unnest(CAST(? AS bigint[]))",
+                        new SqlArrayValue("bigint", values.toArray()));
+            }
+        });
+        checkCollected(rows, start);
+    }
+
+    private String references() {
+        return "strata_references_of_" + table;
+    }
+
+    private List<String> referencingColumns() {
+        return keys.stream().flatMap(k -> k.columns().stream()).distinct().toList();
+    }
+
+    /** Locks and checks the references collected in {@link #references()}, and drops them. */
+    private void checkCollected(long rows, long start) {
+        for (ForeignKey key : keys) {
+            key.check(jdbc, table, references());
+        }
+        jdbc.execute("DROP TABLE " + references());
         log.debug("{} foreign keys of {} new rows of {} checked at once in {} ms", keys.size(), rows, table,
                 (System.nanoTime() - start) / 1_000_000);
     }

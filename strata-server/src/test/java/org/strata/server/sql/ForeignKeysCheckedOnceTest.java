@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.strata.server.testsupport.Databases;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,6 +87,41 @@ class ForeignKeysCheckedOnceTest {
         assertThatThrownBy(() -> keys.insert(() -> jdbc.update("INSERT INTO client VALUES (1, 1, NULL, NULL, 7)"),
                 "id = 1"))
                 .hasMessageContaining("\"client_merged_into_fkey\": Key (merged_into)=(7)");
+    }
+
+    @Test
+    void checksAndLocksTheReferencesAWriterCollectedItself() {
+        jdbc.execute("CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))");
+        jdbc.execute("COMMIT");
+        ForeignKeysCheckedOnce keys = ForeignKeysCheckedOnce.of(jdbc, "member");
+        keys.withoutTriggers(() -> jdbc.update("INSERT INTO member VALUES (1, 1), (2, 2), (3, NULL)"));
+
+        keys.checkReferences(Map.of("owner_id", List.of(1L, 2L)), 3);
+
+        assertThat(deletableByAnotherSession("id = 1")).isFalse();
+        assertThat(deletableByAnotherSession("id = 2")).isFalse();
+        assertThat(deletableByAnotherSession("id = 3")).isTrue();
+    }
+
+    @Test
+    void failsOnACollectedReferenceWithoutItsRow() {
+        jdbc.execute("CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))");
+        jdbc.execute("COMMIT");
+        ForeignKeysCheckedOnce keys = ForeignKeysCheckedOnce.of(jdbc, "member");
+        keys.withoutTriggers(() -> jdbc.update("INSERT INTO member VALUES (1, 1), (2, 9)"));
+
+        assertThatThrownBy(() -> keys.checkReferences(Map.of("owner_id", List.of(1L, 9L)), 2))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("\"member_owner_id_fkey\": Key (owner_id)=(9) is not present");
+    }
+
+    @Test
+    void refusesCollectedReferencesThatLeaveAForeignKeyOut() {
+        // client has a foreign key over two columns, and one over merged_into
+        assertThatThrownBy(() -> ForeignKeysCheckedOnce.of(jdbc, "client")
+                .checkReferences(Map.of("owner_id", List.of(1L)), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[owner_id]");
     }
 
     @Test
