@@ -216,18 +216,27 @@ class QualityStatements {
      * per customer. Null when there are none.
      */
     String findings(Customers set, Set<Part> parts) {
+        return findings(set, parts, EnumSet.allOf(QualityCheck.class));
+    }
+
+    /** {@link #findings(Customers, Set)} of the given checks only. */
+    String findings(Customers set, Set<Part> parts, Set<QualityCheck> checks) {
         List<String> rows = new ArrayList<>();
         if (parts.contains(Part.CUSTOMERS) && set != Customers.WAITING) {
             rows.add(contributionFindings(set));
         }
         if (parts.contains(Part.ORDERS)) {
-            if (set == Customers.WAITING) {
+            if (set == Customers.WAITING && checks.contains(QualityCheck.ORDERS_WITHOUT_CUSTOMER)) {
                 rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_WITHOUT_CUSTOMER, "1 = 1"));
             }
-            rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT,
-                    "o.amount <= 0"));
-            rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_IN_FUTURE,
-                    "o.ordered_at > :horizon"));
+            if (checks.contains(QualityCheck.ORDERS_NON_POSITIVE_AMOUNT)) {
+                rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT,
+                        "o.amount <= 0"));
+            }
+            if (checks.contains(QualityCheck.ORDERS_IN_FUTURE)) {
+                rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_IN_FUTURE,
+                        "o.ordered_at > :horizon"));
+            }
         }
         if (parts.contains(Part.EVENTS)) {
             if (set == Customers.WAITING) {
@@ -288,16 +297,35 @@ class QualityStatements {
      */
     private static final Duration FUTURE_MARGIN = Duration.ofDays(1);
 
-    private static OffsetDateTime horizon() {
+    static OffsetDateTime horizon() {
         return OffsetDateTime.now(ZoneOffset.UTC).minus(FUTURE_MARGIN);
     }
 
     /** Adds up the contributions of the set by source, owner and team, times {@code :sign}. */
     static String apply(Customers set) {
+        return apply(set, EVERY_PART);
+    }
+
+    /** Adds up the contributions of the set derived from {@code parts}, times {@code :sign}. */
+    static String apply(Customers set, Set<Part> parts) {
         return "INSERT INTO quality_figures (source, owner_id, team_id, " + COUNTER_LIST + ")"
                 + " SELECT source, owner_id, team_id, " + String.join(", ", COUNTERS.stream()
                 .map(counter -> ":sign * SUM(" + counter + ")").toList())
-                + " FROM quality_contributions WHERE " + set.on("customer_id") + " GROUP BY source, owner_id, team_id";
+                + " FROM quality_contributions WHERE " + set.on("customer_id") + " AND " + derivedFrom(parts, false)
+                + " GROUP BY source, owner_id, team_id";
+    }
+
+    /**
+     * Deletes the contributions of the set derived from {@code parts} and subtracts them from the figures, in one pass
+     * over the table (PostgreSQL: a DELETE .. RETURNING feeding the INSERT).
+     */
+    static String deleteSubtracting(Customers set, Set<Part> parts) {
+        return "WITH gone AS (DELETE FROM quality_contributions WHERE " + set.on("customer_id") + " AND "
+                + derivedFrom(parts, false) + " RETURNING source, owner_id, team_id, " + COUNTER_LIST + ")"
+                + " INSERT INTO quality_figures (source, owner_id, team_id, " + COUNTER_LIST + ")"
+                + " SELECT source, owner_id, team_id, " + String.join(", ", COUNTERS.stream()
+                .map(counter -> "-SUM(" + counter + ")").toList())
+                + " FROM gone GROUP BY source, owner_id, team_id";
     }
 
     /** Deletes the rows of the set from a table keyed by customer_id. */

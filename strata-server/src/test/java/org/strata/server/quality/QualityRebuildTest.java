@@ -59,6 +59,10 @@ class QualityRebuildTest {
         @Autowired
         QualityStatements statements;
         @Autowired
+        ObservedOrders observedOrders;
+        @Autowired
+        ObservedOrdersRebuild fromObservedOrders;
+        @Autowired
         PlatformTransactionManager transactions;
         @Autowired
         DemoDataGenerator demo;
@@ -102,7 +106,8 @@ class QualityRebuildTest {
             Map<String, List<String>> chunked = tables();
             assertAgreement("after a rebuild in chunks");
 
-            new QualityRebuild(client, jdbc, dialect, statements, transactions, Integer.MAX_VALUE)
+            new QualityRebuild(client, jdbc, dialect, statements, observedOrders, fromObservedOrders, transactions,
+                    Integer.MAX_VALUE)
                     .run(QualityStatements.EVERY_PART, last -> {
                 throw new AssertionError("one chunk holds everyone: no chunk is committed before the last");
             });
