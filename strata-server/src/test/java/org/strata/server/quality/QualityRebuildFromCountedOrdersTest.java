@@ -162,6 +162,11 @@ class QualityRebuildFromCountedOrdersTest {
         assertThat(count(after, QualityCheck.ORDERS_IN_FUTURE)).isEqualTo(2);
         assertThat(count(after, QualityCheck.ORDERS_WITHOUT_CUSTOMER)).isEqualTo(2);
         assertThat(observed.take()).as("the counts are used once").isNull();
+        Map<String, List<String>> counted = QualityAgreement.tables(jdbc);
+        changed(EnumSet.of(Part.ORDERS));
+        assertThat(QualityAgreement.tables(jdbc)).as("what the rebuild from the stored orders writes")
+                .isEqualTo(counted);
+        assertThat(counted.get("quality_findings")).hasSizeGreaterThan(7);
     }
 
     @Test
