@@ -3,6 +3,8 @@ package org.strata.server.quality;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,42 +100,50 @@ class ObservedOrdersRebuild {
 
     /**
      * The counted customer-and-source pairs whose customer exists, in customer order, each with its customer's owner
-     * and team (as the orders rows of {@link QualityStatements} join customers); read in one pass over customers
-     * ordered by id, merged with the sorted pairs.
+     * and team (as the orders rows of {@link QualityStatements} join customers). The customers are read as they lie
+     * (sorting a million rows would spill to disk under the default work_mem) and each finds its pairs in the sorted
+     * keys by a binary search.
      */
     private Owned owned(OrderCounts counts) {
         long[] keys = counts.sortedKeys();
         int[] ownerOf = new int[keys.length];
+        Arrays.fill(ownerOf, -1);
         Map<OwnerAndTeam, Integer> indexes = new HashMap<>();
         List<OwnerAndTeam> owners = new ArrayList<>();
-        int[] next = {0};
-        int[] kept = {0};
         template.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, owner_id, team_id FROM customers ORDER BY id");
+            PreparedStatement select = connection.prepareStatement("SELECT id, owner_id, team_id FROM customers");
             // streamed a few thousand rows at a time, not a million held at once
             select.setFetchSize(10_000);
             return select;
         }, row -> {
             long id = row.getLong(1);
-            while (next[0] < keys.length && OrderCounts.customerOf(keys[next[0]]) < id) {
-                next[0]++;  // a counted customer that no longer exists: no row, as the join drops its orders
+            int first = Arrays.binarySearch(keys, OrderCounts.firstKeyOf(id));
+            first = first >= 0 ? first : -first - 1;
+            if (first == keys.length || OrderCounts.customerOf(keys[first]) != id) {
+                return;  // a customer without orders
             }
-            if (next[0] == keys.length || OrderCounts.customerOf(keys[next[0]]) != id) {
-                return;
-            }
-            OwnerAndTeam owner = new OwnerAndTeam(row.getObject(2, Long.class), row.getObject(3, Long.class));
-            int index = indexes.computeIfAbsent(owner, o -> {
+            long owner = row.getLong(2);
+            Long ownerId = row.wasNull() ? null : owner;
+            long team = row.getLong(3);
+            Long teamId = row.wasNull() ? null : team;
+            int index = indexes.computeIfAbsent(new OwnerAndTeam(ownerId, teamId), o -> {
                 owners.add(o);
                 return owners.size() - 1;
             });
-            for (; next[0] < keys.length && OrderCounts.customerOf(keys[next[0]]) == id; next[0]++) {
-                keys[kept[0]] = keys[next[0]];
-                ownerOf[kept[0]] = index;
-                kept[0]++;
+            for (int i = first; i < keys.length && OrderCounts.customerOf(keys[i]) == id; i++) {
+                ownerOf[i] = index;
             }
         });
-        return new Owned(keys, ownerOf, kept[0], owners);
+        // a counted customer that no longer exists has no row, as the join drops its orders
+        int kept = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (ownerOf[i] >= 0) {
+                keys[kept] = keys[i];
+                ownerOf[kept] = ownerOf[i];
+                kept++;
+            }
+        }
+        return new Owned(keys, ownerOf, kept, owners);
     }
 
     private record OwnerAndTeam(Long owner, Long team) {
@@ -197,7 +207,7 @@ class ObservedOrdersRebuild {
      */
     private void findings(OrderCounts counts) {
         OffsetDateTime horizon = QualityStatements.horizon();
-        Set<QualityCheck> checks = java.util.EnumSet.noneOf(QualityCheck.class);
+        Set<QualityCheck> checks = EnumSet.noneOf(QualityCheck.class);
         if (counts.nonPositiveSeen() > 0) {
             checks.add(QualityCheck.ORDERS_NON_POSITIVE_AMOUNT);
         }

@@ -68,7 +68,7 @@ final class OrderCounts {
             giveUp();
             return;
         }
-        int slot = slotOf(customer << (63 - CUSTOMER_BITS) | sourceIndex);
+        int slot = slotOf(firstKeyOf(customer) | sourceIndex);
         orders[slot]++;
         if (amountNotPositive) {
             if (nonPositive == null) {
@@ -111,6 +111,11 @@ final class OrderCounts {
         }
         Arrays.sort(sorted);
         return sorted;
+    }
+
+    /** The smallest key of the customer: its pairs are those from here while {@link #customerOf} is the customer. */
+    static long firstKeyOf(long customer) {
+        return customer << (63 - CUSTOMER_BITS);
     }
 
     static long customerOf(long key) {

@@ -43,6 +43,10 @@ import org.strata.server.tiering.AllCustomerDataChanged.Part;
  * parts that changed ({@link QualityStatements#derivedFrom}): it deletes them by kind (the other rows stay) and writes
  * them anew, then adds every row up into the emptied figures. On PostgreSQL the indexes are dropped and built again
  * as for a full rebuild (docs/import-performance.md, "Round 6").
+ * <p>
+ * After a first bulk load of orders on PostgreSQL the orders' rows come from the counts made while the orders were
+ * copied ({@link ObservedOrdersRebuild}), when the stored orders are provably still those counted; the counts are
+ * taken by whichever rebuild comes first, and used only by one of the orders alone.
  */
 @Component
 class QualityRebuild {
