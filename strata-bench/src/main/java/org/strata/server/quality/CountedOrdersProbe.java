@@ -1,0 +1,56 @@
+package org.strata.server.quality;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What {@code org.strata.bench.CountedOrdersRebuildBench} needs of the quality package's internals, kept in the bench
+ * module (same package, so the server exposes nothing for it): counts of the stored orders as a first load would have
+ * made them, and the rebuild from such counts without the proof that they are the load's (the stored orders of a data
+ * directory were not written by one transaction; the proof's query is timed apart).
+ */
+public final class CountedOrdersProbe {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObservedOrdersRebuild rebuild;
+    private ObservedOrders.Load load;
+
+    public CountedOrdersProbe(ApplicationContext context) {
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        this.rebuild = context.getBean(ObservedOrdersRebuild.class);
+    }
+
+    /** Counts the stored orders, as OrderBulkWriter shows them to ObservedOrders while it copies them. */
+    public long countStoredOrders() {
+        OrderCounts counts = new OrderCounts();
+        transaction.executeWithoutResult(status -> jdbc.query(connection -> {
+            var select = connection.prepareStatement("SELECT customer_id, source, amount, ordered_at FROM orders");
+            select.setFetchSize(10_000);
+            return select;
+        }, row -> {
+            long customer = row.getLong(1);
+            Long customerId = row.wasNull() ? null : customer;
+            BigDecimal amount = row.getBigDecimal(3);
+            counts.add(customerId, row.getString(2), amount.setScale(2, RoundingMode.HALF_UP).signum() <= 0,
+                    row.getObject(4, OffsetDateTime.class));
+        }));
+        load = new ObservedOrders.Load(counts, 0);
+        return counts.seen();
+    }
+
+    /** The proof's query (its answer, false here, is ignored) and the rebuild from the counts, in one transaction. */
+    public void rebuildFromCounts() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update(QualityStatements.LOCK);
+            rebuild.stillStored(load);
+            rebuild.rebuild(load);
+        });
+    }
+}
