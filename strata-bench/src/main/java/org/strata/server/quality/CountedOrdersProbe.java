@@ -3,10 +3,12 @@ package org.strata.server.quality;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.strata.server.tiering.AllCustomerDataChanged.Part;
 
 /**
  * What {@code org.strata.bench.CountedOrdersRebuildBench} needs of the quality package's internals, kept in the bench
@@ -15,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * directory were not written by one transaction; the proof's query is timed apart).
  */
 public final class CountedOrdersProbe {
+
+    private static final Set<Part> ORDERS = Set.of(Part.ORDERS);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -43,6 +47,21 @@ public final class CountedOrdersProbe {
         }));
         load = new ObservedOrders.Load(counts, 0);
         return counts.seen();
+    }
+
+    /**
+     * Takes the orders' rows out of the figures, as they are before the first load of orders: a rebuild after that
+     * load finds only the customers' rows (the bench calls this before each timed rebuild, untimed).
+     */
+    public void forgetOrdersRows() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update(QualityStatements.LOCK);
+            jdbc.update(QualityStatements.deleteSubtracting(QualityStatements.Customers.ALL_AND_WAITING, ORDERS));
+            jdbc.update(QualityStatements.delete("quality_findings", QualityStatements.Customers.ALL_AND_WAITING,
+                    ORDERS));
+        });
+        // as freshly written as after the customers' load: no dead rows left for the timed rebuild to step over
+        jdbc.execute("VACUUM quality_contributions");
     }
 
     /** The proof's query (its answer, false here, is ignored) and the rebuild from the counts, in one transaction. */
