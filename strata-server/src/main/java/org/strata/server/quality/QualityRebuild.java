@@ -43,6 +43,10 @@ import org.strata.server.tiering.AllCustomerDataChanged.Part;
  * parts that changed ({@link QualityStatements#derivedFrom}): it deletes them by kind (the other rows stay) and writes
  * them anew, then adds every row up into the emptied figures. On PostgreSQL the indexes are dropped and built again
  * as for a full rebuild (docs/import-performance.md, "Round 6").
+ * <p>
+ * After a first bulk load of orders on PostgreSQL the orders' rows come from the counts made while the orders were
+ * copied ({@link ObservedOrdersRebuild}), when the stored orders are provably still those counted; the counts are
+ * taken by whichever rebuild comes first, and used only by one of the orders alone.
  */
 @Component
 class QualityRebuild {
@@ -60,17 +64,22 @@ class QualityRebuild {
     private final JdbcTemplate template;
     private final SqlDialect dialect;
     private final QualityStatements statements;
+    private final ObservedOrders observedOrders;
+    private final ObservedOrdersRebuild fromObservedOrders;
     private final TransactionTemplate transaction;
     private final boolean postgres;
     private final int chunk;
 
     QualityRebuild(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect, QualityStatements statements,
+                   ObservedOrders observedOrders, ObservedOrdersRebuild fromObservedOrders,
                    PlatformTransactionManager transactions,
                    @Value("${strata.quality.rebuild-chunk:0}") int configuredChunk) {
         this.jdbc = jdbc;
         this.template = template;
         this.dialect = dialect;
         this.statements = statements;
+        this.observedOrders = observedOrders;
+        this.fromObservedOrders = fromObservedOrders;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.postgres = dialect instanceof PostgresDialect;
@@ -87,6 +96,14 @@ class QualityRebuild {
         // Figures left not built (a rebuild cut short) may hold a customer's rows from before a change that rebuild
         // was to apply: only a rebuild of everything makes them right.
         Set<Part> parts = built() ? changed : QualityStatements.EVERY_PART;
+        // taken whatever this rebuild is: counts left for a later one would describe orders since replaced
+        ObservedOrders.Load observed = observedOrders.take();
+        if (observed != null && parts.equals(Set.of(Part.ORDERS)) && chunk == Integer.MAX_VALUE
+                && Boolean.TRUE.equals(transaction.execute(status -> rebuiltFrom(observed)))) {
+            log.info("quality figures rebuilt in {} ms from the orders counted while they were loaded",
+                    (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
         long first = Long.MIN_VALUE;
         int chunks = 0;
         while (true) {
@@ -102,6 +119,16 @@ class QualityRebuild {
         }
         log.info("quality figures rebuilt in {} ms ({} chunk{}, derived from {})",
                 (System.nanoTime() - started) / 1_000_000, chunks, chunks == 1 ? "" : "s", parts);
+    }
+
+    /** Rebuilds the orders' rows from the counts of their load, if the orders are still those; else false. */
+    private boolean rebuiltFrom(ObservedOrders.Load observed) {
+        template.update(QualityStatements.LOCK);
+        if (!built() || !fromObservedOrders.stillStored(observed)) {
+            return false;
+        }
+        fromObservedOrders.rebuild(observed);
+        return true;
     }
 
     /**

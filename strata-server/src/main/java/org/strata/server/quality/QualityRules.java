@@ -57,23 +57,30 @@ final class QualityRules {
         return VALID_EMAIL_PATTERN.matcher(email).matches();
     }
 
-    static String missing(SqlDialect dialect, String column) {
-        return "(" + column + " IS NULL OR " + dialect.matchesWhole(column, BLANK) + ")";
+    /** What {@link #kindOfPhone} and {@link #kindOfEmail} call a value. */
+    static final String MISSING = "'M'";
+    static final String VALID = "'V'";
+    static final String INVALID = "'I'";
+
+    /**
+     * {@link #MISSING}, {@link #VALID} or {@link #INVALID}, in one CASE that tries each regular expression at most once
+     * and the commonest outcome first: a match costs PostgreSQL about the same whatever the expression (three seconds
+     * of one core per million values), and separate conditions for "missing" and "invalid" tried
+     * three per phone. A Chinese mobile starts with '+', which {@link #BLANK} does not hold, so testing it before the
+     * blank check changes no outcome.
+     */
+    static String kindOfPhone(SqlDialect dialect, String column) {
+        return "CASE WHEN " + column + " IS NULL THEN " + MISSING
+                + " WHEN CHAR_LENGTH(" + column + ") = " + CHINESE_MOBILE_LENGTH + " AND "
+                + dialect.matchesWhole(column, CHINESE_MOBILE_OPEN) + " THEN " + VALID
+                + " WHEN " + dialect.matchesWhole(column, BLANK) + " THEN " + MISSING
+                + " WHEN " + dialect.matchesWhole(column, VALID_PHONE) + " THEN " + VALID + " ELSE " + INVALID + " END";
     }
 
-    /** Present but not a valid phone. */
-    static String invalidPhone(SqlDialect dialect, String column) {
-        return "(" + present(dialect, column) + " AND NOT (CHAR_LENGTH(" + column + ") = " + CHINESE_MOBILE_LENGTH
-                + " AND " + dialect.matchesWhole(column, CHINESE_MOBILE_OPEN) + ")"
-                + " AND NOT " + dialect.matchesWhole(column, VALID_PHONE) + ")";
-    }
-
-    /** Present but not a valid email. */
-    static String invalidEmail(SqlDialect dialect, String column) {
-        return "(" + present(dialect, column) + " AND NOT " + dialect.matchesWhole(column, VALID_EMAIL) + ")";
-    }
-
-    private static String present(SqlDialect dialect, String column) {
-        return column + " IS NOT NULL AND NOT " + dialect.matchesWhole(column, BLANK);
+    /** As {@link #kindOfPhone}; a valid email holds '@', which {@link #BLANK} does not, so it is tried first. */
+    static String kindOfEmail(SqlDialect dialect, String column) {
+        return "CASE WHEN " + column + " IS NULL THEN " + MISSING
+                + " WHEN " + dialect.matchesWhole(column, VALID_EMAIL) + " THEN " + VALID
+                + " WHEN " + dialect.matchesWhole(column, BLANK) + " THEN " + MISSING + " ELSE " + INVALID + " END";
     }
 }

@@ -169,18 +169,22 @@ class QualityStatements {
                     0, 0, 0, 0, 0, 0, 0, 0, COUNT(*)
              FROM events WHERE customer_id IS NULL GROUP BY source""";
 
+    /**
+     * A customer's own row. Its phone and email are each classified once in a subquery (kept apart by OFFSET 0, which
+     * stops PostgreSQL from copying the classification into each flag that reads it) and the flags read the class.
+     */
     private String customerRows(Customers set) {
-        String missingPhone = QualityRules.missing(dialect, "c.phone");
-        String missingEmail = QualityRules.missing(dialect, "c.email");
-        String invalidPhone = QualityRules.invalidPhone(dialect, "c.phone");
-        String invalidEmail = QualityRules.invalidEmail(dialect, "c.email");
         return """
-                SELECT c.id AS customer_id, c.source, c.owner_id, c.team_id, 1 AS customers, 0 AS orders, 0 AS events,
+                SELECT k.id AS customer_id, k.source, k.owner_id, k.team_id, 1 AS customers, 0 AS orders, 0 AS events,
                        %s AS missing_phone, %s AS missing_email, %s AS invalid_phone, %s AS invalid_email,
                        0 AS merges_active, 0 AS merges_undone, 0 AS orders_without_customer,
                        0 AS orders_non_positive, 0 AS events_without_customer
-                FROM customers c WHERE c.merged_into IS NULL AND %s""".formatted(flag(missingPhone),
-                flag(missingEmail), flag(invalidPhone), flag(invalidEmail), set.on("c.id"));
+                FROM (SELECT c.id, c.source, c.owner_id, c.team_id, %s AS phone_kind, %s AS email_kind
+                      FROM customers c WHERE c.merged_into IS NULL AND %s OFFSET 0 ROWS) k""".formatted(
+                flag("k.phone_kind = " + QualityRules.MISSING), flag("k.email_kind = " + QualityRules.MISSING),
+                flag("k.phone_kind = " + QualityRules.INVALID), flag("k.email_kind = " + QualityRules.INVALID),
+                QualityRules.kindOfPhone(dialect, "c.phone"), QualityRules.kindOfEmail(dialect, "c.email"),
+                set.on("c.id"));
     }
 
     private static String mergeRows(Customers set) {
@@ -216,18 +220,27 @@ class QualityStatements {
      * per customer. Null when there are none.
      */
     String findings(Customers set, Set<Part> parts) {
+        return findings(set, parts, EnumSet.allOf(QualityCheck.class));
+    }
+
+    /** {@link #findings(Customers, Set)} of the given checks only. */
+    String findings(Customers set, Set<Part> parts, Set<QualityCheck> checks) {
         List<String> rows = new ArrayList<>();
         if (parts.contains(Part.CUSTOMERS) && set != Customers.WAITING) {
             rows.add(contributionFindings(set));
         }
         if (parts.contains(Part.ORDERS)) {
-            if (set == Customers.WAITING) {
+            if (set == Customers.WAITING && checks.contains(QualityCheck.ORDERS_WITHOUT_CUSTOMER)) {
                 rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_WITHOUT_CUSTOMER, "1 = 1"));
             }
-            rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT,
-                    "o.amount <= 0"));
-            rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_IN_FUTURE,
-                    "o.ordered_at > :horizon"));
+            if (checks.contains(QualityCheck.ORDERS_NON_POSITIVE_AMOUNT)) {
+                rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_NON_POSITIVE_AMOUNT,
+                        "o.amount <= 0"));
+            }
+            if (checks.contains(QualityCheck.ORDERS_IN_FUTURE)) {
+                rows.add(recordRows("orders", "ordered_at", set, QualityCheck.ORDERS_IN_FUTURE,
+                        "o.ordered_at > :horizon"));
+            }
         }
         if (parts.contains(Part.EVENTS)) {
             if (set == Customers.WAITING) {
@@ -288,16 +301,35 @@ class QualityStatements {
      */
     private static final Duration FUTURE_MARGIN = Duration.ofDays(1);
 
-    private static OffsetDateTime horizon() {
+    static OffsetDateTime horizon() {
         return OffsetDateTime.now(ZoneOffset.UTC).minus(FUTURE_MARGIN);
     }
 
     /** Adds up the contributions of the set by source, owner and team, times {@code :sign}. */
     static String apply(Customers set) {
+        return apply(set, EVERY_PART);
+    }
+
+    /** Adds up the contributions of the set derived from {@code parts}, times {@code :sign}. */
+    static String apply(Customers set, Set<Part> parts) {
         return "INSERT INTO quality_figures (source, owner_id, team_id, " + COUNTER_LIST + ")"
                 + " SELECT source, owner_id, team_id, " + String.join(", ", COUNTERS.stream()
                 .map(counter -> ":sign * SUM(" + counter + ")").toList())
-                + " FROM quality_contributions WHERE " + set.on("customer_id") + " GROUP BY source, owner_id, team_id";
+                + " FROM quality_contributions WHERE " + set.on("customer_id") + " AND " + derivedFrom(parts, false)
+                + " GROUP BY source, owner_id, team_id";
+    }
+
+    /**
+     * Deletes the contributions of the set derived from {@code parts} and subtracts them from the figures, in one pass
+     * over the table (PostgreSQL: a DELETE .. RETURNING feeding the INSERT).
+     */
+    static String deleteSubtracting(Customers set, Set<Part> parts) {
+        return "WITH gone AS (DELETE FROM quality_contributions WHERE " + set.on("customer_id") + " AND "
+                + derivedFrom(parts, false) + " RETURNING source, owner_id, team_id, " + COUNTER_LIST + ")"
+                + " INSERT INTO quality_figures (source, owner_id, team_id, " + COUNTER_LIST + ")"
+                + " SELECT source, owner_id, team_id, " + String.join(", ", COUNTERS.stream()
+                .map(counter -> "-SUM(" + counter + ")").toList())
+                + " FROM gone GROUP BY source, owner_id, team_id";
     }
 
     /** Deletes the rows of the set from a table keyed by customer_id. */

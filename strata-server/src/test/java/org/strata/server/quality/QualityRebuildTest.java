@@ -59,6 +59,10 @@ class QualityRebuildTest {
         @Autowired
         QualityStatements statements;
         @Autowired
+        ObservedOrders observedOrders;
+        @Autowired
+        ObservedOrdersRebuild fromObservedOrders;
+        @Autowired
         PlatformTransactionManager transactions;
         @Autowired
         DemoDataGenerator demo;
@@ -99,14 +103,15 @@ class QualityRebuildTest {
             List<Long> chunkEnds = new ArrayList<>();
             figures.rebuildAll(chunkEnds::add);
             assertThat(chunkEnds).as("chunks committed before the last").hasSizeGreaterThan(10);
-            Map<String, List<String>> chunked = tables();
+            Map<String, List<String>> chunked = QualityAgreement.tables(jdbc);
             assertAgreement("after a rebuild in chunks");
 
-            new QualityRebuild(client, jdbc, dialect, statements, transactions, Integer.MAX_VALUE)
+            new QualityRebuild(client, jdbc, dialect, statements, observedOrders, fromObservedOrders, transactions,
+                    Integer.MAX_VALUE)
                     .run(QualityStatements.EVERY_PART, last -> {
                 throw new AssertionError("one chunk holds everyone: no chunk is committed before the last");
             });
-            assertThat(tables()).isEqualTo(chunked);
+            assertThat(QualityAgreement.tables(jdbc)).isEqualTo(chunked);
             assertThat(chunked.get("quality_findings")).hasSizeGreaterThan(4);
         }
 
@@ -144,11 +149,11 @@ class QualityRebuildTest {
             List<Long> chunkEnds = new ArrayList<>();
             figures.rebuildAfter(EnumSet.of(Part.ORDERS, Part.EVENTS), chunkEnds::add);
             assertThat(chunkEnds).as("chunks committed before the last").hasSizeGreaterThan(10);
-            Map<String, List<String>> kept = tables();
+            Map<String, List<String>> kept = QualityAgreement.tables(jdbc);
             assertAgreement("after an orders and events rebuild in chunks");
 
             figures.rebuildAll();
-            assertThat(kept).isEqualTo(tables());
+            assertThat(kept).isEqualTo(QualityAgreement.tables(jdbc));
         }
 
         @Test
@@ -224,28 +229,6 @@ class QualityRebuildTest {
         }
 
         /** The contributions, findings and figures (folded by key) as sorted text rows. */
-        private Map<String, List<String>> tables() {
-            String counters = String.join(", ", QualityStatements.COUNTERS);
-            String sums = String.join(", ", QualityStatements.COUNTERS.stream().map(c -> "SUM(" + c + ")").toList());
-            return Map.of(
-                    "quality_contributions", rows("SELECT customer_id, source, owner_id, team_id, " + counters
-                            + " FROM quality_contributions"),
-                    "quality_findings", rows("SELECT check_code, record_id, customer_id, source, owner_id, team_id,"
-                            + " dated_at FROM quality_findings"),
-                    "quality_figures", rows("SELECT source, owner_id, team_id, " + sums + " FROM quality_figures"
-                            + " GROUP BY source, owner_id, team_id"));
-        }
-
-        private List<String> rows(String sql) {
-            return jdbc.query(sql, (rs, n) -> {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    Object value = rs.getObject(i);
-                    row.append(value instanceof OffsetDateTime time ? time.toInstant() : value).append('|');
-                }
-                return row.toString();
-            }).stream().sorted().toList();
-        }
     }
 
     @Nested
