@@ -2,6 +2,8 @@ package org.strata.server.customer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.strata.server.sql.PostgresDialect;
@@ -42,6 +44,26 @@ public class DatabaseLowerCase {
     public DatabaseLowerCase(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.postgres = dialect instanceof PostgresDialect;
+    }
+
+    /**
+     * Reads the mapping in the background once the application has started, so that the first bulk import does not
+     * wait for it (half a second to one and a half on a busy machine, most of it the first run of cold code).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void readAhead() {
+        if (!postgres) {
+            return;
+        }
+        Thread reader = new Thread(() -> {
+            try {
+                codePointByCodePoint();
+            } catch (RuntimeException e) {
+                log.warn("the database's lower-casing could not be read ahead; a bulk import will read it", e);
+            }
+        }, "database-lower-case");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** The database's lower-casing of one code point, or empty where Java cannot repeat it (see above). */
