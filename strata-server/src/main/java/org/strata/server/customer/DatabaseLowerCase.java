@@ -72,7 +72,7 @@ public class DatabaseLowerCase {
         if (read == null) {
             synchronized (this) {
                 if (mapping == null) {
-                    mapping = postgres ? read() : Optional.empty();
+                    mapping = postgres ? read(jdbc) : Optional.empty();
                 }
                 read = mapping;
             }
@@ -80,7 +80,8 @@ public class DatabaseLowerCase {
         return read;
     }
 
-    private Optional<IntUnaryOperator> read() {
+    /** Reads the lower-casing of a PostgreSQL database (see above); V19 fills the keys of stored names with it. */
+    public static Optional<IntUnaryOperator> read(JdbcTemplate jdbc) {
         if (!Boolean.TRUE.equals(jdbc.queryForObject(CHARACTER_BY_CHARACTER, Boolean.class))) {
             log.info("name keys computed by the database: its lower() is not one character for one character");
             return Optional.empty();
