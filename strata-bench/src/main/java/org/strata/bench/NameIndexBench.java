@@ -1,6 +1,7 @@
 package org.strata.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,10 +13,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * What the customer name index costs and gives on a million customers, for V14's index of the characters of every
- * lower-cased name (the baseline) against V15's index of its characters and character pairs, in the same run:
+ * What the customer name index costs and gives on a million customers, for V15's index over an expression of the name
+ * (its characters and character pairs as texts, made by a regular expression; the baseline) against V19's index over
+ * the stored column {@code customers.name_keys} (the same keys as integers), in the same run:
  * <ul>
  *   <li>the build, which every bulk import of customers pays again (SuspendedIndexes rebuilds the indexes with the
  *   same {@code maintenance_work_mem} and {@code max_parallel_maintenance_workers}): median wall and database CPU
@@ -25,43 +28,41 @@ import java.util.Map;
  *   left out, 51 rows by total spent), median of {@value #TIMED} executions after one warm-up, with only that name
  *   index in place and the statistics gathered for it.</li>
  * </ul>
- * The pairs' index is also built under the database's collation ({@code C.UTF-8}) instead of {@code COLLATE "C"}, to
- * show what byte order saves.
+ * The database is first migrated to this branch's schema (Flyway, as the application starts); on a database made
+ * before V19 that fills {@code name_keys} for every customer, and the time it took is printed.
  * <pre>
- *   cp -a /tmp/s4/pg-final /tmp/name-index/pg      # a 1M database made by PageTimeBench (any schema version)
+ *   cp -a /tmp/s7/pg18-data /tmp/name-index/pg      # a 1M database made by PageTimeBench (any schema version)
  *   ./mvnw -q -B -o -pl strata-bench -am compile
  *   ./mvnw -q -B -o -pl strata-bench -am dependency:build-classpath -Dmdep.outputFile=/tmp/page.cp
  *   java -cp strata-bench/target/classes:strata-server/target/classes:strata-engine/target/classes:$(cat /tmp/page.cp) \
  *        org.strata.bench.NameIndexBench /tmp/name-index/pg
  * </pre>
- * Nothing is left changed in the database: every build and every search runs in a transaction that is rolled back.
+ * Apart from the migration, nothing is left changed in the database: every build and every search runs in a
+ * transaction that is rolled back.
  */
 public final class NameIndexBench {
 
-    private static final int BUILDS = 3;
+    private static final int BUILDS = 5;
     private static final int TIMED = 5;
     private static final String SEPARATOR = "E'\\x1F'";
 
     /**
-     * An index expression over the column {@code NAME}, and the keys of the search text ({@code ?}) that a matching
-     * name holds.
+     * What the index is built over (an expression or the column, of the customers' row under the prefix given, "" or
+     * "c."), and the keys of the search text ({@code ?}) that a matching name holds.
      */
-    private record Variant(String label, String nameKeysOf, String textKeys) {
-        String nameKeys(String column) {
-            return nameKeysOf.replace("NAME", column);
+    private record Variant(String label, UnaryOperator<String> nameKeysOf, String textKeys) {
+        String nameKeys(String prefix) {
+            return nameKeysOf.apply(prefix);
         }
     }
 
-    private static final Variant CHARACTERS = new Variant("characters (V14, baseline)",
-            "string_to_array(lower(NAME), NULL)", "string_to_array(lower(?), NULL)");
-    private static final Variant PAIRS = new Variant("characters and pairs (V15)",
-            "string_to_array(regexp_replace(lower(NAME), '.', E'\\\\&\\x1F\\\\&\\x1F\\\\&', 'g') COLLATE \"C\", "
-                    + SEPARATOR + ")",
+    private static final Variant EXPRESSION = new Variant("V15: expression, texts (baseline)",
+            prefix -> "string_to_array(regexp_replace(lower(" + prefix + "name), '.', E'\\\\&\\x1F\\\\&\\x1F\\\\&', 'g')"
+                    + " COLLATE \"C\", " + SEPARATOR + ")",
             "string_to_array(regexp_replace(lower(?), '(?!^).(?!$)', E'\\\\&\\x1F\\\\&', 'g') COLLATE \"C\", "
                     + SEPARATOR + ")");
-    private static final Variant PAIRS_DATABASE_COLLATION = new Variant("characters and pairs, C.UTF-8 collation",
-            "string_to_array(regexp_replace(lower(NAME), '.', E'\\\\&\\x1F\\\\&\\x1F\\\\&', 'g'), " + SEPARATOR + ")",
-            "string_to_array(regexp_replace(lower(?), '(?!^).(?!$)', E'\\\\&\\x1F\\\\&', 'g'), " + SEPARATOR + ")");
+    private static final Variant STORED = new Variant("V19: stored column, integers",
+            prefix -> prefix + "name_keys", "customer_search_keys(?)");
 
     /** Texts of the console's search: in every name, the digits of issue 4's slow page, a whole name, in no name. */
     private static final List<String> TEXTS = List.of("客", "客户", "4242", "123", "12", "客户123456", "赵");
@@ -72,6 +73,11 @@ public final class NameIndexBench {
                 .setDataDirectory(Path.of(args[0])).setCleanDataDirectory(false);
         try (EmbeddedPostgres postgres = builder.start();
              Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            long migrationStart = System.nanoTime();
+            int migrations = Flyway.configure().dataSource(postgres.getPostgresDatabase())
+                    .locations("classpath:db/migration").outOfOrder(true).load().migrate().migrationsExecuted;
+            System.out.printf("migrations applied: %d in %.1f s%n", migrations,
+                    (System.nanoTime() - migrationStart) / 1e9);
             connection.setAutoCommit(false);
             PostgresCpu cpu = PostgresCpu.onPort(postgres.getPort());
             System.out.printf("customers %,d; load average at start %s%n", count(connection), loadAverage());
@@ -82,7 +88,7 @@ public final class NameIndexBench {
     }
 
     private static void measureBuilds(Connection connection, PostgresCpu cpu) throws SQLException {
-        List<Variant> variants = List.of(CHARACTERS, PAIRS, PAIRS_DATABASE_COLLATION);
+        List<Variant> variants = List.of(EXPRESSION, STORED);
         Map<Variant, double[]> wall = new LinkedHashMap<>();
         Map<Variant, double[]> cpuSeconds = new LinkedHashMap<>();
         Map<Variant, Long> size = new LinkedHashMap<>();
@@ -99,7 +105,7 @@ public final class NameIndexBench {
                     double cpuBefore = cpu == null ? Double.NaN : cpu.seconds();
                     long start = System.nanoTime();
                     statement.execute("CREATE INDEX bench_name_idx ON customers USING gin (("
-                            + variant.nameKeys("name") + "))");
+                            + variant.nameKeys("") + "))");
                     wall.get(variant)[round] = (System.nanoTime() - start) / 1e6;
                     cpuSeconds.get(variant)[round] = cpu == null ? Double.NaN : cpu.seconds() - cpuBefore;
                     size.put(variant, single(statement, "SELECT pg_relation_size('bench_name_idx')"));
@@ -111,8 +117,8 @@ public final class NameIndexBench {
                 BUILDS);
         System.out.printf("%-42s %10s %14s %10s %18s%n", "index", "wall ms", "database cpu s", "size MB",
                 "ratio to baseline");
-        double baseWall = median(wall.get(CHARACTERS));
-        double baseCpu = median(cpuSeconds.get(CHARACTERS));
+        double baseWall = median(wall.get(EXPRESSION));
+        double baseCpu = median(cpuSeconds.get(EXPRESSION));
         for (Variant variant : variants) {
             double w = median(wall.get(variant));
             double c = median(cpuSeconds.get(variant));
@@ -135,12 +141,13 @@ public final class NameIndexBench {
         }
         connection.rollback();
         Map<Variant, Map<String, Double>> times = new LinkedHashMap<>();
-        for (Variant variant : List.of(CHARACTERS, PAIRS)) {
+        for (Variant variant : List.of(EXPRESSION, STORED)) {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP INDEX IF EXISTS customers_name_characters_idx");
                 statement.execute("DROP INDEX IF EXISTS customers_name_grams_idx");
+                statement.execute("DROP INDEX IF EXISTS customers_name_keys_idx");
                 statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                statement.execute("CREATE INDEX bench_name_idx ON customers USING gin ((" + variant.nameKeys("name") + "))");
+                statement.execute("CREATE INDEX bench_name_idx ON customers USING gin ((" + variant.nameKeys("")
+                        + "))");
                 statement.execute("ANALYZE customers");
                 // as CustomerTextSearch runs searches: a plan made for the text at hand
                 statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
@@ -153,17 +160,19 @@ public final class NameIndexBench {
             connection.rollback();
         }
         System.out.printf("%nadministrator's first search page (51 rows by total spent), median of %d, ms%n", TIMED);
-        System.out.printf("%-14s %10s %26s %28s%n", "text", "matches", CHARACTERS.label, PAIRS.label);
+        System.out.printf("%-14s %10s %36s %32s %8s%n", "text", "matches", EXPRESSION.label, STORED.label, "ratio");
         for (String text : TEXTS) {
-            System.out.printf("%-14s %,10d %26.1f %28.1f%n", text, matches.get(text), times.get(CHARACTERS).get(text),
-                    times.get(PAIRS).get(text));
+            double base = times.get(EXPRESSION).get(text);
+            double stored = times.get(STORED).get(text);
+            System.out.printf("%-14s %,10d %36.1f %32.1f %8.2f%n", text, matches.get(text), base, stored,
+                    stored / base);
         }
     }
 
     /** The console's query for the first page of a search, as CustomerBrowser and CustomerTextSearch write it. */
     private static double firstPage(Connection connection, Variant variant, String text) throws SQLException {
         String sql = "SELECT c.id, c.name, f.total_spent FROM customers c JOIN customer_figures f ON f.customer_id = c.id"
-                + " WHERE c.merged_into IS NULL AND ((LOWER(c.name) LIKE ? ESCAPE '\\' AND " + variant.nameKeys("c.name")
+                + " WHERE c.merged_into IS NULL AND ((LOWER(c.name) LIKE ? ESCAPE '\\' AND " + variant.nameKeys("c.")
                 + " @> " + variant.textKeys + ")"
                 + " OR c.id = ANY (ARRAY(SELECT ci.customer_id FROM customer_identifiers ci WHERE ci.id_value IN (?)))"
                 + " OR c.external_id = ?) ORDER BY f.total_spent DESC, c.id DESC LIMIT 51";

@@ -15,10 +15,10 @@ import java.util.function.Supplier;
  * The condition "this customer matches the search text" of the customer lists (API and console) and their exports:
  * the name contains the text, or an identifier or the external id equals it.
  * <p>
- * On PostgreSQL the name lookup first narrows the names through {@code customers_name_grams_idx} (V15), an index of
- * the characters and character pairs of every lower-cased name: a text of two or more characters is looked up by its
- * pairs ("张伟" by 张伟, "4242" by 42 and 24), a one-character text ("张") by its character. The LIKE that follows
- * decides, so what matches is exactly what the LIKE alone matched. H2 has no such index and reads the names; there
+ * On PostgreSQL the name lookup first narrows the names through {@code customers_name_keys_idx} (V19), an index of
+ * the characters and character pairs of every lower-cased name, stored as numbers in {@code customers.name_keys}: a
+ * text of two or more characters is looked up by its pairs ("张伟" by 张伟, "4242" by 42 and 24), a one-character
+ * text ("张") by its character. The LIKE that follows decides, so what matches is exactly what the LIKE alone matched. H2 has no such index and reads the names; there
  * the three lookups are a union of sub-queries.
  */
 @Component
@@ -29,26 +29,23 @@ public class CustomerTextSearch {
     }
 
     /**
-     * The keys that every name containing the text holds: the text's pairs ("abcd": ab, bc, cd), or the text itself
-     * when it is one or two characters long. Every character but the first and the last is written twice with U+001F
-     * between, so that splitting at U+001F gives the pairs.
+     * The keys that every name containing the text holds ({@code customer_search_keys}, V19): the text's pairs, or
+     * its one character, taken from lower(text) as the names' keys are from lower(name).
      * <p>
      * Why a name that matches holds them: the database's lower() maps character by character (libc collations do)
      * and leaves lower-case text as it is, so a name containing the text (LIKE, ILIKE) or whose lower-cased form
-     * contains it (the console's LOWER(name) LIKE) has a lower-cased form containing the lower-cased text; the keys
-     * of both come from that same lower(). A U+001F in the text breaks its pairs into their other characters and empty
-     * elements; a name containing that text holds those too (each of its characters stands alone between two
-     * separators, and its own U+001F yields empty elements).
+     * contains it (the console's LOWER(name) LIKE) has a lower-cased form containing the lower-cased text, and with
+     * it the text's characters and pairs. Keys computed in Java (the bulk import) lower-case with the database's own
+     * mapping (DatabaseLowerCase), so they are the keys lower(name) gives.
      */
-    private static final String TEXT_GRAMS = "string_to_array(regexp_replace(lower(:search_characters),"
-            + " '(?!^).(?!$)', E'\\\\&\\x1F\\\\&', 'g') COLLATE \"C\", E'\\x1F')";
+    private static final String TEXT_KEYS = "customer_search_keys(:search_characters)";
 
-    private final boolean gramIndex;
+    private final boolean nameKeysIndex;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
     public CustomerTextSearch(SqlDialect dialect, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.gramIndex = dialect instanceof PostgresDialect;
+        this.nameKeysIndex = dialect instanceof PostgresDialect;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -62,7 +59,7 @@ public class CustomerTextSearch {
      * for one page (1 ms).
      */
     public <T> T withPlansForTheText(boolean searching, Supplier<T> queries) {
-        if (!gramIndex || !searching) {
+        if (!nameKeysIndex || !searching) {
             return queries.get();
         }
         return readOnly.execute(status -> {
@@ -75,7 +72,7 @@ public class CustomerTextSearch {
     public Condition matching(String alias, SearchTerm term) {
         Map<String, Object> params = Map.of("search_name", term.namePattern(), "search_characters", term.nameText(),
                 "search_values", List.copyOf(term.identifierValues()), "search_raw", term.raw());
-        if (!gramIndex) {
+        if (!nameKeysIndex) {
             return new Condition(alias + ".id IN (SELECT s.id FROM customers s WHERE " + nameContains("s", term)
                     + " UNION SELECT ci.customer_id FROM customer_identifiers ci WHERE ci.id_value IN (:search_values)"
                     + " UNION SELECT e.id FROM customers e WHERE e.external_id = :search_raw)", params);
@@ -84,20 +81,10 @@ public class CustomerTextSearch {
         // as an array, so that the primary key serves them): PostgreSQL either ORs the three index lookups into one
         // bitmap when the text is rare, or walks the sort index and stops after a page when the text is common
         // ("客" in every name). A union in a sub-query could do only the former: it computed every match first.
-        return new Condition("((" + nameContains(alias, term) + " AND " + nameGrams(alias) + " @> " + TEXT_GRAMS + ")"
+        return new Condition("((" + nameContains(alias, term) + " AND " + alias + ".name_keys @> " + TEXT_KEYS + ")"
                 + " OR " + alias + ".id = ANY (ARRAY(SELECT ci.customer_id FROM customer_identifiers ci"
                 + " WHERE ci.id_value IN (:search_values)))"
                 + " OR " + alias + ".external_id = :search_raw)", params);
-    }
-
-    /**
-     * The keys of a name in {@code customers_name_grams_idx} (V15's expression, which this must stay character for
-     * character): every character of the lower-cased name written three times with U+001F between the copies, so
-     * that splitting at U+001F gives each character and each pair of neighbours ("abc": a, a, ab, b, bc, c, c).
-     */
-    private static String nameGrams(String alias) {
-        return "string_to_array(regexp_replace(lower(" + alias + ".name), '.', E'\\\\&\\x1F\\\\&\\x1F\\\\&', 'g')"
-                + " COLLATE \"C\", E'\\x1F')";
     }
 
     private static String nameContains(String alias, SearchTerm term) {

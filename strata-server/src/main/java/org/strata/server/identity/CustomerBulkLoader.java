@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.strata.server.customer.CustomerStatsRefresher;
+import org.strata.server.customer.DatabaseLowerCase;
+import org.strata.server.customer.NameKeys;
 import org.strata.server.ingest.BatchResult;
 import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.CustomerRecord;
@@ -24,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Customers in bulk, with the identity resolution of {@link CustomerResolver} done over the whole file at once.
@@ -55,7 +58,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             "type VARCHAR(16)", "phone VARCHAR(32)", "email VARCHAR(320)", "owner VARCHAR(100)", "team VARCHAR(64)",
             "industry VARCHAR(100)", "region VARCHAR(100)", "source VARCHAR(64)",
             "created_at TIMESTAMP WITH TIME ZONE", "attributes VARCHAR(100000)", "standard_keys SMALLINT",
-            "key_base BIGINT");
+            "key_base BIGINT", "name_keys INTEGER[]");
     private static final List<String> KEY_COLUMN_DEFINITIONS = List.of("kind VARCHAR(32) NOT NULL",
             "namespace VARCHAR(64) NOT NULL", "id_value VARCHAR(320) NOT NULL");
     /** The staged records' columns and the staged keys' columns, as the stage tables are created with them. */
@@ -134,14 +137,26 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             WHERE c.external_id IS NULL OR k.ord = 0
             ORDER BY k.seq, k.ord""";
 
+    /**
+     * The name search keys of a staged record (customer.NameKeys, staged with it), or where Java cannot lower-case
+     * as the database does (DatabaseLowerCase), the database's own; with them the rows leave the name keys triggers of
+     * V19 nothing to do, which is what lets the insert silence them ({@link #NAME_KEYS_TRIGGERS}). The staged name is
+     * byte-ordered (COLLATE "C", under which lower() changes ASCII letters only): the customers' name column
+     * lower-cases by the database's collation.
+     */
+    private static final String NAME_KEYS = "COALESCE(s.name_keys, customer_name_keys(s.name COLLATE \"default\"))";
+    static final List<String> NAME_KEYS_TRIGGERS = List.of("customers_name_keys_on_insert",
+            "customers_name_keys_on_update");
+
     private static final String UPDATE_EXISTING = """
             UPDATE customers c SET external_id = COALESCE(s.external_id, c.external_id), name = s.name,
                    type = s.type, phone = s.phone, email = s.email, owner_id = s.owner_id, team_id = s.team_id,
                    industry = s.industry, region = s.region, source = s.source,
                    created_at = COALESCE(s.created_at, c.created_at), attributes = s.attributes,
-                   updated_at = CURRENT_TIMESTAMP
+                   name_keys = %1$s, updated_at = CURRENT_TIMESTAMP
             FROM (SELECT DISTINCT ON (r.own) r.own, s.external_id, s.name, s.type, s.phone, s.email,
-                         u.id AS owner_id, t.id AS team_id, s.industry, s.region, s.source, s.created_at, s.attributes
+                         u.id AS owner_id, t.id AS team_id, s.industry, s.region, s.source, s.created_at, s.attributes,
+                         s.name_keys
                   FROM bulk_resolved r JOIN bulk_stage_customers s ON s.seq = r.seq
                   LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team
                   WHERE NOT r.fresh ORDER BY r.own, r.seq DESC) s
@@ -151,7 +166,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                    OR c.owner_id IS DISTINCT FROM s.owner_id OR c.team_id IS DISTINCT FROM s.team_id
                    OR c.industry IS DISTINCT FROM s.industry OR c.region IS DISTINCT FROM s.region
                    OR c.source IS DISTINCT FROM s.source OR c.created_at <> COALESCE(s.created_at, c.created_at)
-                   OR c.attributes IS DISTINCT FROM s.attributes)""";
+                   OR c.attributes IS DISTINCT FROM s.attributes)""".formatted(NAME_KEYS);
 
     /**
      * The new customers from their staged records. Completed by the id, the records (with alias s) and which of them
@@ -159,11 +174,11 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
      */
     private static final String INSERT_FRESH = """
             INSERT INTO customers (id, external_id, name, type, phone, email, owner_id, team_id, industry, region,
-                                   source, created_at, attributes)
-            SELECT %s, s.external_id, s.name, s.type, s.phone, s.email, u.id, t.id, s.industry, s.region,
-                   s.source, COALESCE(s.created_at, CURRENT_TIMESTAMP), s.attributes
-            FROM %s
-            LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team%s""";
+                                   source, created_at, attributes, name_keys)
+            SELECT %%s, s.external_id, s.name, s.type, s.phone, s.email, u.id, t.id, s.industry, s.region,
+                   s.source, COALESCE(s.created_at, CURRENT_TIMESTAMP), s.attributes, %s
+            FROM %%s
+            LEFT JOIN users u ON u.username = s.owner LEFT JOIN teams t ON t.code = s.team%%s""".formatted(NAME_KEYS);
 
     /**
      * Every holder of a new key that several staged records share (among the keys met more than once while staging;
@@ -239,16 +254,19 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
     private final CustomerStatsRefresher figures;
+    private final DatabaseLowerCase lowerCase;
     private final int repeatedKeysRemembered;
 
     CustomerBulkLoader(JdbcTemplate jdbc, SqlDialect dialect, MergeLedger ledger, OwnerDirectory owners,
-                       PendingLinks pendingLinks, CustomerStatsRefresher figures, ImportProperties properties) {
+                       PendingLinks pendingLinks, CustomerStatsRefresher figures, DatabaseLowerCase lowerCase,
+                       ImportProperties properties) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.ledger = ledger;
         this.owners = owners;
         this.pendingLinks = pendingLinks;
         this.figures = figures;
+        this.lowerCase = lowerCase;
         this.repeatedKeysRemembered = properties.bulkRepeatedKeys();
     }
 
@@ -288,7 +306,8 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
     @Override
     public Load<CustomerRecord> begin() {
         if (EmptyCustomerTables.lockedAndTruncated(jdbc)) {
-            return new IntoEmptyCustomers(jdbc, dialect, ledger, owners, pendingLinks);
+            return new IntoEmptyCustomers(jdbc, dialect, ledger, owners, pendingLinks,
+                    lowerCase.codePointByCodePoint().orElse(null));
         }
         jdbc.execute("CREATE TEMPORARY TABLE " + STAGE + " (" + dialect.stageColumns(STAGED_RECORD_COLUMNS)
                 + ") ON COMMIT DROP");
@@ -296,7 +315,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
                 + ") ON COMMIT DROP");
         jdbc.execute("CREATE TEMPORARY TABLE " + REPEATED + " (" + dialect.stageColumns(KEY_COLUMN_DEFINITIONS)
                 + ") ON COMMIT DROP");
-        return new CustomerLoad();
+        return new CustomerLoad(lowerCase.codePointByCodePoint().orElse(null));
     }
 
     /**
@@ -312,6 +331,12 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         private final NamesMet teams = new NamesMet();
         private long staged;
         private long keysStaged;
+        /** The database's lower-casing, or null when the name keys are left to the database. */
+        private final IntUnaryOperator lowerCase;
+
+        CustomerLoad(IntUnaryOperator lowerCase) {
+            this.lowerCase = lowerCase;
+        }
 
         @Override
         public void stage(List<CustomerRecord> customers, long firstSequence) {
@@ -341,7 +366,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
             }
             dialect.appendRows(jdbc, STAGE, STAGED_RECORD_COLUMNS,
                     new RowsOnDemand(customers.size(),
-                            i -> stagedRow(customers.get(i), firstSequence + i, keyBases[i])));
+                            i -> stagedRow(customers.get(i), firstSequence + i, keyBases[i], lowerCase)));
             dialect.appendRows(jdbc, KEYS, STAGED_KEY_COLUMNS, keys);
             staged = firstSequence + customers.size();
         }
@@ -350,13 +375,16 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
          * The record's values as {@link #STAGED_RECORD_COLUMNS} lists them; keyBase is how many keys the records
          * before it have, the place of its first key in the file.
          */
-        private static Object[] stagedRow(CustomerRecord customer, long sequence, long keyBase) {
+        private static Object[] stagedRow(CustomerRecord customer, long sequence, long keyBase,
+                                          IntUnaryOperator lowerCase) {
             Object[] values = CustomerResolver.storedValues(customer);
-            Object[] row = new Object[values.length + 3];
+            Object[] row = new Object[values.length + 4];
             row[0] = sequence;
             System.arraycopy(values, 0, row, 1, values.length);
-            row[row.length - 2] = CustomerResolver.standardKeys(customer);
-            row[row.length - 1] = keyBase;
+            row[row.length - 3] = CustomerResolver.standardKeys(customer);
+            row[row.length - 2] = keyBase;
+            row[row.length - 1] = lowerCase == null || customer.name() == null ? null
+                    : NameKeys.of(customer.name(), lowerCase);
             return row;
         }
 
@@ -425,7 +453,7 @@ class CustomerBulkLoader implements BulkWriter<CustomerRecord> {
         long existing = resolution.allNew() ? 0
                 : jdbc.queryForObject("SELECT COUNT(*) FROM bulk_resolved WHERE NOT fresh", Long.class);
         long updated = existing == 0 ? 0 : steps.rows("update customers", () -> jdbc.update(UPDATE_EXISTING));
-        ForeignKeysCheckedOnce references = ForeignKeysCheckedOnce.of(jdbc, "customers");
+        ForeignKeysCheckedOnce references = ForeignKeysCheckedOnce.of(jdbc, "customers", NAME_KEYS_TRIGGERS);
         steps.rows(references.checkedOnce() ? "insert customers, foreign keys checked at once" : "insert customers",
                 () -> references.insert(() -> resolution.insertFresh(jdbc), fresh.range("id")));
         steps.run("zero figures of new customers",

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
+import org.strata.server.customer.NameKeys;
 import org.strata.server.ingest.BatchResult;
 import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.CustomerRecord;
@@ -16,6 +17,7 @@ import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
 
 import java.time.OffsetDateTime;
+import java.util.function.IntUnaryOperator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -51,7 +53,7 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
 
     private static final Logger log = LoggerFactory.getLogger(IntoEmptyCustomers.class);
 
-    private static final List<String> CUSTOMER_COLUMNS = withId(CustomerResolver.COLUMN_DEFINITIONS);
+    private static final List<String> CUSTOMER_COLUMNS = copied(CustomerResolver.COLUMN_DEFINITIONS);
     private static final List<String> IDENTIFIER_COLUMNS = List.of("id BIGINT", "customer_id BIGINT",
             "origin_customer_id BIGINT", "kind VARCHAR(32)", "namespace VARCHAR(64)", "id_value VARCHAR(320)");
     /** A new customer's figures are the columns' defaults: no orders. */
@@ -72,6 +74,7 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
     private final ForeignKeysCheckedOnce references;
+    private final IntUnaryOperator lowerCase;
     private final OffsetDateTime now;
     private final long firstCustomerId;
     private final long firstIdentifierId;
@@ -86,15 +89,24 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     private long held;
 
     /** Call with the tables emptied in this transaction ({@link EmptyCustomerTables#lockedAndTruncated}). */
+    /**
+     * @param lowerCase the database's lower-casing, code point by code point (customer.DatabaseLowerCase), with which
+     *                  the rows bring their name search keys; null where Java cannot lower-case as the database does,
+     *                  and then the keys' trigger computes them row by row
+     */
     IntoEmptyCustomers(JdbcTemplate jdbc, SqlDialect dialect, MergeLedger ledger, OwnerDirectory owners,
-                       PendingLinks pendingLinks) {
+                       PendingLinks pendingLinks, IntUnaryOperator lowerCase) {
         this.jdbc = jdbc;
+        this.lowerCase = lowerCase;
         this.dialect = dialect;
         this.ledger = ledger;
         this.owners = owners;
         this.pendingLinks = pendingLinks;
         jdbc.execute("CREATE TEMPORARY TABLE " + HELD + " (" + dialect.stageColumns(HELD_COLUMNS) + ") ON COMMIT DROP");
-        this.references = ForeignKeysCheckedOnce.of(jdbc, "customers");
+        // rows that bring their name keys leave the keys' triggers nothing to do: they may be silenced with the
+        // foreign keys' (without the keys, silencing them would store customers that no name search finds)
+        this.references = lowerCase == null ? ForeignKeysCheckedOnce.of(jdbc, "customers")
+                : ForeignKeysCheckedOnce.of(jdbc, "customers", CustomerBulkLoader.NAME_KEYS_TRIGGERS);
         // the insert's CURRENT_TIMESTAMP, the creation time of a record that gives none
         this.now = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
         // Blocks drawn now and moved past at the end: nobody else can draw meanwhile, the tables are locked.
@@ -155,12 +167,14 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     private Object[] customerRow(CustomerRecord customer, long id, Map<String, Long> userIds,
                                  Map<String, Long> teamIds) {
         Object[] values = CustomerResolver.values(customer, userIds, teamIds);
-        Object[] row = new Object[values.length + 1];
+        Object[] row = new Object[values.length + 2];
         row[0] = id;
         System.arraycopy(values, 0, row, 1, values.length);
         if (row[1 + CustomerResolver.CREATED_AT] == null) {
             row[1 + CustomerResolver.CREATED_AT] = now;
         }
+        row[row.length - 1] = lowerCase == null || customer.name() == null ? null
+                : NameKeys.of(customer.name(), lowerCase);
         return row;
     }
 
@@ -246,10 +260,12 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
         return keys.size();
     }
 
-    private static List<String> withId(List<String> columnDefinitions) {
-        List<String> columns = new ArrayList<>(columnDefinitions.size() + 1);
+    /** The id, the columns a customer record fills, and the name's search keys (customer.NameKeys). */
+    private static List<String> copied(List<String> columnDefinitions) {
+        List<String> columns = new ArrayList<>(columnDefinitions.size() + 2);
         columns.add("id BIGINT");
         columns.addAll(columnDefinitions);
+        columns.add("name_keys INTEGER[]");
         return List.copyOf(columns);
     }
 }

@@ -29,6 +29,8 @@ final class CopyBinary extends InputStream {
     /** PostgreSQL counts time from 2000-01-01T00:00Z. */
     static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
+    private static final int INT4_OID = 23;
+
     private static final short NUMERIC_POSITIVE = 0x0000;
     private static final short NUMERIC_NEGATIVE = 0x4000;
 
@@ -138,6 +140,28 @@ final class CopyBinary extends InputStream {
                 putLong(microsSincePostgresEpoch((OffsetDateTime) value));
             }
             case NUMERIC -> putNumeric((BigDecimal) value);
+            case INT4_ARRAY -> putIntegers((int[]) value);
+        }
+    }
+
+    /**
+     * A one-dimensional INTEGER[] without nulls, counted from 1: dimensions, flags (no nulls), element type (int4),
+     * the length and lower bound of the one dimension, then each element with its length; an empty array has no
+     * dimension.
+     */
+    private void putIntegers(int[] values) {
+        boolean empty = values.length == 0;
+        putInt(12 + (empty ? 0 : 8) + 8 * values.length);
+        putInt(empty ? 0 : 1);
+        putInt(0);
+        putInt(INT4_OID);
+        if (!empty) {
+            putInt(values.length);
+            putInt(1);
+        }
+        for (int value : values) {
+            putInt(4);
+            putInt(value);
         }
     }
 
@@ -257,11 +281,14 @@ final class CopyBinary extends InputStream {
 
     /** The column types a staged row may hold; each is sent in its own binary representation. */
     enum ColumnType {
-        INT8, INT4, INT2, TEXT, TIMESTAMPTZ, NUMERIC;
+        INT8, INT4, INT2, TEXT, TIMESTAMPTZ, NUMERIC, INT4_ARRAY;
 
         /** @param sqlType as in CREATE TABLE, e.g. {@code BIGINT NOT NULL}, {@code VARCHAR(64)}, {@code NUMERIC(18, 2)} */
         static ColumnType of(String sqlType) {
             String type = sqlType.strip().toUpperCase(Locale.ROOT);
+            if (type.startsWith("INTEGER[]") || type.startsWith("INT[]")) {
+                return INT4_ARRAY;
+            }
             if (type.startsWith("BIGINT")) {
                 return INT8;
             }
@@ -281,7 +308,8 @@ final class CopyBinary extends InputStream {
                 return NUMERIC;
             }
             throw new IllegalArgumentException("no binary COPY for the column type " + sqlType
-                    + "; expected BIGINT, INTEGER, SMALLINT, VARCHAR, CHAR, TEXT, TIMESTAMP WITH TIME ZONE or NUMERIC");
+                    + "; expected BIGINT, INTEGER, SMALLINT, VARCHAR, CHAR, TEXT, TIMESTAMP WITH TIME ZONE, NUMERIC"
+                    + " or INTEGER[]");
         }
     }
 }

@@ -57,7 +57,8 @@ public final class ForeignKeysCheckedOnce {
     /** Whether the table has a trigger that is not a foreign key's, or a rule: the replica role would silence it. */
     private static final String OTHER_TRIGGERS_OR_RULES = """
             SELECT EXISTS (SELECT 1 FROM pg_trigger t LEFT JOIN pg_constraint con ON con.oid = t.tgconstraint
-                           WHERE t.tgrelid = CAST(? AS regclass) AND (con.contype IS NULL OR con.contype <> 'f'))
+                           WHERE t.tgrelid = CAST(? AS regclass) AND (con.contype IS NULL OR con.contype <> 'f')
+                                 AND t.tgname <> ALL (?))
                 OR (SELECT c.relhasrules FROM pg_class c WHERE c.oid = CAST(? AS regclass))""";
 
     private final JdbcTemplate jdbc;
@@ -74,11 +75,20 @@ public final class ForeignKeysCheckedOnce {
 
     /** Reads the table's foreign keys and whether they can be checked once here; call inside the loading transaction. */
     public static ForeignKeysCheckedOnce of(JdbcTemplate jdbc, String table) {
+        return of(jdbc, table, List.of());
+    }
+
+    /**
+     * As {@link #of(JdbcTemplate, String)}, for an insert whose rows leave the named triggers of the table nothing
+     * to do (e.g. they bring the values a trigger would compute), so that silencing them changes nothing.
+     */
+    public static ForeignKeysCheckedOnce of(JdbcTemplate jdbc, String table, List<String> idleTriggers) {
         List<ForeignKey> keys = jdbc.query(FOREIGN_KEYS, (rs, n) -> new ForeignKey(rs.getString(1), rs.getString(2),
                 "s".equals(rs.getString(3)), strings(rs, 4), strings(rs, 5)), table);
         boolean checkedOnce = !keys.isEmpty() && keys.stream().allMatch(ForeignKey::matchesSimple)
                 && mayLeaveTriggersOut(jdbc)
-                && !jdbc.queryForObject(OTHER_TRIGGERS_OR_RULES, Boolean.class, table, table);
+                && !jdbc.queryForObject(OTHER_TRIGGERS_OR_RULES, Boolean.class, table,
+                        idleTriggers.toArray(String[]::new), table);
         return new ForeignKeysCheckedOnce(jdbc, table, keys, checkedOnce);
     }
 

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a text typed into the customer search matches, on the API's list and on the console's list, on H2 and on
- * PostgreSQL (where the name lookup goes through the index of characters and character pairs of V15, which must not
- * change what matches).
+ * PostgreSQL (where the name lookup goes through the index of the characters and character pairs of V19, which must
+ * not change what matches; the rows here get their keys from V19's triggers, the bulk import's from Java: NameKeysTest).
  */
 class SearchMatchingTest {
 
@@ -257,7 +257,7 @@ class SearchMatchingTest {
 
         /**
          * The same with few distinct characters and longer texts, so that pairs repeat within names and texts and a
-         * name often holds every pair of a text without holding the text; U+001F is the index's separator.
+         * name often holds every pair of a text without holding the text; U+001F was V15's separator.
          */
         @Test
         void agreesWithContainsWhenPairsRepeat() {
@@ -316,32 +316,33 @@ class SearchMatchingTest {
         PlatformTransactionManager transactions;
 
         @Test
-        void theSearchLooksUpTheGramIndexForShortAndLongTexts() {
+        void theSearchLooksUpTheNameKeysIndexForShortAndLongTexts() {
             for (String text : List.of("张", "张伟", "张家港", "4242", "a\u001Fb")) {
-                assertThat(plan(SearchTerm.of(text))).as("API q=" + text).contains("customers_name_grams_idx");
+                assertThat(plan(SearchTerm.of(text))).as("API q=" + text).contains("customers_name_keys_idx");
                 assertThat(plan(SearchTerm.typedInConsole(text))).as("console q=" + text)
-                        .contains("customers_name_grams_idx");
+                        .contains("customers_name_keys_idx");
             }
         }
 
         @Test
-        void theGramIndexReplacesTheCharacterIndex() {
+        void theNameKeysIndexReplacesTheTextIndexes() {
             assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_characters_idx")).isEmpty();
-            assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_grams_idx")).hasSize(1);
+            assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_grams_idx")).isEmpty();
+            assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_keys_idx")).hasSize(1);
         }
 
         /** A bulk load drops the indexes of customers and builds them again from their definitions in the catalogue. */
         @Test
-        void aBulkLoadBuildsTheGramIndexAgainAsItWas() {
-            String before = jdbc.queryForObject(NAME_INDEX, String.class, "customers_name_grams_idx");
+        void aBulkLoadBuildsTheNameKeysIndexAgainAsItWas() {
+            String before = jdbc.queryForObject(NAME_INDEX, String.class, "customers_name_keys_idx");
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
                 SuspendedIndexes suspended = SuspendedIndexes.suspend(jdbc, List.of("customers"));
-                assertThat(suspended.names()).contains("customers_name_grams_idx");
-                assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_grams_idx")).isEmpty();
+                assertThat(suspended.names()).contains("customers_name_keys_idx");
+                assertThat(jdbc.queryForList(NAME_INDEX, String.class, "customers_name_keys_idx")).isEmpty();
                 suspended.restore("64MB");
             });
-            assertThat(jdbc.queryForObject(NAME_INDEX, String.class, "customers_name_grams_idx")).isEqualTo(before);
-            assertThat(plan(SearchTerm.of("张伟"))).contains("customers_name_grams_idx");
+            assertThat(jdbc.queryForObject(NAME_INDEX, String.class, "customers_name_keys_idx")).isEqualTo(before);
+            assertThat(plan(SearchTerm.of("张伟"))).contains("customers_name_keys_idx");
             bothFind("张伟", 1L);
         }
 

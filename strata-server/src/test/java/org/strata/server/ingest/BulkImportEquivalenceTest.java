@@ -225,7 +225,9 @@ class BulkImportEquivalenceTest {
     private static final Map<String, String> TABLES = Map.of(
             "customers", "SELECT COALESCE(c.external_id, c.phone, c.email), c.name, c.type, c.phone, c.email,"
                     + " (SELECT username FROM users u WHERE u.id = c.owner_id), c.industry, c.region, c.source,"
-                    + " c.created_at, c.attributes, " + LABEL.formatted("c.merged_into") + " FROM customers c",
+                    + " c.created_at, c.attributes, " + LABEL.formatted("c.merged_into") + ","
+                    // the name search keys: computed in Java in bulk (NameKeys), by V19's triggers in batches
+                    + " CAST(c.name_keys AS text) FROM customers c",
             // every customer's row of figures: a customer without one would show here as nulls
             "customer_figures", "SELECT COALESCE(c.external_id, c.phone, c.email), f.order_count, f.total_spent,"
                     + " f.first_order_at, f.last_order_at FROM customers c"
@@ -304,7 +306,7 @@ class BulkImportEquivalenceTest {
                 if (first.phone().startsWith("+86139") && first.email().startsWith("c")
                         && first.identifiers() == null) {
                     customers.add(new ParsedRow<>(customers.size() + 2, new CustomerRecord(first.source(),
-                            first.externalId(), first.name() + " (new)", "person", first.phone(), first.email(),
+                            first.externalId(), first.name() + " (New)", "person", first.phone(), first.email(),
                             first.owner(), null, first.industry(), "华南", first.createdAt(), null, null), List.of()));
                 }
             }

@@ -83,6 +83,19 @@ class CopyBinaryTest {
                 "10000.00 10000-01-01 04:59:59.123456");
     }
 
+    /** The name search keys of customers (V19) are staged as INTEGER[]. */
+    @Test
+    void integerArraysStoreAsWritten() {
+        jdbc.execute("CREATE TABLE keys (seq BIGINT, name_keys INTEGER[])");
+        List<String> columns = List.of("seq BIGINT", "name_keys INTEGER[]");
+        dialect.appendRows(jdbc, "keys", columns, List.<Object[]>of(new Object[] {1L, new int[] {-2147483647, -5, 0,
+                97, 23458, 1114111}}, new Object[] {2L, new int[0]}, new Object[] {3L, null}));
+
+        assertThat(jdbc.queryForList("SELECT COALESCE(name_keys::text, 'null') || ' ' || COALESCE(array_lower(name_keys,"
+                + " 1), 0) FROM keys ORDER BY seq", String.class)).containsExactly(
+                "{-2147483647,-5,0,97,23458,1114111} 1", "{} 0", "null 0");
+    }
+
     @Test
     void aValueOfTheWrongTypeNamesItsColumn() {
         List<Object[]> rows = List.<Object[]>of(new Object[] {1L, null, null, null, null, "2026-03-01", null, null,
