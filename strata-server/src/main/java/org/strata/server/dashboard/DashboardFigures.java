@@ -51,6 +51,7 @@ public class DashboardFigures {
     private final TransactionTemplate transaction;
     private final FigureCompaction compaction;
     private final FigureBuild build;
+    private final FirstLoadOrderMonths firstLoad;
     private final long chunkSize;
 
     /**
@@ -58,13 +59,14 @@ public class DashboardFigures {
      *              and {@value #H2_CHUNK} on H2 (about 100 MB of heap at a time)
      */
     DashboardFigures(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
-                     FigureCompaction compaction, FigureBuild build,
+                     FigureCompaction compaction, FigureBuild build, FirstLoadOrderMonths firstLoad,
                      @Value("${strata.dashboard.rebuild-chunk:0}") long chunk) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactions);
         this.compaction = compaction;
         this.build = build;
+        this.firstLoad = firstLoad;
         this.chunkSize = chunk > 0 ? chunk : build.postgres() ? Long.MAX_VALUE : H2_CHUNK;
     }
 
@@ -84,6 +86,8 @@ public class DashboardFigures {
      * {@link Long#MAX_VALUE}; {@code betweenChunks} runs after each committed chunk (tests change data there).
      */
     synchronized void rebuildInChunksOf(long customers, Runnable betweenChunks) {
+        // a first load's months stand for the orders of one moment, which this rebuild need not be
+        firstLoad.discard();
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             lock();
@@ -164,14 +168,25 @@ public class DashboardFigures {
             rebuildAll();
             return;
         }
-        transaction.executeWithoutResult(status -> {
+        Optional<LoadedOrderMonths> loaded = firstLoad.take();
+        boolean monthsFromLoad = Boolean.TRUE.equals(transaction.execute(status -> {
             lock();
             build.emptyInTransaction(FigureBuild.ORDER_FIGURE_TABLES);
-            build.orderStateOfEveryone();
-            applyOrderFigures(Customers.ALL, 1, Map.of());
+            Optional<OrderFiguresFromLoad> fromLoad = loaded.flatMap(build::fromLoad);
+            if (fromLoad.isPresent()) {
+                build.orderStateOfEveryone(fromLoad.get());
+                build.aggregatesOf(fromLoad.get());
+                applyStatement("activity by tier", FigureStatements.activity(Customers.ALL, true, false), 1,
+                        Map.of());
+            } else {
+                build.orderStateOfEveryone();
+                applyOrderFigures(Customers.ALL, 1, Map.of());
+            }
             finishRebuild();
-        });
-        log.info("dashboard figures of orders rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+            return fromLoad.isPresent();
+        }));
+        log.info("dashboard figures of orders rebuilt in {} ms, {}", (System.nanoTime() - started) / 1_000_000,
+                monthsFromLoad ? "the months summed by the load" : "the months aggregated from the orders");
     }
 
     /** The id ending the chunk of the next {@code customers} customers after id {@code after}; null: none left. */
@@ -324,6 +339,8 @@ public class DashboardFigures {
             event.recompute("dashboard-figures", this::rebuildOrderFigures);
         } else if (built() || jdbc.sql("SELECT COUNT(*) FROM dashboard_rebuild").query(Long.class).single() > 0) {
             event.recompute("dashboard-figures", this::rebuildAll);
+        } else {
+            firstLoad.discard();
         }
     }
 
