@@ -142,6 +142,12 @@ public class DashboardFigures {
      * everything would compute again. PostgreSQL, in one transaction; H2 and figures that are not complete (discarded,
      * or a rebuild in progress) rebuild everything.
      *
+     * <p>After a first load of orders the customers' order months come from the sums the load made while copying
+     * ({@link FirstLoadOrderMonths}), and with them the customers' state, everyone's activity and the spend histogram
+     * ({@link OrderFiguresFromLoad}), instead of aggregating three million orders: when the orders are still exactly
+     * those the load stored, checked inside this transaction ({@link LoadedOrderMonths#ordersUnchanged}). A change
+     * committed later is refreshed after this commits, as for the SQL aggregation.
+     *
      * <p>Until the new figures commit the dashboard answers from the base tables. The kept figures stay refreshable
      * for every customer meanwhile: a refresh or a run's tier changes either commits before the rebuild's transaction
      * starts, or waits for it and then applies to what it built; skipping them, as during a rebuild of everything,

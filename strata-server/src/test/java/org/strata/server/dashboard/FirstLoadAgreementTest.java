@@ -2,12 +2,11 @@ package org.strata.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.strata.server.customer.CustomerStatsRefresher;
 import org.strata.server.demo.DemoDataGenerator;
 import org.strata.server.demo.DemoSettings;
 import org.strata.server.ingest.ImportJob;
@@ -35,6 +36,7 @@ import org.strata.server.testsupport.PostgresDatabase;
 import org.strata.server.testsupport.SignedInAs;
 import org.strata.server.testsupport.SwitchableScope;
 import org.strata.server.tiering.AllCustomerDataChanged;
+import org.strata.server.tiering.CustomerDataChanged;
 
 /**
  * A first load of orders, into an empty orders table (PostgreSQL's bulk path): the dashboard's rebuild afterwards
@@ -86,7 +88,7 @@ class FirstLoadAgreementTest {
     @BeforeEach
     void companyWithoutOrders() throws Exception {
         scope.everyone();
-        orderInBetween.body = null;
+        orderInBetween.customerId = null;
         if (demo.generateIfEmpty(new DemoSettings(23L, 300, Instant.parse("2026-06-30T04:00:00Z"),
                 ZoneId.of("Asia/Shanghai"))).isPresent()) {
             new AgreementSteps(mvc, jdbc).publishAndRunThePresets();
@@ -110,19 +112,15 @@ class FirstLoadAgreementTest {
 
     @Test
     void anOrderWrittenBetweenTheLoadAndTheRebuildMakesTheRebuildAggregateTheOrders(CapturedOutput output) {
-        String customer = jdbc.queryForObject("SELECT MIN(id_value) FROM customer_identifiers"
-                + " WHERE kind = 'external_id' AND namespace = ?", String.class, source);
-        orderInBetween.body = """
-                {"source": "%s", "items": [
-                  {"order_id": "BETWEEN-1", "customer_id": "%s", "ordered_at": "2026-05-20", "amount": 777.77}
-                ]}""".formatted(source, customer);
+        orderInBetween.customerId = jdbc.queryForObject("SELECT MIN(customer_id) FROM customer_identifiers"
+                + " WHERE kind = 'external_id' AND namespace = ?", Long.class, source);
 
         firstLoad();
 
-        assertThat(output).contains(FROM_ORDERS).doesNotContain(FROM_LOAD);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE order_no = 'BETWEEN-1'", Long.class))
                 .isEqualTo(1);
         agreement.assertAgreement("after a first load of orders and an order in between");
+        assertThat(output).contains(FROM_ORDERS).doesNotContain(FROM_LOAD);
     }
 
     private void firstLoad() {
@@ -135,22 +133,31 @@ class FirstLoadAgreementTest {
     }
 
     /**
-     * Writes an order through the API when a load has committed, before the dashboard hears of it (when a body is
-     * set): as a request that arrives in between would.
+     * Writes an order of a customer when a load has committed, before the dashboard hears of it (when a customer is
+     * set), as a single order from the API does: the order, the customer's figures, then the change announced.
      */
     static class OrderInBetween {
 
         @Autowired
-        MockMvc mvc;
-        String body;
+        JdbcTemplate jdbc;
+        @Autowired
+        CustomerStatsRefresher stats;
+        @Autowired
+        ApplicationEventPublisher events;
+        Long customerId;
 
         @EventListener
         @Order(Ordered.HIGHEST_PRECEDENCE)
-        void on(AllCustomerDataChanged event) throws Exception {
-            if (body != null) {
-                String sent = body;
-                body = null;
-                new AgreementSteps(mvc, null).call(post("/api/v1/orders/batch"), sent);
+        void on(AllCustomerDataChanged event) {
+            if (customerId != null) {
+                long customer = customerId;
+                customerId = null;
+                jdbc.update("INSERT INTO orders (source, order_no, customer_id, origin_customer_id, ordered_at,"
+                        + " amount, refund_amount, status) VALUES ('between', 'BETWEEN-1', ?, ?,"
+                        + " TIMESTAMP WITH TIME ZONE '2026-05-20 10:00:00+08', 777.77, 0, 'completed')",
+                        customer, customer);
+                stats.refresh(List.of(customer));
+                events.publishEvent(new CustomerDataChanged(Set.of(customer)));
             }
         }
     }
