@@ -120,8 +120,7 @@ class FigureBuild {
             log.debug("dashboard rebuild: the orders changed since the load, aggregating them");
             return Optional.empty();
         }
-        Optional<OrderFiguresFromLoad> figures = steps.get("customers and months summed up",
-                () -> OrderFiguresFromLoad.of(template, loaded));
+        Optional<OrderFiguresFromLoad> figures = OrderFiguresFromLoad.of(template, loaded, steps);
         if (figures.isEmpty()) {
             log.debug("dashboard rebuild: the load's sums do not fit, aggregating the orders");
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.RowsOnDemand;
 import org.strata.server.sql.SqlDialect;
 
@@ -57,13 +58,15 @@ final class OrderFiguresFromLoad {
      * The figures from the load's months and the customers as they are now, or empty when the months do not stand for
      * the stored orders (see {@link CustomerMonthSums}). Call once the orders are known unchanged since the load.
      */
-    static Optional<OrderFiguresFromLoad> of(JdbcTemplate jdbc, LoadedOrderMonths loaded) {
-        CustomerRows customers = CustomerRows.read(jdbc);
-        if (!loaded.sums().group(customers.absorbed(), customers.survivorsOfAbsorbed())) {
+    static Optional<OrderFiguresFromLoad> of(JdbcTemplate jdbc, LoadedOrderMonths loaded, BulkSteps steps) {
+        CustomerRows customers = steps.get("customers read", () -> CustomerRows.read(jdbc));
+        if (!steps.get("months grouped", () -> loaded.sums().group(customers.absorbed(),
+                customers.survivorsOfAbsorbed()))) {
             return Optional.empty();
         }
         OrderFiguresFromLoad figures = new OrderFiguresFromLoad(loaded.sums(), customers);
-        return figures.sumUp(jdbc) ? Optional.of(figures) : Optional.empty();
+        return steps.get("customers' revenue, activity and spend summed", () -> figures.sumUp(jdbc))
+                ? Optional.of(figures) : Optional.empty();
     }
 
     /** Copies the customers' order months and states into the emptied tables (their indexes suspended). */
