@@ -74,16 +74,18 @@ public final class FirstLoadRebuildBench {
                     dropMonths.run();
                 }
                 double cpuBefore = databaseCpu.seconds();
+                double jvmBefore = jvmCpuSeconds();
                 long start = System.nanoTime();
                 figures.rebuildOrderFigures();
                 double rebuild = (System.nanoTime() - start) / 1e9;
                 double rebuildCpu = databaseCpu.seconds() - cpuBefore;
-                (useMonths ? fromLoad : fromOrders).add(new double[] {load[0], load[1], load[2], rebuild,
-                        rebuildCpu});
+                double rebuildJvm = jvmCpuSeconds() - jvmBefore;
+                (useMonths ? fromLoad : fromOrders).add(new double[] {load[0], load[1], load[2], load[3], rebuild,
+                        rebuildCpu, rebuildJvm});
                 System.out.printf(Locale.ROOT, "round %d (%s): load staged %.2f s, rows written %.2f s, indexes"
-                                + " %.2f s; rebuild %.2f s, database CPU %.1f s%n", round + 1,
-                        useMonths ? "months from the load" : "months from the orders", load[0], load[1], load[2],
-                        rebuild, rebuildCpu);
+                                + " %.2f s, JVM CPU %.1f s; rebuild %.2f s, database CPU %.1f s, JVM CPU %.1f s%n",
+                        round + 1, useMonths ? "months from the load" : "months from the orders", load[0], load[1],
+                        load[2], load[3], rebuild, rebuildCpu, rebuildJvm);
             }
             print("months from the load", fromLoad);
             print("months from the orders", fromOrders);
@@ -95,7 +97,8 @@ public final class FirstLoadRebuildBench {
     /** One committed first load, as BulkImport runs it: staged (copied into orders), rows written, indexes. */
     private static double[] load(JdbcTemplate jdbc, TransactionTemplate transactions, BulkWriter<OrderRecord> writer,
                                  List<OrderRecord> records) {
-        double[] seconds = new double[3];
+        double[] seconds = new double[4];
+        double jvmBefore = jvmCpuSeconds();
         transactions.executeWithoutResult(tx -> {
             jdbc.execute("SET LOCAL work_mem = '128MB'");
             jdbc.execute("TRUNCATE orders");
@@ -114,6 +117,7 @@ public final class FirstLoadRebuildBench {
             seconds[1] = (written - staged) / 1e9;
             seconds[2] = (System.nanoTime() - written) / 1e9;
         });
+        seconds[3] = jvmCpuSeconds() - jvmBefore;
         return seconds;
     }
 
@@ -143,8 +147,15 @@ public final class FirstLoadRebuildBench {
             return;
         }
         System.out.printf(Locale.ROOT, "median of %d rounds, %s: load staged %.2f s, rows written %.2f s, indexes"
-                        + " %.2f s; rebuild %.2f s, database CPU %.1f s%n", rounds.size(), kind, median(rounds, 0),
-                median(rounds, 1), median(rounds, 2), median(rounds, 3), median(rounds, 4));
+                        + " %.2f s, JVM CPU %.1f s; rebuild %.2f s, database CPU %.1f s, JVM CPU %.1f s%n",
+                rounds.size(), kind, median(rounds, 0), median(rounds, 1), median(rounds, 2), median(rounds, 3),
+                median(rounds, 4), median(rounds, 5), median(rounds, 6));
+    }
+
+    /** CPU seconds of this process, all threads (the parsed orders are parsed before the rounds). */
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private static double median(List<double[]> rounds, int column) {

@@ -136,7 +136,12 @@ final class CustomerMonthSums {
     }
 
     int month(int i) {
-        return MonthBuckets.FIRST_MONTH + (int) (key(i) & MONTH_MASK);
+        return MonthBuckets.FIRST_MONTH + monthOffset(i);
+    }
+
+    /** The month after {@link MonthBuckets#FIRST_MONTH}: less than 2^11. */
+    int monthOffset(int i) {
+        return (int) (key(i) & MONTH_MASK);
     }
 
     int orders(int i) {

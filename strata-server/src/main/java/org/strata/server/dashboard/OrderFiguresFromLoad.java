@@ -38,14 +38,27 @@ final class OrderFiguresFromLoad {
             "customers BIGINT", "revenue NUMERIC(20, 2)");
     /** Rows fetched per round trip while the customers are read. */
     private static final int FETCH = 20_000;
+    // an activity key: owner and team (20 bits), month (11), previous and next month plus one, 0 for none (12 each),
+    // several orders (1)
+    private static final int PAIR_SHIFT = 36;
+    private static final int MONTH_SHIFT = 25;
+    private static final int PREVIOUS_SHIFT = 13;
+    private static final int NEXT_SHIFT = 1;
+    private static final long MONTH_MASK = (1L << 11) - 1;
+    private static final long NEIGHBOUR_MASK = (1L << 12) - 1;
+    /** Owner and team pairs an activity key holds. */
+    private static final int MAX_PAIRS = 1 << 20;
 
     private final CustomerMonthSums months;
     private final CustomerRows customers;
     private final long[] revenue;
     private final int[] band;
-    private final Map<OwnerTeam, long[]> customersByOwner = new HashMap<>();
-    private final Map<ActivityKey, long[]> activity = new HashMap<>();
-    private final Map<SpendKey, long[]> spend = new HashMap<>();
+    /** Surviving customers by their owner and team (its index in {@link CustomerRows#pairs}). */
+    private final KeyedSums customersByPair = new KeyedSums();
+    /** Customer months by owner and team, month, previous and next month, several orders ({@link #activityKey}). */
+    private final KeyedSums activity = new KeyedSums();
+    /** Surviving customers and their revenue by owner and team, and spend band ({@link #spendKey}). */
+    private final KeyedSums spend = new KeyedSums();
 
     private OrderFiguresFromLoad(CustomerMonthSums months, CustomerRows customers) {
         this.months = months;
@@ -60,7 +73,7 @@ final class OrderFiguresFromLoad {
      */
     static Optional<OrderFiguresFromLoad> of(JdbcTemplate jdbc, LoadedOrderMonths loaded, BulkSteps steps) {
         CustomerRows customers = steps.get("customers read", () -> CustomerRows.read(jdbc));
-        if (!steps.get("months grouped", () -> loaded.sums().group(customers.absorbed(),
+        if (!customers.pairsFit() || !steps.get("months grouped", () -> loaded.sums().group(customers.absorbed(),
                 customers.survivorsOfAbsorbed()))) {
             return Optional.empty();
         }
@@ -76,21 +89,34 @@ final class OrderFiguresFromLoad {
                         months.orders(i), BigDecimal.valueOf(months.cents(i), 2), months.previousMonth(i),
                         months.nextMonth(i)}));
         dialect.appendRowsToTruncated(jdbc, "dashboard_customers", CUSTOMER_COLUMNS,
-                new RowsOnDemand(customers.size, c -> new Object[] {customers.ids[c], customers.owner(c),
-                        customers.team(c), !customers.absorbed.get(c), BigDecimal.valueOf(revenue[c], 2), band[c]}));
+                new RowsOnDemand(customers.size, c -> {
+                    OwnerTeam owner = customers.pairs.get(customers.pairOf[c]);
+                    return new Object[] {customers.ids[c], owner.owner(), owner.team(), !customers.absorbed.get(c),
+                            BigDecimal.valueOf(revenue[c], 2), band[c]};
+                }));
         return months.size() + (long) customers.size;
     }
 
     /** Writes everyone's activity (scheme 0) and the spend histogram into the emptied aggregate tables. */
     long writeAggregates(JdbcTemplate jdbc, SqlDialect dialect) {
         List<Object[]> activityRows = new ArrayList<>();
-        customersByOwner.forEach((key, count) -> activityRows.add(new Object[] {0L, "", key.owner(), key.team(),
-                null, null, null, false, count[0], BigDecimal.ZERO}));
-        activity.forEach((key, sums) -> activityRows.add(new Object[] {0L, "", key.owner(), key.team(), key.month(),
-                key.previousMonth(), key.nextMonth(), key.severalOrders(), sums[0], BigDecimal.valueOf(sums[1], 2)}));
+        customersByPair.forEach((pair, count, cents) -> {
+            OwnerTeam owner = customers.pairs.get((int) pair);
+            activityRows.add(new Object[] {0L, "", owner.owner(), owner.team(), null, null, null, false, count,
+                    BigDecimal.ZERO});
+        });
+        activity.forEach((key, count, cents) -> {
+            OwnerTeam owner = customers.pairs.get((int) (key >>> PAIR_SHIFT));
+            activityRows.add(new Object[] {0L, "", owner.owner(), owner.team(),
+                    MonthBuckets.FIRST_MONTH + (int) (key >>> MONTH_SHIFT & MONTH_MASK),
+                    neighbour(key >>> PREVIOUS_SHIFT), neighbour(key >>> NEXT_SHIFT), (key & 1) == 1, count,
+                    BigDecimal.valueOf(cents, 2)});
+        });
         List<Object[]> spendRows = new ArrayList<>();
-        spend.forEach((key, sums) -> spendRows.add(new Object[] {key.owner(), key.team(), key.band(), sums[0],
-                BigDecimal.valueOf(sums[1], 2)}));
+        spend.forEach((key, count, cents) -> {
+            OwnerTeam owner = customers.pairs.get((int) (key >>> 32));
+            spendRows.add(new Object[] {owner.owner(), owner.team(), (int) key, count, BigDecimal.valueOf(cents, 2)});
+        });
         dialect.appendRowsToTruncated(jdbc, "dashboard_activity", ACTIVITY_COLUMNS, activityRows);
         dialect.appendRowsToTruncated(jdbc, "dashboard_spend", SPEND_COLUMNS, spendRows);
         return activityRows.size() + (long) spendRows.size();
@@ -107,16 +133,15 @@ final class OrderFiguresFromLoad {
             if (m < months.size() && months.customer(m) < id) {
                 return false;
             }
-            Long owner = customers.owner(c);
-            Long team = customers.team(c);
+            int pair = customers.pairOf[c];
             long cents = 0;
-            for (; m < months.size() && months.customer(m) == id; m++) {
+            for (int first = m; m < months.size() && months.customer(m) == id; m++) {
                 long monthCents = months.cents(m);
                 cents = Math.addExact(cents, monthCents);
-                long[] sums = activity.computeIfAbsent(new ActivityKey(owner, team, months.month(m),
-                        months.previousMonth(m), months.nextMonth(m), months.orders(m) > 1), key -> new long[2]);
-                sums[0]++;
-                sums[1] = Math.addExact(sums[1], monthCents);
+                int previous = m > first ? months.monthOffset(m - 1) + 1 : 0;
+                int next = m + 1 < months.size() && months.customer(m + 1) == id ? months.monthOffset(m + 1) + 1 : 0;
+                activity.add(activityKey(pair, months.monthOffset(m), previous, next, months.orders(m) > 1),
+                        monthCents);
             }
             if (customers.absorbed.get(c)) {
                 continue;
@@ -124,32 +149,39 @@ final class OrderFiguresFromLoad {
             revenue[c] = cents;
             int customerBand = SpendBands.of(cents);
             band[c] = customerBand != SpendBands.ASK ? customerBand : SpendBands.asked(jdbc, cents);
-            customersByOwner.computeIfAbsent(new OwnerTeam(owner, team), key -> new long[1])[0]++;
-            long[] sums = spend.computeIfAbsent(new SpendKey(owner, team, band[c]), key -> new long[2]);
-            sums[0]++;
-            sums[1] = Math.addExact(sums[1], cents);
+            customersByPair.add(pair, 0);
+            spend.add(spendKey(pair, band[c]), cents);
         }
         return m == months.size();
+    }
+
+    private static long activityKey(int pair, int month, int previous, int next, boolean severalOrders) {
+        return (long) pair << PAIR_SHIFT | (long) month << MONTH_SHIFT | (long) previous << PREVIOUS_SHIFT
+                | (long) next << NEXT_SHIFT | (severalOrders ? 1 : 0);
+    }
+
+    private static Integer neighbour(long bits) {
+        int plusOne = (int) (bits & NEIGHBOUR_MASK);
+        return plusOne == 0 ? null : MonthBuckets.FIRST_MONTH + plusOne - 1;
+    }
+
+    private static long spendKey(int pair, int band) {
+        return (long) pair << 32 | (band & 0xFFFF_FFFFL);
     }
 
     private record OwnerTeam(Long owner, Long team) {
     }
 
-    private record ActivityKey(Long owner, Long team, int month, Integer previousMonth, Integer nextMonth,
-                               boolean severalOrders) {
-    }
-
-    private record SpendKey(Long owner, Long team, int band) {
-    }
-
-    /** Every customer's id, owner and team in id order, and which were absorbed by a merge into which. */
+    /**
+     * Every customer's id and owner and team (an index into the distinct pairs) in id order, and which were absorbed by
+     * a merge into which.
+     */
     private static final class CustomerRows {
 
-        private static final long NONE = Long.MIN_VALUE;
-
         private long[] ids = new long[1 << 16];
-        private long[] owners = new long[1 << 16];
-        private long[] teams = new long[1 << 16];
+        private int[] pairOf = new int[1 << 16];
+        private final List<OwnerTeam> pairs = new ArrayList<>();
+        private final Map<OwnerTeam, Integer> pairIndexes = new HashMap<>();
         private final BitSet absorbed = new BitSet();
         private long[] absorbedIds = new long[0];
         private long[] survivorIds = new long[0];
@@ -165,21 +197,26 @@ final class OrderFiguresFromLoad {
                 return statement;
             }, (RowCallbackHandler) rs -> {
                 long id = rs.getLong(1);
-                long owner = rs.getLong(2);
-                owner = rs.wasNull() ? NONE : owner;
-                long team = rs.getLong(3);
-                team = rs.wasNull() ? NONE : team;
+                OwnerTeam owner = new OwnerTeam(rs.getObject(2, Long.class), rs.getObject(3, Long.class));
                 long mergedInto = rs.getLong(4);
                 if (!rs.wasNull()) {
                     rows.absorbed.set(rows.size);
                     merges.add(new long[] {id, mergedInto});
                 }
-                rows.add(id, owner, team);
+                rows.add(id, rows.pairIndexes.computeIfAbsent(owner, pair -> {
+                    rows.pairs.add(pair);
+                    return rows.pairs.size() - 1;
+                }));
             });
             // ascending by id already, as the customers were read
             rows.absorbedIds = merges.stream().mapToLong(merge -> merge[0]).toArray();
             rows.survivorIds = merges.stream().mapToLong(merge -> merge[1]).toArray();
             return rows;
+        }
+
+        /** Whether the activity keys hold every owner and team pair. */
+        boolean pairsFit() {
+            return pairs.size() <= MAX_PAIRS;
         }
 
         long[] absorbed() {
@@ -190,23 +227,13 @@ final class OrderFiguresFromLoad {
             return survivorIds;
         }
 
-        Long owner(int c) {
-            return owners[c] == NONE ? null : owners[c];
-        }
-
-        Long team(int c) {
-            return teams[c] == NONE ? null : teams[c];
-        }
-
-        private void add(long id, long owner, long team) {
+        private void add(long id, int pair) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
-                owners = Arrays.copyOf(owners, size * 2);
-                teams = Arrays.copyOf(teams, size * 2);
+                pairOf = Arrays.copyOf(pairOf, size * 2);
             }
             ids[size] = id;
-            owners[size] = owner;
-            teams[size] = team;
+            pairOf[size] = pair;
             size++;
         }
     }
