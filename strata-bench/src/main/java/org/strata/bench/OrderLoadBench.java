@@ -131,7 +131,7 @@ public final class OrderLoadBench {
     }
 
     @SuppressWarnings("unchecked")
-    private static BulkWriter<OrderRecord> ordersWriter(ConfigurableApplicationContext context) {
+    static BulkWriter<OrderRecord> ordersWriter(ConfigurableApplicationContext context) {
         for (BulkWriter<?> writer : context.getBeansOfType(BulkWriter.class).values()) {
             if (writer.kind() == ImportKind.ORDERS) {
                 return (BulkWriter<OrderRecord>) writer;
@@ -140,7 +140,7 @@ public final class OrderLoadBench {
         throw new IllegalStateException("no bulk writer of orders");
     }
 
-    private static List<OrderRecord> parse(Path orders) throws Exception {
+    static List<OrderRecord> parse(Path orders) throws Exception {
         List<OrderRecord> records = new ArrayList<>();
         try (var parsed = ImportReaders.open(ImportKind.ORDERS, OrderRecord.class, orders, ImportOptions.defaults())) {
             while (parsed.hasNext()) {

@@ -60,7 +60,8 @@ public final class OrderFigureSums {
         static final Figures NONE = new Figures(0, BigDecimal.ZERO.setScale(2), null, null);
     }
 
-    private static long cents(BigDecimal amount) {
+    /** An amount in cents as NUMERIC(18, 2) stores it (rounded half away from zero). */
+    public static long cents(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
     }
 

@@ -51,6 +51,7 @@ public class DashboardFigures {
     private final TransactionTemplate transaction;
     private final FigureCompaction compaction;
     private final FigureBuild build;
+    private final FirstLoadOrderMonths firstLoad;
     private final long chunkSize;
 
     /**
@@ -58,13 +59,14 @@ public class DashboardFigures {
      *              and {@value #H2_CHUNK} on H2 (about 100 MB of heap at a time)
      */
     DashboardFigures(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
-                     FigureCompaction compaction, FigureBuild build,
+                     FigureCompaction compaction, FigureBuild build, FirstLoadOrderMonths firstLoad,
                      @Value("${strata.dashboard.rebuild-chunk:0}") long chunk) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactions);
         this.compaction = compaction;
         this.build = build;
+        this.firstLoad = firstLoad;
         this.chunkSize = chunk > 0 ? chunk : build.postgres() ? Long.MAX_VALUE : H2_CHUNK;
     }
 
@@ -84,6 +86,8 @@ public class DashboardFigures {
      * {@link Long#MAX_VALUE}; {@code betweenChunks} runs after each committed chunk (tests change data there).
      */
     synchronized void rebuildInChunksOf(long customers, Runnable betweenChunks) {
+        // a first load's months stand for the orders of one moment, which this rebuild need not be
+        firstLoad.discard();
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             lock();
@@ -138,6 +142,12 @@ public class DashboardFigures {
      * everything would compute again. PostgreSQL, in one transaction; H2 and figures that are not complete (discarded,
      * or a rebuild in progress) rebuild everything.
      *
+     * <p>After a first load of orders the customers' order months come from the sums the load made while copying
+     * ({@link FirstLoadOrderMonths}), and with them the customers' state, everyone's activity and the spend histogram
+     * ({@link OrderFiguresFromLoad}), instead of aggregating three million orders: when the orders are still exactly
+     * those the load stored, checked inside this transaction ({@link LoadedOrderMonths#ordersUnchanged}). A change
+     * committed later is refreshed after this commits, as for the SQL aggregation.
+     *
      * <p>Until the new figures commit the dashboard answers from the base tables. The kept figures stay refreshable
      * for every customer meanwhile: a refresh or a run's tier changes either commits before the rebuild's transaction
      * starts, or waits for it and then applies to what it built; skipping them, as during a rebuild of everything,
@@ -164,14 +174,25 @@ public class DashboardFigures {
             rebuildAll();
             return;
         }
-        transaction.executeWithoutResult(status -> {
+        Optional<LoadedOrderMonths> loaded = firstLoad.take();
+        boolean monthsFromLoad = Boolean.TRUE.equals(transaction.execute(status -> {
             lock();
             build.emptyInTransaction(FigureBuild.ORDER_FIGURE_TABLES);
-            build.orderStateOfEveryone();
-            applyOrderFigures(Customers.ALL, 1, Map.of());
+            Optional<OrderFiguresFromLoad> fromLoad = loaded.flatMap(build::fromLoad);
+            if (fromLoad.isPresent()) {
+                build.orderStateOfEveryone(fromLoad.get());
+                build.aggregatesOf(fromLoad.get());
+                applyStatement("activity by tier", FigureStatements.activity(Customers.ALL, true, false), 1,
+                        Map.of());
+            } else {
+                build.orderStateOfEveryone();
+                applyOrderFigures(Customers.ALL, 1, Map.of());
+            }
             finishRebuild();
-        });
-        log.info("dashboard figures of orders rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+            return fromLoad.isPresent();
+        }));
+        log.info("dashboard figures of orders rebuilt in {} ms, {}", (System.nanoTime() - started) / 1_000_000,
+                monthsFromLoad ? "the months summed by the load" : "the months aggregated from the orders");
     }
 
     /** The id ending the chunk of the next {@code customers} customers after id {@code after}; null: none left. */
@@ -324,6 +345,8 @@ public class DashboardFigures {
             event.recompute("dashboard-figures", this::rebuildOrderFigures);
         } else if (built() || jdbc.sql("SELECT COUNT(*) FROM dashboard_rebuild").query(Long.class).single() > 0) {
             event.recompute("dashboard-figures", this::rebuildAll);
+        } else {
+            firstLoad.discard();
         }
     }
 

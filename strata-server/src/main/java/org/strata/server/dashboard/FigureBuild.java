@@ -3,6 +3,7 @@ package org.strata.server.dashboard;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +109,33 @@ class FigureBuild {
     /** The state that orders decide of every customer, into emptied tables (PostgreSQL). */
     void orderStateOfEveryone() {
         everyone(ORDER_STATE_TABLES, () -> orderState(Customers.ALL, Map.of()));
+    }
+
+    /**
+     * The figures of orders from the months a first load summed, when the orders are still exactly what it stored
+     * and its sums fit; else empty, and the figures are aggregated from the orders.
+     */
+    Optional<OrderFiguresFromLoad> fromLoad(LoadedOrderMonths loaded) {
+        if (!steps.get("orders unchanged since the load", () -> loaded.ordersUnchanged(template))) {
+            log.debug("dashboard rebuild: the orders changed since the load, aggregating them");
+            return Optional.empty();
+        }
+        Optional<OrderFiguresFromLoad> figures = OrderFiguresFromLoad.of(template, loaded, steps);
+        if (figures.isEmpty()) {
+            log.debug("dashboard rebuild: the load's sums do not fit, aggregating the orders");
+        }
+        return figures;
+    }
+
+    /** The state that orders decide of every customer, from a first load's months, into emptied tables. */
+    void orderStateOfEveryone(OrderFiguresFromLoad figures) {
+        everyone(ORDER_STATE_TABLES, () -> steps.rows("customer months and customers copied",
+                () -> figures.writeState(template, dialect)));
+    }
+
+    /** Everyone's activity and the spend histogram from a first load's months, into emptied tables. */
+    void aggregatesOf(OrderFiguresFromLoad figures) {
+        steps.rows("activity and spend copied", () -> figures.writeAggregates(template, dialect));
     }
 
     private void everyone(List<String> tables, Runnable fill) {

@@ -1,5 +1,7 @@
 package org.strata.server.dashboard;
 
+import java.util.List;
+
 /**
  * The SQL that computes each customer's contribution to the pre-aggregated dashboard figures (V50). Every statement
  * is restricted to a set of customers: {@link Customers#ALL} (a rebuild) or the customers of
@@ -12,11 +14,17 @@ package org.strata.server.dashboard;
  */
 final class FigureStatements {
 
-    private static final String REALISED = "o.status IN ('completed', 'partially_refunded')";
+    private static final List<String> REALISED_STATUSES = List.of("completed", "partially_refunded");
+    private static final String REALISED = "o.status IN ('" + String.join("', '", REALISED_STATUSES) + "')";
     /** The customer an order of {@code o} counts for, with {@code oc} its customer when that one was absorbed. */
     private static final String SURVIVOR = "COALESCE(oc.merged_into, o.customer_id)";
 
     private FigureStatements() {
+    }
+
+    /** Whether an order of this status counts for the revenue and the activity ({@code REALISED} in Java). */
+    static boolean realised(String status) {
+        return REALISED_STATUSES.contains(status);
     }
 
     /**

@@ -27,8 +27,8 @@ final class MonthBuckets {
 
     static final int FIRST_YEAR = 1970;
     static final int END_YEAR = 2100;
-    private static final int FIRST_MONTH = FIRST_YEAR * 12;
-    private static final int END_MONTH = END_YEAR * 12;
+    static final int FIRST_MONTH = FIRST_YEAR * 12;
+    static final int END_MONTH = END_YEAR * 12;
 
     private MonthBuckets() {
     }
@@ -83,7 +83,7 @@ final class MonthBuckets {
     }
 
     /** The instant month number {@code month} starts at in {@code zone}, in PostgreSQL's zone database. */
-    private static String start(String month, ZoneId zone) {
+    static String start(String month, ZoneId zone) {
         // the zone is a parsed ZoneId, safe to write into the statement
         return "make_timestamptz(" + month + " / 12, " + month + " % 12 + 1, 1, 0, 0, 0, '" + zone.getId() + "')";
     }

@@ -140,6 +140,11 @@ final class CopyBinary extends InputStream {
                 putLong(microsSincePostgresEpoch((OffsetDateTime) value));
             }
             case NUMERIC -> putNumeric((BigDecimal) value);
+            case BOOL -> {
+                putInt(1);
+                ensure(1);
+                chunk[length++] = (byte) ((Boolean) value ? 1 : 0);
+            }
             case INT4_ARRAY -> putIntegers((int[]) value);
         }
     }
@@ -281,7 +286,7 @@ final class CopyBinary extends InputStream {
 
     /** The column types a staged row may hold; each is sent in its own binary representation. */
     enum ColumnType {
-        INT8, INT4, INT2, TEXT, TIMESTAMPTZ, NUMERIC, INT4_ARRAY;
+        INT8, INT4, INT2, TEXT, TIMESTAMPTZ, NUMERIC, BOOL, INT4_ARRAY;
 
         /** @param sqlType as in CREATE TABLE, e.g. {@code BIGINT NOT NULL}, {@code VARCHAR(64)}, {@code NUMERIC(18, 2)} */
         static ColumnType of(String sqlType) {
@@ -307,9 +312,12 @@ final class CopyBinary extends InputStream {
             if (type.startsWith("NUMERIC") || type.startsWith("DECIMAL")) {
                 return NUMERIC;
             }
+            if (type.startsWith("BOOLEAN")) {
+                return BOOL;
+            }
             throw new IllegalArgumentException("no binary COPY for the column type " + sqlType
-                    + "; expected BIGINT, INTEGER, SMALLINT, VARCHAR, CHAR, TEXT, TIMESTAMP WITH TIME ZONE, NUMERIC"
-                    + " or INTEGER[]");
+                    + "; expected BIGINT, INTEGER, SMALLINT, VARCHAR, CHAR, TEXT, TIMESTAMP WITH TIME ZONE, NUMERIC,"
+                    + " BOOLEAN or INTEGER[]");
         }
     }
 }

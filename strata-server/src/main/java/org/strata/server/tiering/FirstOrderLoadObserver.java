@@ -37,7 +37,9 @@ public interface FirstOrderLoadObserver {
         /**
          * The orders table now holds exactly the orders {@link #order} saw, each linked as it said, and the load is
          * about to commit. Not called when the load kept only the last of repeated order numbers or linked some
-         * orders in SQL afterwards: then what {@link #order} saw is not what is stored.
+         * orders in SQL afterwards: then what {@link #order} saw is not what is stored. Called inside the load's
+         * transaction, on its connection, after the last copy: an observer may query there (the dashboard notes the
+         * transaction's id, which every stored order carries as its {@code xmin} until something changes it).
          */
         void complete();
     }

@@ -3,6 +3,7 @@ package org.strata.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.strata.server.sql.H2Dialect;
 import org.strata.server.sql.PostgresDialect;
@@ -50,6 +52,42 @@ class MonthBucketsTest {
 
         assertThat(disagreeing).as("times whose searched month is not their month in " + zone).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM month_probe", Long.class)).isGreaterThan(8_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Asia/Shanghai", "UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe",
+            "Asia/Kathmandu"})
+    void javaFindsTheMonthOfAStoredTimeAsTheSqlSearchDoesAtEveryMonthStartAndClockChange(String zoneId) {
+        ZoneId zone = ZoneId.of(zoneId);
+        MonthStarts starts = MonthStarts.of(jdbc, POSTGRES, zone).orElseThrow();
+        jdbc.execute("DROP TABLE IF EXISTS month_probe");
+        jdbc.execute("CREATE TABLE month_probe (at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        List<Instant> probes = probes(zone);
+        jdbc.batchUpdate("INSERT INTO month_probe (at) VALUES (CAST(? AS TIMESTAMP WITH TIME ZONE))",
+                probes.stream().map(at -> new Object[] {at.toString()}).toList());
+
+        List<String> disagreeing = new ArrayList<>();
+        long[] searched = {0};
+        jdbc.query("SELECT at, " + MonthBuckets.monthNumber("o.at", zone, POSTGRES, true) + " FROM month_probe o",
+                (RowCallbackHandler) rs -> {
+                    OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
+                    int sql = rs.getInt(2);
+                    int java = starts.monthOf(PostgresDialect.storedMicros(at));
+                    boolean searchedYears = sql >= MonthBuckets.FIRST_MONTH && sql < MonthBuckets.END_MONTH;
+                    if (searchedYears ? java != sql : java != MonthStarts.OUTSIDE) {
+                        disagreeing.add(at + ": " + java + " <> " + sql);
+                    }
+                    searched[0] += searchedYears ? 1 : 0;
+                });
+
+        assertThat(disagreeing).as("times whose month Java finds otherwise than the SQL in " + zone).isEmpty();
+        assertThat(searched[0]).isGreaterThan(5_000);
+    }
+
+    @Test
+    void zonesTheSqlDoesNotSearchHaveNoMonthStartsForJavaEither() {
+        assertThat(MonthStarts.of(jdbc, POSTGRES, ZoneId.of("Africa/Cairo"))).isEmpty();
+        assertThat(MonthStarts.of(jdbc, new H2Dialect(), ZoneId.of("Asia/Shanghai"))).isEmpty();
     }
 
     @Test

@@ -109,7 +109,7 @@ class OrdersLoadAgreementTest {
          * two others), one refunded in part, one cancelled, spread over two years so that some customers start
          * buying, some come back and some drop out of a period.
          */
-        private static List<ParsedRow<OrderRecord>> ordersOf(List<String> customers, String source) {
+        static List<ParsedRow<OrderRecord>> ordersOf(List<String> customers, String source) {
             List<ParsedRow<OrderRecord>> orders = new ArrayList<>();
             for (int i = 0; i < customers.size(); i++) {
                 OffsetDateTime month = OffsetDateTime.parse("2024-07-01T09:30:00+08:00").plusMonths(i % 24);
