@@ -118,7 +118,7 @@ public final class OrderLoadBench {
         }
     }
 
-    private static String checksum(JdbcTemplate jdbc) {
+    static String checksum(JdbcTemplate jdbc) {
         return jdbc.queryForObject("""
                 SELECT 'orders ' || COUNT(*) || ', without customer ' || COUNT(*) FILTER (WHERE customer_id IS NULL)
                        || ', sum of customer ids ' || COALESCE(SUM(customer_id), 0) || ', sum of amounts '
@@ -142,7 +142,7 @@ public final class OrderLoadBench {
 
     private static List<OrderRecord> parse(Path orders) throws Exception {
         List<OrderRecord> records = new ArrayList<>();
-        try (var parsed = ImportReaders.open(ImportKind.ORDERS, OrderRecord.class, orders, ImportOptions.defaults())) {
+        try (var parsed = ImportReaders.open(ImportKind.ORDERS, OrderRecord.class, orders, ImportOptions.defaults().withSource("bench"))) {
             while (parsed.hasNext()) {
                 OrderRecord o = parsed.next().record();
                 if (o != null) {

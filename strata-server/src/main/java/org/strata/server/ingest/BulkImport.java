@@ -156,14 +156,21 @@ class BulkImport {
                 copied += System.nanoTime() - taken;
                 accepted += records.size();
                 read += batch.rows().size();
-                jobs.addErrors(jobId, errors);
+                if (!errors.isEmpty()) {
+                    load.pause();
+                    jobs.addErrors(jobId, errors);
+                }
                 progress.report(ImportCounts.ZERO.plus(read, accepted, rejected, WriteCounts.NONE, duplicates, 0),
                         batch.bytesRead());
                 start = System.nanoTime();
             }
         } catch (InterruptedException e) {
+            load.abandon();
             Thread.currentThread().interrupt();
             throw new ImportInterruptedException();
+        } catch (RuntimeException | Error e) {
+            load.abandon();
+            throw e;
         }
         log.debug("bulk import job {}: staging waited {} ms for checked rows and copied them in {} ms", jobId,
                 waited / 1_000_000, copied / 1_000_000);

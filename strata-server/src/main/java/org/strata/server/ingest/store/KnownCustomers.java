@@ -42,17 +42,27 @@ final class KnownCustomers {
     }
 
     /**
+     * Whether the reference can be {@linkplain #find found} without reading anything: its kind and namespace were
+     * {@linkplain #prepare prepared}, or it names no customer.
+     */
+    boolean prepared(CustomerReference reference) {
+        if (reference.kind() == null || lastDirectory != null && reference.kind().equals(lastKind)
+                && reference.namespace().equals(lastNamespace)) {
+            return true;
+        }
+        CustomerReference directoryKey = new CustomerReference(null, reference.kind(), reference.namespace());
+        return directories.containsKey(directoryKey) || unresolved.contains(directoryKey);
+    }
+
+    /**
      * Reads the identifiers of the reference's kind and namespace unless they were read already. Call before the
-     * rows that need them are copied: the connection cannot query in the middle of a COPY.
+     * rows that need them are copied, with no COPY open: the connection cannot query in the middle of a COPY.
      */
     void prepare(CustomerReference reference) {
-        if (reference.kind() == null) {
+        if (prepared(reference)) {
             return;
         }
         CustomerReference directoryKey = new CustomerReference(null, reference.kind(), reference.namespace());
-        if (directories.containsKey(directoryKey) || unresolved.contains(directoryKey)) {
-            return;
-        }
         IdentifierDirectory directory = new IdentifierDirectory();
         try {
             jdbc.query(connection -> {

@@ -12,6 +12,7 @@ import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.OrderRecord;
 import org.strata.server.sql.BulkMerge;
 import org.strata.server.sql.BulkSteps;
+import org.strata.server.sql.OpenCopy;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.RowsOnDemand;
 import org.strata.server.sql.WriteCounts;
@@ -138,13 +139,15 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
         private final KnownCustomers customers;
         private final OrderFigureSums sums = new OrderFigureSums();
         private final List<FirstOrderLoadObserver.Orders> seen;
-        private long copied;
+        private final OpenCopy copy;
 
         IntoEmptyOrders(KnownCustomers customers) {
             this.customers = customers;
             this.seen = observers.stream().map(FirstOrderLoadObserver::begin).toList();
             // Emptying the empty table lets the copy write the orders frozen (SqlDialect.appendRowsToTruncated)
             staging.jdbc().execute("TRUNCATE orders");
+            this.copy = ((PostgresDialect) staging.dialect()).copyIntoTruncated(staging.jdbc(), "orders",
+                    OrderWriter.ORDER_COLUMNS);
         }
 
         @Override
@@ -157,7 +160,10 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
             CustomerReference[] references = new CustomerReference[orders.size()];
             for (int i = 0; i < references.length; i++) {
                 references[i] = OrderWriter.referenceOf(orders.get(i));
-                customers.prepare(references[i]);
+                if (!customers.prepared(references[i])) {
+                    copy.pause();
+                    customers.prepare(references[i]);
+                }
             }
             KnownCustomers.Found[] found = new KnownCustomers.Found[orders.size()];
             for (int i = 0; i < found.length; i++) {
@@ -173,14 +179,23 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
                             order.orderedAt());
                 }
             }
-            staging.dialect().appendRowsToTruncated(staging.jdbc(), "orders", OrderWriter.ORDER_COLUMNS,
-                    new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(orders.get(i), references[i],
-                            found[i].customer(), found[i].origin())));
-            copied += orders.size();
+            copy.append(new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(orders.get(i), references[i],
+                    found[i].customer(), found[i].origin())));
+        }
+
+        @Override
+        public void pause() {
+            copy.pause();
+        }
+
+        @Override
+        public void abandon() {
+            copy.abandon();
         }
 
         @Override
         public BatchResult finish(long duplicates, String writtenBy) {
+            long copied = copy.finish();
             BulkSteps steps = new BulkSteps(log, "bulk orders");
             long older = duplicates > 0 ? steps.rows("delete older rows of repeated order numbers",
                     () -> staging.jdbc().update(FOLD_COPIED)) : 0;
