@@ -53,6 +53,14 @@ public interface BulkWriter<T> {
         }
 
         /**
+         * Whether {@link #stage} keeps one statement open across batches (a COPY), so that the size of a batch costs
+         * nothing in statements: the import then hands the records over in small batches.
+         */
+        default boolean keepsStatementOpen() {
+            return false;
+        }
+
+        /**
          * Ends any statement that {@link #stage} left open on the connection (a COPY kept open across batches),
          * before the import runs other statements in its transaction. The next {@link #stage} opens another.
          */

@@ -35,6 +35,12 @@ final class KnownCustomers {
     private String lastKind;
     private String lastNamespace;
     private IdentifierDirectory lastDirectory;
+    /**
+     * The last value looked up in it and what was found: a file's orders mostly come customer by customer, and the
+     * directory is too large for the processor's caches, so a repeated value costs no lookup.
+     */
+    private String lastValue;
+    private Found lastFound;
 
     KnownCustomers(JdbcTemplate jdbc, long identifiersAtMost) {
         this.jdbc = jdbc;
@@ -80,6 +86,7 @@ final class KnownCustomers {
             directories.put(directoryKey, directory);
             held += directory.size();
             lastKind = null;
+            lastDirectory = null;
         } catch (TooManyIdentifiers e) {
             unresolved.add(directoryKey);
         }
@@ -97,11 +104,17 @@ final class KnownCustomers {
             lastKind = reference.kind();
             lastNamespace = reference.namespace();
             lastDirectory = directories.get(new CustomerReference(null, lastKind, lastNamespace));
+            lastValue = null;
+        }
+        if (reference.value().equals(lastValue)) {
+            return lastFound;
         }
         IdentifierDirectory directory = lastDirectory;
         int entry = directory == null ? IdentifierDirectory.NOT_FOUND : directory.find(reference.value());
-        return entry == IdentifierDirectory.NOT_FOUND ? Found.NONE
+        lastValue = reference.value();
+        lastFound = entry == IdentifierDirectory.NOT_FOUND ? Found.NONE
                 : new Found(directory.customer(entry), directory.origin(entry));
+        return lastFound;
     }
 
     /** The kinds and namespaces (value null) whose orders were written without looking their customer up. */

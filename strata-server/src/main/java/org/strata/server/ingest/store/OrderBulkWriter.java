@@ -56,6 +56,16 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
             + " WHERE o.customer_id IS NULL AND o.customer_ref_kind = ? AND " + CustomerReference.NAMESPACE_OF_STORED
             + " = ? AND ci.kind = o.customer_ref_kind AND ci.namespace = ? AND ci.id_value = o.customer_ref";
 
+    /**
+     * The first id of a load into empty orders, which numbers its orders itself instead of PostgreSQL drawing each id
+     * from the sequence (a tenth of the database's work in the COPY of 3 million orders; docs/import-performance.md,
+     * "Round 8"). Nothing else draws ids meanwhile: every insert into orders waits for the load's lock.
+     */
+    private static final String FIRST_ID = "SELECT nextval(pg_get_serial_sequence('orders', 'id'))";
+
+    /** Moves the sequence past the last id of the load; parameter: that id. */
+    private static final String LAST_ID = "SELECT setval(pg_get_serial_sequence('orders', 'id'), ?)";
+
     private final StagingArea staging;
     private final CustomerStatsRefresher figures;
     private final long identifiersInMemory;
@@ -140,6 +150,8 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
         private final OrderFigureSums sums = new OrderFigureSums();
         private final List<FirstOrderLoadObserver.Orders> seen;
         private final OpenCopy copy;
+        /** The id of the first order; the others follow in file order. */
+        private final long firstId;
 
         IntoEmptyOrders(KnownCustomers customers) {
             this.customers = customers;
@@ -148,6 +160,7 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
             staging.jdbc().execute("TRUNCATE orders");
             this.copy = ((PostgresDialect) staging.dialect()).copyIntoTruncated(staging.jdbc(), "orders",
                     OrderWriter.ORDER_COLUMNS);
+            this.firstId = staging.jdbc().queryForObject(FIRST_ID, Long.class);
         }
 
         @Override
@@ -179,8 +192,14 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
                             order.orderedAt());
                 }
             }
-            copy.append(new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(orders.get(i), references[i],
-                    found[i].customer(), found[i].origin())));
+            long batchFirstId = firstId + firstSequence;
+            copy.append(new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(batchFirstId + i, orders.get(i),
+                    references[i], found[i].customer(), found[i].origin())));
+        }
+
+        @Override
+        public boolean keepsStatementOpen() {
+            return true;
         }
 
         @Override
@@ -196,6 +215,9 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
         @Override
         public BatchResult finish(long duplicates, String writtenBy) {
             long copied = copy.finish();
+            if (copied > 0) {
+                staging.jdbc().queryForObject(LAST_ID, Long.class, firstId + copied - 1);
+            }
             BulkSteps steps = new BulkSteps(log, "bulk orders");
             long older = duplicates > 0 ? steps.rows("delete older rows of repeated order numbers",
                     () -> staging.jdbc().update(FOLD_COPIED)) : 0;
