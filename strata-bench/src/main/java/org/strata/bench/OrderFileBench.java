@@ -7,13 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.strata.server.StrataApplication;
 import org.strata.server.ingest.BatchWriter;
 import org.strata.server.ingest.BulkWriter;
 import org.strata.server.ingest.ImportKind;
@@ -29,7 +26,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +44,10 @@ import java.util.regex.Pattern;
  * seconds of the loading thread, of the reader thread(s), of the whole process and of the database server, the
  * heap's max after GC, and a checksum of orders and figures that must agree between builds. Put another build's
  * classes first in the class path to compare, alternating:
+ * The stored customers must carry the importer's identifier kind: /tmp/s7/pg18-data (written by PageTimeBench) has
+ * the external ids as kind {@code customer_id}, which no order names; on a copy of it run once
+ * {@code UPDATE customer_identifiers SET kind = 'external_id' WHERE kind = 'customer_id'} (else every order is
+ * copied without its customer and the figures say "orders counted 0").
  * <pre>
  *   cp -a /tmp/s7/pg18-data /tmp/me/pg
  *   java -Xmx512m -cp strata-bench/target/classes:strata-server/target/classes:strata-engine/target/classes:$(cat /tmp/me.cp) \
@@ -71,13 +71,8 @@ public final class OrderFileBench {
         StagedLines staged = StagedLines.attach();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir)
                 .setCleanDataDirectory(false).start();
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                             "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                             "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                             "--logging.level.org.strata.server.ingest.BulkImport=DEBUG",
-                             "--spring.flyway.ignore-migration-patterns=*:missing")) {
+             ConfigurableApplicationContext context = OrderLoadBench.strataOn(postgres,
+                     "--logging.level.org.strata.server.ingest.BulkImport=DEBUG")) {
             staged.attachAgain();
             PostgresCpu databaseCpu = PostgresCpu.onPort(postgres.getPort());
             staged.measure(databaseCpu);
@@ -125,9 +120,9 @@ public final class OrderFileBench {
             System.out.printf(Locale.ROOT, "median of %d: staged %.2f s (CPU: process %.1f s, database %.1f s),"
                             + " whole load %.2f s; CPU: loading thread %.1f s, reader %.1f s, process %.1f s,"
                             + " database %.1f s; max after GC %.0f MB (load average now %.1f)%n", rounds,
-                    median(figures[0]), median(figures[7]), median(figures[8]), median(figures[1]),
-                    median(figures[2]), median(figures[3]), median(figures[4]), median(figures[5]),
-                    median(figures[6]), process.getSystemLoadAverage());
+                    OrderLoadBench.median(figures[0]), OrderLoadBench.median(figures[7]), OrderLoadBench.median(figures[8]), OrderLoadBench.median(figures[1]),
+                    OrderLoadBench.median(figures[2]), OrderLoadBench.median(figures[3]), OrderLoadBench.median(figures[4]), OrderLoadBench.median(figures[5]),
+                    OrderLoadBench.median(figures[6]), process.getSystemLoadAverage());
         }
     }
 
@@ -271,12 +266,5 @@ public final class OrderFileBench {
             }
             return nanosByThread.values().stream().mapToLong(Long::longValue).sum() / 1e9;
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -34,7 +34,9 @@ import java.util.List;
  * alone (docs/import-performance.md, "Round 7"). Orders repeated in the file are copied as they come, and the older
  * rows of each order number deleted afterwards (the rows' ids follow the file), so the later row wins as when the
  * stage is folded. The customers' figures are summed while the orders are copied ({@link OrderFigureSums}) instead
- * of aggregating the stored orders afterwards, as the staged path does.
+ * of aggregating the stored orders afterwards, as the staged path does. The whole file goes through one COPY kept
+ * open across batches ({@link OpenCopy}), paused only to read a kind of identifiers first met or to store rejected
+ * rows, so that the database stores orders while the next ones are prepared.
  */
 @Component
 class OrderBulkWriter implements BulkWriter<OrderRecord> {
