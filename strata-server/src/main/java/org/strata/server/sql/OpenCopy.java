@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * One binary COPY into a table kept open across the batches of a bulk load ({@link PostgresDialect#copyIntoTruncated}).
  * A COPY per batch made the two sides take turns: the database sat idle while the next batch was prepared, and the
- * loader sat idle at the end of each COPY while the database stored the last rows sent (7 of the 10 seconds that the
- * loading thread spent in the copy of the 1M yardstick's orders; docs/import-performance.md, "Round 8"). Kept open,
+ * loader sat idle at the end of each COPY while the database stored the last rows sent (about 8 s of a load of the 1M
+ * yardstick's orders, against 5 s on the CPU; docs/import-performance.md, "Round 8"). Kept open,
  * the database stores rows while the next ones are made, and the loader only waits when the socket is full.
  * <p>
  * The connection can run nothing else while a COPY is open: {@link #pause()} ends it before other statements (the
