@@ -56,12 +56,7 @@ public final class OrderLoadBench {
         List<OrderRecord> records = parse(orders);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir)
                 .setCleanDataDirectory(false).start();
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                             "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                             "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                             "--spring.flyway.ignore-migration-patterns=*:missing")) {
+             ConfigurableApplicationContext context = strataOn(postgres)) {
             PostgresCpu databaseCpu = PostgresCpu.onPort(postgres.getPort());
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             BulkWriter<OrderRecord> writer = ordersWriter(context);
@@ -109,6 +104,17 @@ public final class OrderLoadBench {
         }
     }
 
+    /** Strata without its web server on a stored data directory's server, quiet but for the given settings. */
+    static ConfigurableApplicationContext strataOn(EmbeddedPostgres postgres, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url="
+                        + postgres.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--spring.flyway.ignore-migration-patterns=*:missing"));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(StrataApplication.class).web(WebApplicationType.NONE)
+                .run(arguments.toArray(String[]::new));
+    }
+
     /** As BulkImport.run asks; builds before session 7 have no such question and always stage first. */
     private static boolean writesWhileStaging(BulkWriter.Load<OrderRecord> load) {
         try {
@@ -118,7 +124,7 @@ public final class OrderLoadBench {
         }
     }
 
-    private static String checksum(JdbcTemplate jdbc) {
+    static String checksum(JdbcTemplate jdbc) {
         return jdbc.queryForObject("""
                 SELECT 'orders ' || COUNT(*) || ', without customer ' || COUNT(*) FILTER (WHERE customer_id IS NULL)
                        || ', sum of customer ids ' || COALESCE(SUM(customer_id), 0) || ', sum of amounts '
@@ -142,7 +148,7 @@ public final class OrderLoadBench {
 
     static List<OrderRecord> parse(Path orders) throws Exception {
         List<OrderRecord> records = new ArrayList<>();
-        try (var parsed = ImportReaders.open(ImportKind.ORDERS, OrderRecord.class, orders, ImportOptions.defaults())) {
+        try (var parsed = ImportReaders.open(ImportKind.ORDERS, OrderRecord.class, orders, ImportOptions.defaults().withSource("bench"))) {
             while (parsed.hasNext()) {
                 OrderRecord o = parsed.next().record();
                 if (o != null) {
@@ -153,7 +159,7 @@ public final class OrderLoadBench {
         return records;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

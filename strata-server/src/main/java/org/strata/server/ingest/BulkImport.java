@@ -47,6 +47,14 @@ class BulkImport {
      */
     private static final String INDEX_BUILD_MEMORY = "256MB";
 
+    /**
+     * Rows handed from the reader thread to the loading thread at once when the load keeps one statement open across
+     * batches, so that the batch size costs no statements: small batches keep fewer rows alive in the heap, and
+     * every young collection copies the rows alive (at 20,000 rows per batch the collections of a 3-million-row file
+     * cost as much CPU as finding every order's customer; docs/import-performance.md, "Round 8").
+     */
+    static final int OPEN_STATEMENT_BATCH = 2_000;
+
     /** Per hash table or sort of the load's statements (database memory, not Strata's heap). */
     private static final String WORK_MEMORY = "128MB";
 
@@ -124,6 +132,7 @@ class BulkImport {
 
     private <T> Staged stage(long jobId, BatchWriter<T> checks, BulkWriter.Load<T> load, RowSource<T> rows,
                              int batchSize, Progress progress) {
+        // Filled and read by the reader thread alone (CheckedRow.of), in file order.
         KeyFingerprints seen = new KeyFingerprints();
         long read = 0;
         long accepted = 0;
@@ -132,8 +141,9 @@ class BulkImport {
         // Where the staging thread's time goes: waiting for checked rows, or copying them.
         long waited = 0;
         long copied = 0;
-        try (ReadAhead<CheckedRow<T>> reader = new ReadAhead<>(rows, row -> CheckedRow.of(row, checks), batchSize,
-                "strata-import-reader-" + jobId)) {
+        int rowsPerBatch = load.keepsStatementOpen() ? Math.min(batchSize, OPEN_STATEMENT_BATCH) : batchSize;
+        try (ReadAhead<CheckedRow<T>> reader = new ReadAhead<>(rows, row -> CheckedRow.of(row, checks, seen),
+                rowsPerBatch, "strata-import-reader-" + jobId)) {
             long start = System.nanoTime();
             for (ReadAhead.Batch<CheckedRow<T>> batch = reader.next(); batch != null; batch = reader.next()) {
                 long taken = System.nanoTime();
@@ -147,7 +157,7 @@ class BulkImport {
                         rejected++;
                         continue;
                     }
-                    if (!seen.addFingerprint(checked.keyFingerprint())) {
+                    if (checked.repeated()) {
                         duplicates++;
                     }
                     records.add(row.record());
@@ -156,14 +166,21 @@ class BulkImport {
                 copied += System.nanoTime() - taken;
                 accepted += records.size();
                 read += batch.rows().size();
-                jobs.addErrors(jobId, errors);
+                if (!errors.isEmpty()) {
+                    load.pause();
+                    jobs.addErrors(jobId, errors);
+                }
                 progress.report(ImportCounts.ZERO.plus(read, accepted, rejected, WriteCounts.NONE, duplicates, 0),
                         batch.bytesRead());
                 start = System.nanoTime();
             }
         } catch (InterruptedException e) {
+            load.abandon();
             Thread.currentThread().interrupt();
             throw new ImportInterruptedException();
+        } catch (RuntimeException | Error e) {
+            load.abandon();
+            throw e;
         }
         log.debug("bulk import job {}: staging waited {} ms for checked rows and copied them in {} ms", jobId,
                 waited / 1_000_000, copied / 1_000_000);
@@ -174,21 +191,21 @@ class BulkImport {
     }
 
     /**
-     * A parsed row after the writer's checks (rejected when they found problems), with the fingerprint of its key when
-     * accepted. Made on the reader thread: checking and hashing need no database, and so they overlap with the copying
-     * of the previous batch instead of holding it up.
+     * A parsed row after the writer's checks (rejected when they found problems), and whether its key repeats that of
+     * an earlier accepted row. Made on the reader thread: checking, hashing and remembering the keys need no database,
+     * and so they overlap with the copying of the previous batch instead of holding it up.
      */
-    private record CheckedRow<T>(ParsedRow<T> row, long keyFingerprint) {
+    private record CheckedRow<T>(ParsedRow<T> row, boolean repeated) {
 
-        static <T> CheckedRow<T> of(ParsedRow<T> row, BatchWriter<T> checks) {
+        static <T> CheckedRow<T> of(ParsedRow<T> row, BatchWriter<T> checks, KeyFingerprints seen) {
             if (!row.accepted()) {
-                return new CheckedRow<>(row, 0);
+                return new CheckedRow<>(row, false);
             }
             List<RowError> problems = checks.check(row.record(), row.line());
             if (!problems.isEmpty()) {
-                return new CheckedRow<>(new ParsedRow<>(row.line(), null, problems), 0);
+                return new CheckedRow<>(new ParsedRow<>(row.line(), null, problems), false);
             }
-            return new CheckedRow<>(row, KeyFingerprints.fingerprint(checks.key(row.record())));
+            return new CheckedRow<>(row, !seen.add(checks.key(row.record())));
         }
     }
 }

@@ -53,7 +53,30 @@ public interface BulkWriter<T> {
         }
 
         /**
-         * Writes the staged records into the target tables, whose secondary indexes are suspended.
+         * Whether {@link #stage} keeps one statement open across batches (a COPY), so that the size of a batch costs
+         * nothing in statements: the import then hands the records over in small batches.
+         */
+        default boolean keepsStatementOpen() {
+            return false;
+        }
+
+        /**
+         * Ends any statement that {@link #stage} left open on the connection (a COPY kept open across batches),
+         * before the import runs other statements in its transaction. The next {@link #stage} opens another.
+         */
+        default void pause() {
+        }
+
+        /**
+         * Gives up the load after a failure: ends what {@link #stage} left open without completing it, so that the
+         * transaction can roll back.
+         */
+        default void abandon() {
+        }
+
+        /**
+         * Writes the staged records into the target tables, whose secondary indexes are suspended (after ending what
+         * {@link #stage} left open).
          *
          * @param duplicates how many staged records repeat the {@link BatchWriter#key key} of an earlier one (the
          *                   later one wins); when 0, the staged records need no folding

@@ -1,7 +1,5 @@
 package org.strata.server.ingest;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Remembers which record keys an import has already seen, in 8 bytes per key (a 64-bit fingerprint in an
  * open-addressing table) rather than the hundreds a set of strings would need: a 3-million-row file must import
@@ -18,15 +16,7 @@ public final class KeyFingerprints {
 
     /** @return true when the key was not seen before */
     public boolean add(String key) {
-        return addFingerprint(fingerprint(key));
-    }
-
-    /**
-     * Like {@link #add(String)} with the key's {@link #fingerprint}, which another thread may have computed.
-     *
-     * @return true when the key was not seen before
-     */
-    public boolean addFingerprint(long fingerprint) {
+        long fingerprint = fingerprint(key);
         if (fingerprint == EMPTY) {
             boolean added = !containsEmptyFingerprint;
             containsEmptyFingerprint = true;
@@ -61,11 +51,15 @@ public final class KeyFingerprints {
         slots = bigger;
     }
 
-    /** FNV-1a over the UTF-8 bytes, then a murmur finaliser to spread the bits. */
-    public static long fingerprint(String key) {
+    /**
+     * FNV-1a over the key's UTF-16 characters (one string's characters are one sequence of 16-bit units, so they tell
+     * strings apart as well as its UTF-8 bytes would, without encoding every key), then a murmur finaliser to spread
+     * the bits.
+     */
+    static long fingerprint(String key) {
         long hash = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
+        for (int i = 0; i < key.length(); i++) {
+            hash ^= key.charAt(i);
             hash *= 0x100000001b3L;
         }
         hash ^= hash >>> 33;

@@ -1,47 +1,22 @@
 package org.strata.server.sql;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Rows in PostgreSQL's binary COPY format, formatted while COPY sends them (a few hundred rows at a time, like
- * {@link CopyCsv}). Timestamps go as microseconds and numbers as base-10000 digits, so the database stores them
- * without parsing text: for a file of orders, parsing the timestamp and amount texts was most of what COPY cost.
- * <p>
- * The binary format has no conversions: every value must be sent as exactly its column's type, which is why the
- * encoder is made from the columns' definitions ({@code "name TYPE"}, as they create the table) rather than from the
- * values' Java classes. A value of the wrong class fails with the column's name.
+ * Rows in PostgreSQL's binary COPY format ({@link BinaryRows}) as an input stream for the driver's
+ * {@code copyIn}, formatted while COPY sends them, a few hundred rows at a time (like {@link CopyCsv}).
  */
 final class CopyBinary extends InputStream {
 
     private static final int ROWS_PER_CHUNK = 256;
 
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
-            0, 0, 0, 0,   // flags: no OIDs
-            0, 0, 0, 0};  // no header extension
-
     /** PostgreSQL counts time from 2000-01-01T00:00Z. */
-    static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    static final long POSTGRES_EPOCH_SECONDS = BinaryRows.POSTGRES_EPOCH_SECONDS;
 
-    private static final int INT4_OID = 23;
-
-    private static final short NUMERIC_POSITIVE = 0x0000;
-    private static final short NUMERIC_NEGATIVE = 0x4000;
-
-    /** Unscaled values below this still fit a long once scaled up to a multiple of 4 decimals (×1000 at most). */
-    private static final long LONG_PATH_LIMIT = 1_000_000_000_000_000L / 1000;
-
-    private final ColumnType[] types;
-    private final String[] names;
+    private final BinaryRows encoder;
     private final List<Object[]> rows;
-    private byte[] chunk = new byte[ROWS_PER_CHUNK * 128];
-    private int length;
     private int position;
     private int nextRow;
     private boolean headerWritten;
@@ -49,20 +24,17 @@ final class CopyBinary extends InputStream {
 
     /** @param columnDefinitions "name TYPE" each, in the order of the rows' values */
     CopyBinary(List<String> columnDefinitions, List<Object[]> rows) {
-        this.types = new ColumnType[columnDefinitions.size()];
-        this.names = new String[columnDefinitions.size()];
-        for (int i = 0; i < types.length; i++) {
-            String definition = columnDefinitions.get(i).strip();
-            int space = definition.indexOf(' ');
-            names[i] = definition.substring(0, space);
-            types[i] = ColumnType.of(definition.substring(space + 1));
-        }
+        this.encoder = new BinaryRows(columnDefinitions);
         this.rows = rows;
     }
 
     /** The column names, for the COPY statement's column list. */
     List<String> columnNames() {
-        return List.of(names);
+        return encoder.columnNames();
+    }
+
+    static long microsSincePostgresEpoch(OffsetDateTime time) {
+        return BinaryRows.microsSincePostgresEpoch(time);
     }
 
     @Override
@@ -73,251 +45,29 @@ final class CopyBinary extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int count) {
-        if (position == length && !formatNextChunk()) {
+        if (position == encoder.length() && !formatNextChunk()) {
             return -1;
         }
-        int n = Math.min(count, length - position);
-        System.arraycopy(chunk, position, buffer, offset, n);
+        int n = Math.min(count, encoder.length() - position);
+        System.arraycopy(encoder.bytes(), position, buffer, offset, n);
         position += n;
         return n;
     }
 
     private boolean formatNextChunk() {
-        length = 0;
+        encoder.clear();
         position = 0;
         if (!headerWritten) {
-            put(HEADER, 0, HEADER.length);
+            encoder.putHeader();
             headerWritten = true;
         }
         for (int end = Math.min(rows.size(), nextRow + ROWS_PER_CHUNK); nextRow < end; nextRow++) {
-            putRow(rows.get(nextRow));
+            encoder.putRow(rows.get(nextRow));
         }
         if (nextRow == rows.size() && !trailerWritten) {
-            putShort(-1);
+            encoder.putTrailer();
             trailerWritten = true;
         }
-        return length > 0;
-    }
-
-    private void putRow(Object[] row) {
-        if (row.length != types.length) {
-            throw new IllegalArgumentException("a row of " + row.length + " values for the " + types.length
-                    + " columns " + String.join(", ", names));
-        }
-        putShort(types.length);
-        for (int i = 0; i < types.length; i++) {
-            Object value = row[i];
-            if (value == null) {
-                putInt(-1);
-                continue;
-            }
-            try {
-                putValue(types[i], value);
-            } catch (ClassCastException e) {
-                throw new IllegalArgumentException("column " + names[i] + " (" + types[i] + ") cannot take a "
-                        + value.getClass().getSimpleName(), e);
-            }
-        }
-    }
-
-    private void putValue(ColumnType type, Object value) {
-        switch (type) {
-            case INT8 -> {
-                putInt(8);
-                putLong(((Number) value).longValue());
-            }
-            case INT4 -> {
-                putInt(4);
-                putInt(((Number) value).intValue());
-            }
-            case INT2 -> {
-                putInt(2);
-                putShort(((Number) value).shortValue());
-            }
-            case TEXT -> putText((String) value);
-            case TIMESTAMPTZ -> {
-                putInt(8);
-                putLong(microsSincePostgresEpoch((OffsetDateTime) value));
-            }
-            case NUMERIC -> putNumeric((BigDecimal) value);
-            case BOOL -> {
-                putInt(1);
-                ensure(1);
-                chunk[length++] = (byte) ((Boolean) value ? 1 : 0);
-            }
-            case INT4_ARRAY -> putIntegers((int[]) value);
-        }
-    }
-
-    /**
-     * A one-dimensional INTEGER[] without nulls, counted from 1: dimensions, flags (no nulls), element type (int4),
-     * the length and lower bound of the one dimension, then each element with its length; an empty array has no
-     * dimension.
-     */
-    private void putIntegers(int[] values) {
-        boolean empty = values.length == 0;
-        putInt(12 + (empty ? 0 : 8) + 8 * values.length);
-        putInt(empty ? 0 : 1);
-        putInt(0);
-        putInt(INT4_OID);
-        if (!empty) {
-            putInt(values.length);
-            putInt(1);
-        }
-        for (int value : values) {
-            putInt(4);
-            putInt(value);
-        }
-    }
-
-    private void putText(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        putInt(bytes.length);
-        put(bytes, 0, bytes.length);
-    }
-
-    /**
-     * Rounded to microseconds as PostgreSQL rounds the fraction of a timestamp's text: it reads the fraction as a
-     * double and takes {@code rint(fraction * 1e6)}. Done the same way here (a double division by 10⁹ is the
-     * correctly rounded value, as strtod gives), so that a time stores alike whether it came as text or as binary.
-     */
-    static long microsSincePostgresEpoch(OffsetDateTime time) {
-        long seconds = time.toEpochSecond() - POSTGRES_EPOCH_SECONDS;
-        int nanos = time.getNano();
-        long micros = nanos % 1000 == 0 ? nanos / 1000 : (long) Math.rint(nanos / 1e9 * 1e6);
-        return seconds * 1_000_000L + micros;
-    }
-
-    /**
-     * NUMERIC as PostgreSQL sends it: digit count, weight (the power of 10000 of the first digit), sign, display
-     * scale, then the base-10000 digits without leading or trailing zero digits. The decimal point falls between
-     * two base-10000 digits, so the unscaled value is first scaled up to a multiple of 4 decimals.
-     */
-    private void putNumeric(BigDecimal value) {
-        BigDecimal decimal = value.scale() < 0 ? value.setScale(0) : value;
-        int scale = decimal.scale();
-        int padding = (4 - scale % 4) % 4;
-        BigInteger unscaled = decimal.unscaledValue();
-        short[] digits;
-        if (unscaled.bitLength() < 63 && Math.abs(unscaled.longValue()) < LONG_PATH_LIMIT) {
-            digits = base10000(Math.abs(unscaled.longValue()) * POWERS_OF_TEN[padding]);
-        } else {
-            digits = base10000(unscaled.abs().multiply(BigInteger.TEN.pow(padding)));
-        }
-        // digits[0] is the least significant; drop trailing zero digits (they are implied by the weight)
-        int low = 0;
-        while (low < digits.length && digits[low] == 0) {
-            low++;
-        }
-        int count = digits.length - low;
-        int fractionDigits = (scale + padding) / 4;
-        int weight = count == 0 ? 0 : digits.length - 1 - fractionDigits;
-        putInt(8 + 2 * count);
-        putShort(count);
-        putShort(weight);
-        putShort(decimal.signum() < 0 ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE);
-        putShort(scale);
-        for (int i = digits.length - 1; i >= low; i--) {
-            putShort(digits[i]);
-        }
-    }
-
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
-
-    private static final short[] NO_DIGITS = {};
-
-    /** Base-10000 digits, least significant first, without leading zero digits. */
-    private static short[] base10000(long value) {
-        if (value == 0) {
-            return NO_DIGITS;
-        }
-        short[] digits = new short[5];  // 10000^5 > Long.MAX_VALUE
-        int n = 0;
-        for (long rest = value; rest > 0; rest /= 10_000) {
-            digits[n++] = (short) (rest % 10_000);
-        }
-        return n == digits.length ? digits : Arrays.copyOf(digits, n);
-    }
-
-    private static short[] base10000(BigInteger value) {
-        String decimal = value.toString();
-        if (decimal.equals("0")) {
-            return NO_DIGITS;
-        }
-        int n = (decimal.length() + 3) / 4;
-        short[] digits = new short[n];
-        for (int i = 0; i < n; i++) {
-            int end = decimal.length() - 4 * i;
-            digits[i] = Short.parseShort(decimal.substring(Math.max(0, end - 4), end));
-        }
-        return digits;
-    }
-
-    private void putShort(int value) {
-        ensure(2);
-        chunk[length++] = (byte) (value >>> 8);
-        chunk[length++] = (byte) value;
-    }
-
-    private void putInt(int value) {
-        ensure(4);
-        chunk[length++] = (byte) (value >>> 24);
-        chunk[length++] = (byte) (value >>> 16);
-        chunk[length++] = (byte) (value >>> 8);
-        chunk[length++] = (byte) value;
-    }
-
-    private void putLong(long value) {
-        putInt((int) (value >>> 32));
-        putInt((int) value);
-    }
-
-    private void put(byte[] bytes, int offset, int count) {
-        ensure(count);
-        System.arraycopy(bytes, offset, chunk, length, count);
-        length += count;
-    }
-
-    private void ensure(int more) {
-        if (length + more > chunk.length) {
-            chunk = Arrays.copyOf(chunk, Math.max(chunk.length * 2, length + more));
-        }
-    }
-
-    /** The column types a staged row may hold; each is sent in its own binary representation. */
-    enum ColumnType {
-        INT8, INT4, INT2, TEXT, TIMESTAMPTZ, NUMERIC, BOOL, INT4_ARRAY;
-
-        /** @param sqlType as in CREATE TABLE, e.g. {@code BIGINT NOT NULL}, {@code VARCHAR(64)}, {@code NUMERIC(18, 2)} */
-        static ColumnType of(String sqlType) {
-            String type = sqlType.strip().toUpperCase(Locale.ROOT);
-            if (type.startsWith("INTEGER[]") || type.startsWith("INT[]")) {
-                return INT4_ARRAY;
-            }
-            if (type.startsWith("BIGINT")) {
-                return INT8;
-            }
-            if (type.startsWith("INTEGER") || type.equals("INT") || type.startsWith("INT ")) {
-                return INT4;
-            }
-            if (type.startsWith("SMALLINT")) {
-                return INT2;
-            }
-            if (type.startsWith("VARCHAR") || type.startsWith("CHAR") || type.startsWith("TEXT")) {
-                return TEXT;
-            }
-            if (type.startsWith("TIMESTAMP WITH TIME ZONE") || type.startsWith("TIMESTAMPTZ")) {
-                return TIMESTAMPTZ;
-            }
-            if (type.startsWith("NUMERIC") || type.startsWith("DECIMAL")) {
-                return NUMERIC;
-            }
-            if (type.startsWith("BOOLEAN")) {
-                return BOOL;
-            }
-            throw new IllegalArgumentException("no binary COPY for the column type " + sqlType
-                    + "; expected BIGINT, INTEGER, SMALLINT, VARCHAR, CHAR, TEXT, TIMESTAMP WITH TIME ZONE, NUMERIC,"
-                    + " BOOLEAN or INTEGER[]");
-        }
+        return encoder.length() > 0;
     }
 }

@@ -101,11 +101,25 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public void appendRowsToTruncated(JdbcTemplate jdbc, String table, List<String> columnDefinitions,
                                       List<Object[]> rows) {
-        // COPY FREEZE refuses to run while a portal of the transaction is open (it holds a snapshot that must not see
-        // the frozen rows). The driver closes the portal of a query read with a fetch size only when it sends the
-        // next query, and COPY does not count: this statement sends the close first.
-        jdbc.execute("SELECT 1");
+        closeOpenPortals(jdbc);
         copyBinary(jdbc, table, columnDefinitions, rows, ", FREEZE");
+    }
+
+    /**
+     * As {@link #appendRowsToTruncated}, batch after batch through one COPY that stays open between them (see
+     * {@link OpenCopy}); only inside a transaction.
+     */
+    public OpenCopy copyIntoTruncated(JdbcTemplate jdbc, String table, List<String> columnDefinitions) {
+        return new OpenCopy(jdbc, table, columnDefinitions, ", FREEZE", () -> closeOpenPortals(jdbc));
+    }
+
+    /**
+     * COPY FREEZE refuses to run while a portal of the transaction is open (it holds a snapshot that must not see the
+     * frozen rows). The driver closes the portal of a query read with a fetch size only when it sends the next query,
+     * and COPY does not count: this statement sends the close first.
+     */
+    private static void closeOpenPortals(JdbcTemplate jdbc) {
+        jdbc.execute("SELECT 1");
     }
 
     private void copyBinary(JdbcTemplate jdbc, String table, List<String> columnDefinitions, List<Object[]> rows,

@@ -35,6 +35,12 @@ final class KnownCustomers {
     private String lastKind;
     private String lastNamespace;
     private IdentifierDirectory lastDirectory;
+    /**
+     * The last value looked up in it and what was found: a file's orders mostly come customer by customer, and the
+     * directory is too large for the processor's caches, so a repeated value costs no lookup.
+     */
+    private String lastValue;
+    private Found lastFound;
 
     KnownCustomers(JdbcTemplate jdbc, long identifiersAtMost) {
         this.jdbc = jdbc;
@@ -42,17 +48,27 @@ final class KnownCustomers {
     }
 
     /**
+     * Whether the reference can be {@linkplain #find found} without reading anything: its kind and namespace were
+     * {@linkplain #prepare prepared}, or it names no customer.
+     */
+    boolean prepared(CustomerReference reference) {
+        if (reference.kind() == null || lastDirectory != null && reference.kind().equals(lastKind)
+                && reference.namespace().equals(lastNamespace)) {
+            return true;
+        }
+        CustomerReference directoryKey = new CustomerReference(null, reference.kind(), reference.namespace());
+        return directories.containsKey(directoryKey) || unresolved.contains(directoryKey);
+    }
+
+    /**
      * Reads the identifiers of the reference's kind and namespace unless they were read already. Call before the
-     * rows that need them are copied: the connection cannot query in the middle of a COPY.
+     * rows that need them are copied, with no COPY open: the connection cannot query in the middle of a COPY.
      */
     void prepare(CustomerReference reference) {
-        if (reference.kind() == null) {
+        if (prepared(reference)) {
             return;
         }
         CustomerReference directoryKey = new CustomerReference(null, reference.kind(), reference.namespace());
-        if (directories.containsKey(directoryKey) || unresolved.contains(directoryKey)) {
-            return;
-        }
         IdentifierDirectory directory = new IdentifierDirectory();
         try {
             jdbc.query(connection -> {
@@ -70,6 +86,7 @@ final class KnownCustomers {
             directories.put(directoryKey, directory);
             held += directory.size();
             lastKind = null;
+            lastDirectory = null;
         } catch (TooManyIdentifiers e) {
             unresolved.add(directoryKey);
         }
@@ -87,11 +104,17 @@ final class KnownCustomers {
             lastKind = reference.kind();
             lastNamespace = reference.namespace();
             lastDirectory = directories.get(new CustomerReference(null, lastKind, lastNamespace));
+            lastValue = null;
+        }
+        if (reference.value().equals(lastValue)) {
+            return lastFound;
         }
         IdentifierDirectory directory = lastDirectory;
         int entry = directory == null ? IdentifierDirectory.NOT_FOUND : directory.find(reference.value());
-        return entry == IdentifierDirectory.NOT_FOUND ? Found.NONE
+        lastValue = reference.value();
+        lastFound = entry == IdentifierDirectory.NOT_FOUND ? Found.NONE
                 : new Found(directory.customer(entry), directory.origin(entry));
+        return lastFound;
     }
 
     /** The kinds and namespaces (value null) whose orders were written without looking their customer up. */

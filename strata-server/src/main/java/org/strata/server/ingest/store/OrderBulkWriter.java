@@ -12,6 +12,7 @@ import org.strata.server.ingest.ImportProperties;
 import org.strata.server.ingest.OrderRecord;
 import org.strata.server.sql.BulkMerge;
 import org.strata.server.sql.BulkSteps;
+import org.strata.server.sql.OpenCopy;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.RowsOnDemand;
 import org.strata.server.sql.WriteCounts;
@@ -33,7 +34,9 @@ import java.util.List;
  * alone (docs/import-performance.md, "Round 7"). Orders repeated in the file are copied as they come, and the older
  * rows of each order number deleted afterwards (the rows' ids follow the file), so the later row wins as when the
  * stage is folded. The customers' figures are summed while the orders are copied ({@link OrderFigureSums}) instead
- * of aggregating the stored orders afterwards, as the staged path does.
+ * of aggregating the stored orders afterwards, as the staged path does. The whole file goes through one COPY kept
+ * open across batches ({@link OpenCopy}), paused only to read a kind of identifiers first met or to store rejected
+ * rows, so that the database stores orders while the next ones are prepared.
  */
 @Component
 class OrderBulkWriter implements BulkWriter<OrderRecord> {
@@ -54,6 +57,16 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
             + " origin_customer_id = ci.origin_customer_id FROM customer_identifiers ci"
             + " WHERE o.customer_id IS NULL AND o.customer_ref_kind = ? AND " + CustomerReference.NAMESPACE_OF_STORED
             + " = ? AND ci.kind = o.customer_ref_kind AND ci.namespace = ? AND ci.id_value = o.customer_ref";
+
+    /**
+     * The first id of a load into empty orders, which numbers its orders itself instead of PostgreSQL drawing each id
+     * from the sequence (a tenth of the database's work in the COPY of 3 million orders; docs/import-performance.md,
+     * "Round 8"). Nothing else draws ids meanwhile: every insert into orders waits for the load's lock.
+     */
+    private static final String FIRST_ID = "SELECT nextval(pg_get_serial_sequence('orders', 'id'))";
+
+    /** Moves the sequence past the last id of the load; parameter: that id. */
+    private static final String LAST_ID = "SELECT setval(pg_get_serial_sequence('orders', 'id'), ?)";
 
     private final StagingArea staging;
     private final CustomerStatsRefresher figures;
@@ -138,13 +151,18 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
         private final KnownCustomers customers;
         private final OrderFigureSums sums = new OrderFigureSums();
         private final List<FirstOrderLoadObserver.Orders> seen;
-        private long copied;
+        private final OpenCopy copy;
+        /** The id of the first order; the others follow in file order. */
+        private final long firstId;
 
         IntoEmptyOrders(KnownCustomers customers) {
             this.customers = customers;
             this.seen = observers.stream().map(FirstOrderLoadObserver::begin).toList();
             // Emptying the empty table lets the copy write the orders frozen (SqlDialect.appendRowsToTruncated)
             staging.jdbc().execute("TRUNCATE orders");
+            this.copy = ((PostgresDialect) staging.dialect()).copyIntoTruncated(staging.jdbc(), "orders",
+                    OrderWriter.ORDER_COLUMNS);
+            this.firstId = staging.jdbc().queryForObject(FIRST_ID, Long.class);
         }
 
         @Override
@@ -157,7 +175,10 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
             CustomerReference[] references = new CustomerReference[orders.size()];
             for (int i = 0; i < references.length; i++) {
                 references[i] = OrderWriter.referenceOf(orders.get(i));
-                customers.prepare(references[i]);
+                if (!customers.prepared(references[i])) {
+                    copy.pause();
+                    customers.prepare(references[i]);
+                }
             }
             KnownCustomers.Found[] found = new KnownCustomers.Found[orders.size()];
             for (int i = 0; i < found.length; i++) {
@@ -173,14 +194,32 @@ class OrderBulkWriter implements BulkWriter<OrderRecord> {
                             order.orderedAt());
                 }
             }
-            staging.dialect().appendRowsToTruncated(staging.jdbc(), "orders", OrderWriter.ORDER_COLUMNS,
-                    new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(orders.get(i), references[i],
-                            found[i].customer(), found[i].origin())));
-            copied += orders.size();
+            long batchFirstId = firstId + firstSequence;
+            copy.append(new RowsOnDemand(orders.size(), i -> OrderWriter.orderRow(batchFirstId + i, orders.get(i),
+                    references[i], found[i].customer(), found[i].origin())));
+        }
+
+        @Override
+        public boolean keepsStatementOpen() {
+            return true;
+        }
+
+        @Override
+        public void pause() {
+            copy.pause();
+        }
+
+        @Override
+        public void abandon() {
+            copy.abandon();
         }
 
         @Override
         public BatchResult finish(long duplicates, String writtenBy) {
+            long copied = copy.finish();
+            if (copied > 0) {
+                staging.jdbc().queryForObject(LAST_ID, Long.class, firstId + copied - 1);
+            }
             BulkSteps steps = new BulkSteps(log, "bulk orders");
             long older = duplicates > 0 ? steps.rows("delete older rows of repeated order numbers",
                     () -> staging.jdbc().update(FOLD_COPIED)) : 0;

@@ -25,8 +25,11 @@ class OrderWriter implements BatchWriter<OrderRecord> {
             "ordered_at TIMESTAMP WITH TIME ZONE", "amount NUMERIC(18, 2)", "cost NUMERIC(18, 2)",
             "refund_amount NUMERIC(18, 2)", "currency CHAR(3)", "channel VARCHAR(64)", "status VARCHAR(20)");
 
-    /** The columns of orders a bulk load into an empty table copies straight in, each order's customer found. */
-    static final List<String> ORDER_COLUMNS = StagingArea.columns("source VARCHAR(64)", "order_no VARCHAR(128)",
+    /**
+     * The columns of orders a bulk load into an empty table copies straight in, each order with its id (the load
+     * numbers them itself) and its customer found.
+     */
+    static final List<String> ORDER_COLUMNS = StagingArea.columns("id BIGINT", "source VARCHAR(64)", "order_no VARCHAR(128)",
             "customer_id BIGINT", "origin_customer_id BIGINT", "customer_ref VARCHAR(320)",
             "customer_ref_kind VARCHAR(32)", "ordered_at TIMESTAMP WITH TIME ZONE", "amount NUMERIC(18, 2)",
             "cost NUMERIC(18, 2)", "refund_amount NUMERIC(18, 2)", "currency CHAR(3)", "channel VARCHAR(64)",
@@ -109,8 +112,8 @@ class OrderWriter implements BatchWriter<OrderRecord> {
     }
 
     /** The order's values in the order of {@link #ORDER_COLUMNS}: as staged, with its customer found already. */
-    static Object[] orderRow(OrderRecord o, CustomerReference ref, Long customer, Long originCustomer) {
-        return new Object[] {o.source(), o.orderNo(), customer, originCustomer, ref.value(), ref.kind(),
+    static Object[] orderRow(long id, OrderRecord o, CustomerReference ref, Long customer, Long originCustomer) {
+        return new Object[] {id, o.source(), o.orderNo(), customer, originCustomer, ref.value(), ref.kind(),
                 o.orderedAt(), o.amount(), o.cost(), refundOf(o), currencyOf(o), o.channel(), statusOf(o)};
     }
 
