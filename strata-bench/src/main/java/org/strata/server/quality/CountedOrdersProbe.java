@@ -45,7 +45,7 @@ public final class CountedOrdersProbe {
             counts.add(customerId, row.getString(2), amount.setScale(2, RoundingMode.HALF_UP).signum() <= 0,
                     row.getObject(4, OffsetDateTime.class));
         }));
-        load = new ObservedOrders.Load(counts, 0);
+        load = new ObservedOrders.Load(counts, "0");
         return counts.seen();
     }
 

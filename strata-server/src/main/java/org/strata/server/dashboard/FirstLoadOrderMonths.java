@@ -14,6 +14,7 @@ import org.strata.server.customer.OrderFigureSums;
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.tiering.FirstOrderLoadObserver;
+import org.strata.server.tiering.LoadedOrders;
 
 /**
  * Sums each customer's realised orders by month while a first load copies them ({@link CustomerMonthSums}), so that
@@ -117,8 +118,7 @@ class FirstLoadOrderMonths implements FirstOrderLoadObserver {
         public void complete() {
             if (sums != null) {
                 // the rows this load wrote carry its transaction id (xmin), which the rebuild checks
-                transactionId = jdbc.queryForObject("SELECT CAST(CAST(pg_current_xact_id() AS xid) AS TEXT)",
-                        String.class);
+                transactionId = LoadedOrders.currentTransaction(jdbc);
             }
         }
 

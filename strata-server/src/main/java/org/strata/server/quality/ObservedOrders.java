@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.tiering.FirstOrderLoadObserver;
+import org.strata.server.tiering.LoadedOrders;
 
 /**
  * Counts the orders of a first bulk load as they are copied ({@link OrderCounts}), for the rebuild of the quality
@@ -25,7 +26,7 @@ import org.strata.server.tiering.FirstOrderLoadObserver;
 class ObservedOrders implements FirstOrderLoadObserver {
 
     /** The counts of the last committed first load and its transaction id, until a rebuild takes them. */
-    record Load(OrderCounts counts, long transactionId) {
+    record Load(OrderCounts counts, String transactionId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,8 +46,7 @@ class ObservedOrders implements FirstOrderLoadObserver {
             return Ignored.ORDERS;
         }
         // the id the load's rows carry as xmin (32 bits, as PostgreSQL stores it in a row)
-        long transactionId = jdbc.queryForObject("SELECT CAST(CAST(xid(pg_current_xact_id()) AS TEXT) AS BIGINT)",
-                Long.class);
+        String transactionId = LoadedOrders.currentTransaction(jdbc);
         Counting counting = new Counting(transactionId);
         TransactionSynchronizationManager.registerSynchronization(counting);
         return counting;
@@ -60,11 +60,11 @@ class ObservedOrders implements FirstOrderLoadObserver {
     /** The orders of one load, handed over when it commits complete. */
     private final class Counting implements Orders, TransactionSynchronization {
 
-        private final long transactionId;
+        private final String transactionId;
         private OrderCounts counts = new OrderCounts();
         private boolean complete;
 
-        Counting(long transactionId) {
+        Counting(String transactionId) {
             this.transactionId = transactionId;
         }
 

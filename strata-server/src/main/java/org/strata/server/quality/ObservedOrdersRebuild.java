@@ -20,6 +20,7 @@ import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.RowsOnDemand;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.tiering.AllCustomerDataChanged.Part;
+import org.strata.server.tiering.LoadedOrders;
 
 /**
  * The rebuild after a first bulk load of orders on PostgreSQL, from the orders counted while they were copied
@@ -66,13 +67,12 @@ class ObservedOrdersRebuild {
      * Call it in the rebuild's transaction, holding its lock.
      */
     boolean stillStored(ObservedOrders.Load load) {
-        long[] stored = template.queryForObject("SELECT COUNT(*), COUNT(*) FILTER (WHERE xmin <> CAST(CAST(? AS TEXT)"
-                + " AS xid)) FROM orders", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, load.transactionId());
-        boolean same = stored[0] == load.counts().seen() && stored[1] == 0;
+        LoadedOrders.Stored stored = LoadedOrders.stored(template, load.transactionId());
+        boolean same = stored.exactly(load.counts().seen());
         if (!same) {
             log.info("the orders changed after their load ({} stored, {} counted, {} written since):"
-                    + " the quality figures are rebuilt from the stored orders", stored[0], load.counts().seen(),
-                    stored[1]);
+                    + " the quality figures are rebuilt from the stored orders", stored.orders(),
+                    load.counts().seen(), stored.writtenByOthers());
         }
         return same;
     }
