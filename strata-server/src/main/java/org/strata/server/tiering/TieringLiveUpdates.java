@@ -3,6 +3,7 @@ package org.strata.server.tiering;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,12 +73,31 @@ public class TieringLiveUpdates implements DisposableBean {
         customersChanged(event.customerIds());
     }
 
+    /**
+     * Applies the changes gathered so far at once and returns when they are applied (a failed scheme is logged as in
+     * a timed round): for a caller that needs the tiers settled before it goes on, such as a clean-up that deletes
+     * what live runs write.
+     */
+    public void applyGathered() {
+        try {
+            worker.submit(this::flush).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("live tiering update failed", e.getCause());
+        }
+    }
+
     private void flush() {
         Set<Long> batch;
         synchronized (this) {
             batch = pending;
             pending = new HashSet<>();
             flushScheduled = false;
+        }
+        if (batch.isEmpty()) {
+            // applyGathered() took the batch before the timed round came
+            return;
         }
         for (SchemeStore.StoredScheme scheme : schemes.list()) {
             if (scheme.liveUpdates() && scheme.publishedVersion() != null) {

@@ -14,7 +14,6 @@ import org.springframework.web.context.WebApplicationContext;
 import org.strata.server.StrataApplication;
 import org.strata.server.testsupport.SignedInMockMvc;
 import org.strata.server.testsupport.Databases;
-import org.strata.server.tiering.TieringLiveUpdates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,9 +31,8 @@ class EmailTest {
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--strata.playbook.delivery.poll-interval=PT0.05S")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            PlaybookFixture fixture = new PlaybookFixture(jdbc,
-                    SignedInMockMvc.asAdministrator((WebApplicationContext) app),
-                    app.getBean(TieringLiveUpdates.class));
+            PlaybookFixture fixture = new PlaybookFixture(app,
+                    SignedInMockMvc.asAdministrator((WebApplicationContext) app));
             fixture.reset();
             jdbc.update("INSERT INTO users (id, username, display_name, email) VALUES (1, 'li', '李娜', 'li@example.cn')");
             fixture.customers(1, 1);

@@ -2,11 +2,11 @@ package org.strata.server.playbook;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.testsupport.SignedInAs;
-import org.strata.server.tiering.TieringLiveUpdates;
 
 /**
  * What the playbook contract tests share: the API through MockMvc, and fast retries (50 ms, at most 200 ms apart)
@@ -21,11 +21,11 @@ abstract class PlaybookContract {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    MockMvc mvc;
+    ApplicationContext context;
     @Autowired
-    TieringLiveUpdates tiering;
+    MockMvc mvc;
 
     PlaybookFixture newFixture() {
-        return new PlaybookFixture(jdbc, mvc, tiering);
+        return new PlaybookFixture(context, mvc);
     }
 }

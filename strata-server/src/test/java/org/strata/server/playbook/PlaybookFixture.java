@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.strata.server.playbook.delivery.DeliveryWorkerPause;
 import org.strata.server.tiering.TieringLiveUpdates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -39,35 +41,42 @@ public final class PlaybookFixture {
             "churn_warnings", "tiering_ledger", "tiering_tag_memberships", "tiering_memberships", "tiering_pins",
             "tiering_runs", "tiering_scheme_versions", "tiering_schemes", "events", "orders");
 
+    private final ApplicationContext context;
     private final JdbcTemplate jdbc;
     private final MockMvc mvc;
     private final TieringLiveUpdates tiering;
     private final ObjectMapper json = new ObjectMapper();
     private int orderNo;
 
-    public PlaybookFixture(JdbcTemplate jdbc, MockMvc mvc, TieringLiveUpdates tiering) {
-        this.jdbc = jdbc;
+    public PlaybookFixture(ApplicationContext context, MockMvc mvc) {
+        this.context = context;
+        this.jdbc = context.getBean(JdbcTemplate.class);
         this.mvc = mvc;
-        this.tiering = tiering;
+        this.tiering = context.getBean(TieringLiveUpdates.class);
     }
 
     public void reset() {
-        jdbc.update("UPDATE playbook_tasks SET escalation_of = NULL");
-        jdbc.update("UPDATE sla_breaches SET escalation_task_id = NULL");
-        TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
-        // other test classes sharing the database may have merged customers
-        jdbc.update("DELETE FROM identity_merge_blocks");
-        jdbc.update("DELETE FROM identity_merges");
-        jdbc.update("DELETE FROM customer_identifiers");
-        jdbc.update("UPDATE customers SET merged_into = NULL, owner_id = NULL, team_id = NULL");
-        jdbc.update("DELETE FROM customer_figures");
-        jdbc.update("DELETE FROM customers");
-        jdbc.update("UPDATE teams SET manager_id = NULL");
-        jdbc.update("DELETE FROM users");
-        jdbc.update("UPDATE teams SET parent_id = NULL");
-        jdbc.update("DELETE FROM teams");
-        // written behind tiering's back: a cached snapshot of the customers just deleted must not tier the next ones
-        tiering.bulkDataChanged();
+        // the previous test's deliveries and the live tiering runs they started write rows that point at customers,
+        // users and schemes: let them finish first, or a row written between two of these deletes breaks the next one
+        DeliveryWorkerPause.whileStopped(context, () -> {
+            tiering.applyGathered();
+            jdbc.update("UPDATE playbook_tasks SET escalation_of = NULL");
+            jdbc.update("UPDATE sla_breaches SET escalation_task_id = NULL");
+            TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
+            // other test classes sharing the database may have merged customers
+            jdbc.update("DELETE FROM identity_merge_blocks");
+            jdbc.update("DELETE FROM identity_merges");
+            jdbc.update("DELETE FROM customer_identifiers");
+            jdbc.update("UPDATE customers SET merged_into = NULL, owner_id = NULL, team_id = NULL");
+            jdbc.update("DELETE FROM customer_figures");
+            jdbc.update("DELETE FROM customers");
+            jdbc.update("UPDATE teams SET manager_id = NULL");
+            jdbc.update("DELETE FROM users");
+            jdbc.update("UPDATE teams SET parent_id = NULL");
+            jdbc.update("DELETE FROM teams");
+            // written behind tiering's back: a cached snapshot of the customers just deleted must not tier the next ones
+            tiering.bulkDataChanged();
+        });
     }
 
     /** Customers {@code first .. first+count-1}, named c<id>, without orders. */

@@ -11,7 +11,6 @@ import org.springframework.web.context.WebApplicationContext;
 import org.strata.server.StrataApplication;
 import org.strata.server.testsupport.SignedInMockMvc;
 import org.strata.server.testsupport.Databases;
-import org.strata.server.tiering.TieringLiveUpdates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,6 +71,6 @@ class RestartTest {
 
     private static PlaybookFixture fixture(ConfigurableApplicationContext context) {
         MockMvc mvc = SignedInMockMvc.asAdministrator((WebApplicationContext) context);
-        return new PlaybookFixture(context.getBean(JdbcTemplate.class), mvc, context.getBean(TieringLiveUpdates.class));
+        return new PlaybookFixture(context, mvc);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.strata.server.access.Role;
@@ -27,7 +28,6 @@ import org.strata.server.playbook.Holdout;
 import org.strata.server.playbook.PlaybookFixture;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.SignedInAs;
-import org.strata.server.tiering.TieringLiveUpdates;
 
 /**
  * The console pages over playbooks' results: deliveries with their attempts, dead letters, churn warnings (on their
@@ -43,11 +43,11 @@ class OperationsPagesTest {
     private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; 李雷😀";
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    TieringLiveUpdates tiering;
 
     long playbook;
     long dead;
@@ -56,7 +56,7 @@ class OperationsPagesTest {
 
     @BeforeEach
     void company() {
-        new PlaybookFixture(jdbc, mvc, tiering).reset();
+        new PlaybookFixture(context, mvc).reset();
         jdbc.update("INSERT INTO customers (id, name, type, created_at) VALUES (1, ?, 'company', ?), "
                 + "(2, '杭州云帆科技有限公司', 'company', ?)", MARKUP, ts(Instant.parse("2024-01-01T00:00:00Z")),
                 ts(Instant.parse("2024-01-01T00:00:00Z")));
@@ -83,7 +83,7 @@ class OperationsPagesTest {
     /** Other test classes share the database: leave no rows that refer to their customers' ids. */
     @AfterEach
     void clean() {
-        new PlaybookFixture(jdbc, mvc, tiering).reset();
+        new PlaybookFixture(context, mvc).reset();
     }
 
     @Test

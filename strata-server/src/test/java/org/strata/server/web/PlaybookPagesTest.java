@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.security.core.context.SecurityContext;
@@ -27,7 +28,6 @@ import org.strata.server.testsupport.SignedInAsFactory;
 import org.strata.server.playbook.PlaybookFixture;
 import org.strata.server.testsupport.H2Database;
 import org.strata.server.testsupport.SignedInAs;
-import org.strata.server.tiering.TieringLiveUpdates;
 
 /**
  * The playbook, task and SLA pages render in both languages, escape what people typed (names with markup and
@@ -42,11 +42,11 @@ class PlaybookPagesTest {
     static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; 关怀😀";
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    TieringLiveUpdates tiering;
     long playbook;
 
     @BeforeEach
@@ -68,7 +68,7 @@ class PlaybookPagesTest {
                 "customer_identifiers")) {
             jdbc.update("DELETE FROM " + table);
         }
-        PlaybookFixture fixture = new PlaybookFixture(jdbc, mvc, tiering);
+        PlaybookFixture fixture = new PlaybookFixture(context, mvc);
         fixture.reset();
         jdbc.update("INSERT INTO teams (id, code, name) VALUES (10, 'east', '华东销售部')");
         jdbc.update("INSERT INTO users (id, username, display_name, team_id) VALUES (1, 'li', '李娜', 10)");
