@@ -1,5 +1,6 @@
 package org.strata.server.customer;
 
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import org.strata.server.sql.PostgresDialect;
 
 import java.math.BigDecimal;
@@ -16,21 +17,24 @@ import java.util.Arrays;
  */
 public final class OrderFigureSums {
 
-    private static final long EMPTY = Long.MIN_VALUE;
+    private static final int NEW = -1;
 
-    private long[] slots = emptySlots(1 << 12);
-    private int[] entries = new int[1 << 12];
+    /** Each customer's entry number: the figures are arrays indexed by it. */
+    private final Long2IntOpenHashMap entries = new Long2IntOpenHashMap();
     private int[] counts = new int[1 << 11];
     private long[] spentCents = new long[1 << 11];
     private long[] firstMicros = new long[1 << 11];
     private long[] lastMicros = new long[1 << 11];
-    private int size;
     /**
      * The last customer summed and its entry: the orders of a file mostly come customer by customer, and the tables
      * are too large for the processor's caches, so a repeated customer costs no lookup.
      */
     private long lastCustomer;
-    private int lastEntry;
+    private int lastEntry = NEW;
+
+    public OrderFigureSums() {
+        entries.defaultReturnValue(NEW);
+    }
 
     /** Counts an order of the customer when its status counts (completed or partially refunded). */
     public void add(long customer, String status, BigDecimal amount, BigDecimal refund, OffsetDateTime orderedAt) {
@@ -48,16 +52,15 @@ public final class OrderFigureSums {
 
     /** How many customers have at least one counted order. */
     public int customers() {
-        return size;
+        return entries.size();
     }
 
     /** The figures of a customer without a counted order are zero and no times ({@link Figures#NONE}). */
     Figures of(long customer) {
-        int slot = find(customer);
-        if (slot < 0) {
+        int entry = entries.get(customer);
+        if (entry == NEW) {
             return Figures.NONE;
         }
-        int entry = entries[slot];
         return new Figures(counts[entry], BigDecimal.valueOf(spentCents[entry], 2),
                 PostgresDialect.fromStoredMicros(firstMicros[entry]), PostgresDialect.fromStoredMicros(lastMicros[entry]));
     }
@@ -72,74 +75,28 @@ public final class OrderFigureSums {
     }
 
     private int entryOf(long customer) {
-        if (customer == lastCustomer && size > 0) {
-            return lastEntry;
+        if (customer != lastCustomer || lastEntry == NEW) {
+            lastCustomer = customer;
+            lastEntry = entryOfAny(customer);
         }
-        lastCustomer = customer;
-        lastEntry = entryOfAny(customer);
         return lastEntry;
     }
 
     private int entryOfAny(long customer) {
-        int slot = find(customer);
-        if (slot >= 0) {
-            return entries[slot];
+        int entry = entries.putIfAbsent(customer, entries.size());
+        if (entry != NEW) {
+            return entry;
         }
-        if (size * 2 >= slots.length) {
-            grow();
-            slot = find(customer);
-        }
-        if (size == counts.length) {
+        entry = entries.size() - 1;
+        if (entry == counts.length) {
             int capacity = counts.length * 2;
             counts = Arrays.copyOf(counts, capacity);
             spentCents = Arrays.copyOf(spentCents, capacity);
             firstMicros = Arrays.copyOf(firstMicros, capacity);
             lastMicros = Arrays.copyOf(lastMicros, capacity);
         }
-        int entry = size++;
-        slot = -slot - 1;
-        slots[slot] = customer;
-        entries[slot] = entry;
         firstMicros[entry] = Long.MAX_VALUE;
         lastMicros[entry] = Long.MIN_VALUE;
         return entry;
-    }
-
-    /** @return the slot holding the customer, or -(the empty slot where it would go) - 1 */
-    private int find(long customer) {
-        int mask = slots.length - 1;
-        int slot = spread(customer) & mask;
-        while (slots[slot] != EMPTY) {
-            if (slots[slot] == customer) {
-                return slot;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return -slot - 1;
-    }
-
-    private void grow() {
-        long[] oldSlots = slots;
-        int[] oldEntries = entries;
-        slots = emptySlots(oldSlots.length * 2);
-        entries = new int[oldSlots.length * 2];
-        for (int i = 0; i < oldSlots.length; i++) {
-            if (oldSlots[i] != EMPTY) {
-                int slot = -find(oldSlots[i]) - 1;
-                slots[slot] = oldSlots[i];
-                entries[slot] = oldEntries[i];
-            }
-        }
-    }
-
-    private static long[] emptySlots(int capacity) {
-        long[] slots = new long[capacity];
-        Arrays.fill(slots, EMPTY);
-        return slots;
-    }
-
-    private static int spread(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
     }
 }

@@ -1,5 +1,6 @@
 package org.strata.server.dashboard;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
@@ -21,8 +22,6 @@ final class MonthStarts {
     /** What {@link #monthOf} answers for a time before {@link MonthBuckets#FIRST_YEAR} or from {@link MonthBuckets#END_YEAR}. */
     static final int OUTSIDE = Integer.MIN_VALUE;
 
-    private static final long POSTGRES_EPOCH_MICROS = 946_684_800L * 1_000_000L;
-
     /** starts[i] is the start of month number {@code MonthBuckets.FIRST_MONTH + i}, the last one that of END_MONTH. */
     private final long[] starts;
 
@@ -35,12 +34,12 @@ final class MonthStarts {
         if (!MonthBuckets.searchable(jdbc, dialect, zone, dialect instanceof PostgresDialect)) {
             return Optional.empty();
         }
-        // EXTRACT(EPOCH ..) of a timestamp is numeric since PostgreSQL 14: exact to the microsecond
-        long[] unixMicros = jdbc.queryForList("SELECT CAST(EXTRACT(EPOCH FROM " + MonthBuckets.start("m", zone)
-                + ") * 1000000 AS BIGINT) FROM generate_series(" + MonthBuckets.FIRST_MONTH + ", "
-                + MonthBuckets.END_MONTH + ") m ORDER BY m", Long.class).stream().mapToLong(Long::longValue).toArray();
-        return Optional.of(new MonthStarts(Arrays.stream(unixMicros).map(micros -> micros - POSTGRES_EPOCH_MICROS)
-                .toArray()));
+        // the driver reads a TIMESTAMP WITH TIME ZONE to the microsecond, which storedMicros turns back exactly
+        long[] starts = jdbc.query("SELECT " + MonthBuckets.start("m", zone) + " FROM generate_series("
+                        + MonthBuckets.FIRST_MONTH + ", " + MonthBuckets.END_MONTH + ") m ORDER BY m",
+                (row, i) -> PostgresDialect.storedMicros(row.getObject(1, OffsetDateTime.class))).stream()
+                .mapToLong(Long::longValue).toArray();
+        return Optional.of(new MonthStarts(starts));
     }
 
     /** The month number (year * 12 + month - 1) of a stored time, or {@link #OUTSIDE}. */

@@ -1,54 +1,20 @@
 package org.strata.server.ingest;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+
 /**
- * Remembers which record keys an import has already seen, in 8 bytes per key (a 64-bit fingerprint in an
- * open-addressing table) rather than the hundreds a set of strings would need: a 3-million-row file must import
+ * Remembers which record keys an import has already seen, in 8 bytes per key (a 64-bit fingerprint in a
+ * primitive hash set) rather than the hundreds a set of strings would need: a 3-million-row file must import
  * within a 512 MB heap. Two different keys share a fingerprint with probability about n²/2⁶⁵ (≈ 3·10⁻⁷ for
  * 3 million keys); the only consequence would be one row miscounted as a duplicate.
  */
 public final class KeyFingerprints {
 
-    private static final long EMPTY = 0L;
-
-    private long[] slots = new long[1 << 12];
-    private int size;
-    private boolean containsEmptyFingerprint;
+    private final LongOpenHashSet fingerprints = new LongOpenHashSet();
 
     /** @return true when the key was not seen before */
     public boolean add(String key) {
-        long fingerprint = fingerprint(key);
-        if (fingerprint == EMPTY) {
-            boolean added = !containsEmptyFingerprint;
-            containsEmptyFingerprint = true;
-            return added;
-        }
-        if (size * 4L >= slots.length * 3L) {
-            grow();
-        }
-        return insert(slots, fingerprint) && ++size > 0;
-    }
-
-    private static boolean insert(long[] table, long fingerprint) {
-        int mask = table.length - 1;
-        int index = (int) (fingerprint ^ (fingerprint >>> 32)) & mask;
-        while (table[index] != EMPTY) {
-            if (table[index] == fingerprint) {
-                return false;
-            }
-            index = (index + 1) & mask;
-        }
-        table[index] = fingerprint;
-        return true;
-    }
-
-    private void grow() {
-        long[] bigger = new long[slots.length * 2];
-        for (long fingerprint : slots) {
-            if (fingerprint != EMPTY) {
-                insert(bigger, fingerprint);
-            }
-        }
-        slots = bigger;
+        return fingerprints.add(fingerprint(key));
     }
 
     /**

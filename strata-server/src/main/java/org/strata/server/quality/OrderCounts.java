@@ -1,5 +1,6 @@
 package org.strata.server.quality;
 
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,24 +15,25 @@ import java.util.Map;
  * customer, and the latest order date, which say whether the rare findings (orders of nobody, non-positive amounts,
  * future dates) need looking for in the stored orders at all.
  * <p>
- * Compact: a customer and the index of its source are packed into one {@code long} key of an open-addressing table
- * with an {@code int} count beside it, about 24 bytes per customer and source at most; the non-positive counts get
- * their own array only when the first such order comes. Customer ids beyond {@value #CUSTOMER_BITS} bits or more than
- * {@value #MAX_SOURCES} sources do not fit: the counts are then {@link #usable() unusable} and the rebuild reads the
- * orders as it always did.
+ * Compact: a customer and the index of its source are packed into one {@code long} key, numbered in a primitive hash
+ * table, with the counts in arrays indexed by that number, about 40 bytes per customer and source at most; the
+ * non-positive counts get their own array only when the first such order comes. Customer ids beyond
+ * {@value #CUSTOMER_BITS} bits or more than {@value #MAX_SOURCES} sources do not fit: the counts are then
+ * {@link #usable() unusable} and the rebuild reads the orders as it always did.
  */
 final class OrderCounts {
 
     static final int CUSTOMER_BITS = 55;
     static final int MAX_SOURCES = 1 << (63 - CUSTOMER_BITS);
-    private static final long EMPTY = -1;
+    private static final int NEW = -1;
 
     private final Map<String, Integer> sourceIndexes = new HashMap<>();
     private final List<String> sources = new ArrayList<>();
-    private long[] keys = emptyKeys(1 << 12);
+    /** Each key's entry number: the keys and counts are arrays indexed by it. */
+    private Long2IntOpenHashMap entries = newEntries();
+    private long[] keys = new long[1 << 12];
     private int[] orders = new int[1 << 12];
     private int[] nonPositive;
-    private int size;
     private long seen;
     private long ofNobody;
     private long nonPositiveSeen;
@@ -68,13 +70,13 @@ final class OrderCounts {
             giveUp();
             return;
         }
-        int slot = slotOf(firstKeyOf(customer) | sourceIndex);
-        orders[slot]++;
+        int entry = entryOf(firstKeyOf(customer) | sourceIndex);
+        orders[entry]++;
         if (amountNotPositive) {
             if (nonPositive == null) {
                 nonPositive = new int[keys.length];
             }
-            nonPositive[slot]++;
+            nonPositive[entry]++;
         }
     }
 
@@ -102,13 +104,7 @@ final class OrderCounts {
 
     /** The counted customer-and-source pairs ordered by customer, then source (see {@link #customerOf}). */
     long[] sortedKeys() {
-        long[] sorted = new long[size];
-        int n = 0;
-        for (long key : keys) {
-            if (key != EMPTY) {
-                sorted[n++] = key;
-            }
-        }
+        long[] sorted = Arrays.copyOf(keys, entries.size());
         Arrays.sort(sorted);
         return sorted;
     }
@@ -127,69 +123,40 @@ final class OrderCounts {
     }
 
     int ordersOf(long key) {
-        return orders[find(key)];
+        return orders[entries.get(key)];
     }
 
     int nonPositiveOf(long key) {
-        return nonPositive == null ? 0 : nonPositive[find(key)];
+        return nonPositive == null ? 0 : nonPositive[entries.get(key)];
     }
 
     private void giveUp() {
         usable = false;
-        keys = emptyKeys(1);
+        entries = newEntries();
+        keys = new long[1];
         orders = new int[1];
         nonPositive = null;
-        size = 0;
     }
 
-    /** The slot of the key, taken for it when new. */
-    private int slotOf(long key) {
-        int slot = find(key);
-        if (keys[slot] == key) {
-            return slot;
+    /** The key's entry, numbered when new. */
+    private int entryOf(long key) {
+        int entry = entries.putIfAbsent(key, entries.size());
+        if (entry != NEW) {
+            return entry;
         }
-        if (2 * (size + 1) > keys.length) {
-            grow();
-            slot = find(key);
+        entry = entries.size() - 1;
+        if (entry == keys.length) {
+            keys = Arrays.copyOf(keys, entry * 2);
+            orders = Arrays.copyOf(orders, entry * 2);
+            nonPositive = nonPositive == null ? null : Arrays.copyOf(nonPositive, entry * 2);
         }
-        keys[slot] = key;
-        size++;
-        return slot;
+        keys[entry] = key;
+        return entry;
     }
 
-    /** The slot holding the key, or the empty slot where it would go. */
-    private int find(long key) {
-        int mask = keys.length - 1;
-        // the high bits of the product mix every bit of the key (its low bits are the source's index)
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 33) & mask;
-        while (keys[slot] != EMPTY && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        int[] oldOrders = orders;
-        int[] oldNonPositive = nonPositive;
-        keys = emptyKeys(oldKeys.length * 2);
-        orders = new int[keys.length];
-        nonPositive = oldNonPositive == null ? null : new int[keys.length];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                int slot = find(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                orders[slot] = oldOrders[i];
-                if (nonPositive != null) {
-                    nonPositive[slot] = oldNonPositive[i];
-                }
-            }
-        }
-    }
-
-    private static long[] emptyKeys(int capacity) {
-        long[] empty = new long[capacity];
-        Arrays.fill(empty, EMPTY);
-        return empty;
+    private static Long2IntOpenHashMap newEntries() {
+        Long2IntOpenHashMap entries = new Long2IntOpenHashMap();
+        entries.defaultReturnValue(NEW);
+        return entries;
     }
 }
