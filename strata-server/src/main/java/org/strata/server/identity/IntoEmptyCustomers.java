@@ -12,18 +12,24 @@ import org.strata.server.ingest.IdentityKey;
 import org.strata.server.ingest.KeyFingerprints;
 import org.strata.server.sql.BulkSteps;
 import org.strata.server.sql.ForeignKeysCheckedOnce;
+import org.strata.server.sql.OpenCopy;
+import org.strata.server.sql.PostgresDialect;
 import org.strata.server.sql.RowsOnDemand;
+import org.strata.server.sql.SpilledRows;
 import org.strata.server.sql.SqlDialect;
 import org.strata.server.sql.WriteCounts;
 
 import java.time.OffsetDateTime;
-import java.util.function.IntUnaryOperator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A first load of customers, copied straight into customers, customer_identifiers and customer_figures (emptied by
@@ -43,6 +49,11 @@ import java.util.Set;
  *       does, which records fold away (a later record with the same own key wins), which keys are still to be stored
  *       and which customers merge, in which order ({@link CustomerGroups}, {@link MergeLedger#mergeAll}).</li>
  * </ul>
+ * The customers go through one COPY kept open across the batches ({@link OpenCopy}), so that the database stores them
+ * while the next batch is made; a COPY per batch and table made the two sides take turns (a third of the staging's
+ * time idle on both cores). The identifiers and the keys held back are meanwhile encoded into temporary files
+ * ({@link SpilledRows}) and copied at the end, the rows of figures (the customer ids alone) made then.
+ * <p>
  * The owners and teams a batch names are found or created before its customers are copied; the foreign keys to them
  * are checked once at the end ({@link ForeignKeysCheckedOnce}) where the database role allows, instead of by a
  * trigger per row, from the owners and teams the load looked up (not by reading a million rows back). What differs from the staged path: customer ids keep the place of records folded away (a gap per
@@ -59,6 +70,9 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     /** A new customer's figures are the columns' defaults: no orders. */
     private static final List<String> FIGURE_COLUMNS = List.of("customer_id BIGINT");
 
+    /** Figures rows made and copied at once (ids only: a few MB). */
+    private static final int FIGURE_ROWS_PER_COPY = 1 << 20;
+
     private static final String HELD = "bulk_held_keys";
     private static final List<String> HELD_COLUMNS = List.of("seq BIGINT NOT NULL", "ord INT NOT NULL",
             "kind VARCHAR(32) NOT NULL", "namespace VARCHAR(64) NOT NULL", "id_value VARCHAR(320) NOT NULL");
@@ -74,6 +88,9 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
     private final ForeignKeysCheckedOnce references;
+    /** The identifiers' and figures' keys to customers, all of them rows of this load (see copyFiguresAndIdentifiers). */
+    private final ForeignKeysCheckedOnce identifierReferences;
+    private final ForeignKeysCheckedOnce figureReferences;
     private final IntUnaryOperator lowerCase;
     private final OffsetDateTime now;
     private final long firstCustomerId;
@@ -84,6 +101,12 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     /** The owners and teams the copied customers name, whose rows the foreign keys' check locks. */
     private final Set<Long> ownerIds = new HashSet<>();
     private final Set<Long> teamIds = new HashSet<>();
+    /** The owners' and teams' ids by name, as found or created by this load: most batches need no statement. */
+    private final Map<String, Long> userIdsByName = new HashMap<>();
+    private final Map<String, Long> teamIdsByCode = new HashMap<>();
+    private final OpenCopy customersCopy;
+    private final SpilledRows identifiersSpilled = new SpilledRows(IDENTIFIER_COLUMNS);
+    private final SpilledRows heldSpilled = new SpilledRows(HELD_COLUMNS);
     private long copied;
     private long keysCopiedOrHeld;
     private long held;
@@ -107,6 +130,8 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
         // foreign keys' (without the keys, silencing them would store customers that no name search finds)
         this.references = lowerCase == null ? ForeignKeysCheckedOnce.of(jdbc, "customers")
                 : ForeignKeysCheckedOnce.of(jdbc, "customers", CustomerBulkLoader.NAME_KEYS_TRIGGERS);
+        this.identifierReferences = ForeignKeysCheckedOnce.of(jdbc, "customer_identifiers");
+        this.figureReferences = ForeignKeysCheckedOnce.of(jdbc, "customer_figures");
         // the insert's CURRENT_TIMESTAMP, the creation time of a record that gives none
         this.now = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
         // Blocks drawn now and moved past at the end: nobody else can draw meanwhile, the tables are locked.
@@ -114,6 +139,9 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
                 Long.class);
         this.firstIdentifierId = jdbc.queryForObject(
                 "SELECT nextval(pg_get_serial_sequence('customer_identifiers', 'id'))", Long.class);
+        // the foreign keys' triggers stay out while the COPY is open, and are back whenever it is paused
+        this.customersCopy = ((PostgresDialect) dialect).copyIntoTruncated(jdbc, "customers", CUSTOMER_COLUMNS,
+                references::leaveTriggersOut);
     }
 
     @Override
@@ -145,23 +173,55 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
             }
             keysCopiedOrHeld += keys.size();
         }
-        Map<String, Long> userIds = owners.userIds(customers.stream().map(CustomerRecord::owner).toList());
-        Map<String, Long> teamIds = owners.teamIds(customers.stream().map(CustomerRecord::team).toList());
-        this.ownerIds.addAll(userIds.values());
-        this.teamIds.addAll(teamIds.values());
-        references.withoutTriggers(() -> {
-            dialect.appendRowsToTruncated(jdbc, "customers", CUSTOMER_COLUMNS, new RowsOnDemand(n,
-                    i -> customerRow(customers.get(i), firstCustomerId + firstSequence + i, userIds, teamIds)));
-            return n;
-        });
-        dialect.appendRowsToTruncated(jdbc, "customer_figures", FIGURE_COLUMNS,
-                new RowsOnDemand(n, i -> new Object[] {firstCustomerId + firstSequence + i}));
-        dialect.appendRowsToTruncated(jdbc, "customer_identifiers", IDENTIFIER_COLUMNS, identifiers);
-        if (!heldBack.isEmpty()) {
-            dialect.appendRows(jdbc, HELD, HELD_COLUMNS, heldBack);
-            held += heldBack.size();
-        }
+        Map<String, Long> userIds = idsOf(customers.stream().map(CustomerRecord::owner).toList(), userIdsByName,
+                owners::userIds, ownerIds);
+        Map<String, Long> teamIds = idsOf(customers.stream().map(CustomerRecord::team).toList(), teamIdsByCode,
+                owners::teamIds, this.teamIds);
+        customersCopy.append(new RowsOnDemand(n,
+                i -> customerRow(customers.get(i), firstCustomerId + firstSequence + i, userIds, teamIds)));
+        identifiersSpilled.add(identifiers);
+        heldSpilled.add(heldBack);
+        held += heldBack.size();
         copied += n;
+    }
+
+    /**
+     * The ids of the names, from those this load has found or created; the others are looked up (or created) in the
+     * database, with the COPY paused for it, and their ids added to {@code named}.
+     */
+    private Map<String, Long> idsOf(List<String> names, Map<String, Long> known,
+                                    Function<Collection<String>, Map<String, Long>> lookUp, Set<Long> named) {
+        Set<String> missing = new HashSet<>();
+        for (String name : names) {
+            if (name != null && !known.containsKey(name)) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            pause();
+            Map<String, Long> found = lookUp.apply(missing);
+            known.putAll(found);
+            named.addAll(found.values());
+        }
+        return known;
+    }
+
+    @Override
+    public boolean keepsStatementOpen() {
+        return true;
+    }
+
+    @Override
+    public void pause() {
+        customersCopy.pause();
+        references.putTriggersBack();
+    }
+
+    @Override
+    public void abandon() {
+        customersCopy.abandon();
+        identifiersSpilled.close();
+        heldSpilled.close();
     }
 
     private Object[] customerRow(CustomerRecord customer, long id, Map<String, Long> userIds,
@@ -188,6 +248,10 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     @Override
     public BatchResult finish(long duplicates, String writtenBy) {
         BulkSteps steps = new BulkSteps(log, "bulk customers copied");
+        try (identifiersSpilled; heldSpilled) {
+            pause();
+            steps.rows("copy figures and identifiers", this::copyFiguresAndIdentifiers);
+        }
         moveSequencesPastTheLoad();
         SharedKeys.Resolution shared = held == 0 ? new SharedKeys.Resolution(Set.of(), List.of(), List.of())
                 : steps.get("find every holder of the keys held back", this::sharedKeys);
@@ -207,6 +271,31 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
                 "team_id", teamIds, "merged_into", Set.of()), copied));
         steps.run("link waiting orders and events", () -> pendingLinks.linkIdentifiersAfter(0));
         return new BatchResult(new WriteCounts(copied - shared.folded().size(), 0, 0), groups.merges().size());
+    }
+
+    /**
+     * A row of zero figures per copied customer, then the identifiers and the keys held back from their files. Their
+     * rows reference customers this load copied into the emptied and locked customers (none folded or merged yet):
+     * their foreign keys' triggers, which would look up and lock a customer per row and key (three million rows, two
+     * keys each, at the 1M yardstick), are left out where allowed, and one anti-join per key checks them instead.
+     */
+    private long copyFiguresAndIdentifiers() {
+        PostgresDialect postgres = (PostgresDialect) dialect;
+        figureReferences.withoutTriggers(() -> {
+            for (long from = 0; from < copied; from += FIGURE_ROWS_PER_COPY) {
+                long first = firstCustomerId + from;
+                dialect.appendRowsToTruncated(jdbc, "customer_figures", FIGURE_COLUMNS, new RowsOnDemand(
+                        (int) Math.min(FIGURE_ROWS_PER_COPY, copied - from), i -> new Object[] {first + i}));
+            }
+            return copied;
+        });
+        long identifiers = identifierReferences.withoutTriggers(() ->
+                postgres.appendRowsToTruncated(jdbc, "customer_identifiers", identifiersSpilled));
+        // the tables were emptied for this load: every row is one of its own
+        figureReferences.checkAgainstOwnRows("TRUE", copied);
+        identifierReferences.checkAgainstOwnRows("TRUE", identifiers);
+        postgres.appendRows(jdbc, HELD, heldSpilled);
+        return copied + identifiers;
     }
 
     private void moveSequencesPastTheLoad() {

@@ -65,6 +65,8 @@ public final class ForeignKeysCheckedOnce {
     private final String table;
     private final List<ForeignKey> keys;
     private final boolean checkedOnce;
+    /** The role's setting while the triggers are left out, null otherwise. */
+    private String roleBefore;
 
     private ForeignKeysCheckedOnce(JdbcTemplate jdbc, String table, List<ForeignKey> keys, boolean checkedOnce) {
         this.jdbc = jdbc;
@@ -132,16 +134,34 @@ public final class ForeignKeysCheckedOnce {
      * which would otherwise look for references row by row in every referencing table.
      */
     public long withoutTriggers(LongSupplier statements) {
-        if (!checkedOnce) {
-            return statements.getAsLong();
-        }
-        String role = jdbc.queryForObject("SELECT current_setting('session_replication_role')", String.class);
-        jdbc.execute("SET LOCAL session_replication_role = replica");
+        leaveTriggersOut();
         long rows = statements.getAsLong();
         // Not in a finally block: after a failed insert the transaction is aborted and rolls back, setting included,
         // and a SET would only hide the insert's error behind "current transaction is aborted".
-        jdbc.execute("SET LOCAL session_replication_role = " + role);
+        putTriggersBack();
         return rows;
+    }
+
+    /**
+     * As {@link #withoutTriggers}, for a statement that spans calls (a COPY kept open across batches): the triggers
+     * stay out from here until {@link #putTriggersBack()}, which must come before any statement that writes another
+     * table (the setting is the session's).
+     */
+    public void leaveTriggersOut() {
+        if (!checkedOnce || roleBefore != null) {
+            return;
+        }
+        roleBefore = jdbc.queryForObject("SELECT current_setting('session_replication_role')", String.class);
+        jdbc.execute("SET LOCAL session_replication_role = replica");
+    }
+
+    /** Puts the triggers back after {@link #leaveTriggersOut()}; nothing to do when they were not left out. */
+    public void putTriggersBack() {
+        if (roleBefore == null) {
+            return;
+        }
+        jdbc.execute("SET LOCAL session_replication_role = " + roleBefore);
+        roleBefore = null;
     }
 
     /**
@@ -193,6 +213,26 @@ public final class ForeignKeysCheckedOnce {
         checkCollected(rows, start);
     }
 
+    /**
+     * As {@link #check}, for rows that reference only rows this same transaction wrote into tables it holds locked
+     * against other writers (a first load copied into emptied tables): nobody else can delete those rows or change
+     * their keys before the commit, so nothing is locked (the triggers would lock every referenced row, writing each
+     * one again), and one anti-join per key looks for a reference without its row.
+     *
+     * @param insertedRows as for {@link #check}
+     */
+    public void checkAgainstOwnRows(String insertedRows, long rows) {
+        if (!checkedOnce) {
+            return;
+        }
+        long start = System.nanoTime();
+        for (ForeignKey key : keys) {
+            key.requirePresent(jdbc, table, "(SELECT * FROM " + table + " WHERE " + insertedRows + ")");
+        }
+        log.debug("{} foreign keys of {} new rows of {} checked against the load's own rows in {} ms", keys.size(),
+                rows, table, (System.nanoTime() - start) / 1_000_000);
+    }
+
     private String references() {
         return "strata_references_of_" + table;
     }
@@ -226,11 +266,16 @@ public final class ForeignKeysCheckedOnce {
          * not only at the time of the check.
          */
         void check(JdbcTemplate jdbc, String table, String references) {
-            String referencing = prefixed("t.", columns);
             jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + referenced + " p WHERE ("
-                    + prefixed("p.", referencedColumns) + ") IN (SELECT " + referencing + " FROM " + references
-                    + " t) FOR KEY SHARE OF p) locked", Long.class);
-            List<String> missing = jdbc.query("SELECT " + referencing + " FROM " + references + " t WHERE "
+                    + prefixed("p.", referencedColumns) + ") IN (SELECT " + prefixed("t.", columns) + " FROM "
+                    + references + " t) FOR KEY SHARE OF p) locked", Long.class);
+            requirePresent(jdbc, table, references);
+        }
+
+        /** Fails when a row of {@code source} (a table or a subquery) references a row that is missing. */
+        void requirePresent(JdbcTemplate jdbc, String table, String source) {
+            String referencing = prefixed("t.", columns);
+            List<String> missing = jdbc.query("SELECT " + referencing + " FROM " + source + " t WHERE "
                     + columns.stream().map(c -> "t." + c + " IS NOT NULL").collect(Collectors.joining(" AND "))
                     + " AND NOT EXISTS (SELECT 1 FROM " + referenced + " p WHERE " + IntStream.range(0, columns.size())
                     .mapToObj(i -> "p." + referencedColumns.get(i) + " = t." + columns.get(i))

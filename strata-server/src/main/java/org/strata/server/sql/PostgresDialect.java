@@ -110,7 +110,27 @@ public final class PostgresDialect implements SqlDialect {
      * {@link OpenCopy}); only inside a transaction.
      */
     public OpenCopy copyIntoTruncated(JdbcTemplate jdbc, String table, List<String> columnDefinitions) {
-        return new OpenCopy(jdbc, table, columnDefinitions, ", FREEZE", () -> closeOpenPortals(jdbc));
+        return copyIntoTruncated(jdbc, table, columnDefinitions, () -> { });
+    }
+
+    /** As {@link #copyIntoTruncated(JdbcTemplate, String, List)}, running {@code beforeEachCopy} before each COPY opens. */
+    public OpenCopy copyIntoTruncated(JdbcTemplate jdbc, String table, List<String> columnDefinitions,
+                                      Runnable beforeEachCopy) {
+        return new OpenCopy(jdbc, table, columnDefinitions, ", FREEZE", () -> {
+            closeOpenPortals(jdbc);
+            beforeEachCopy.run();
+        });
+    }
+
+    /** As {@link #appendRowsToTruncated}, for rows spilled to a file while another COPY held the connection. */
+    public long appendRowsToTruncated(JdbcTemplate jdbc, String table, SpilledRows rows) {
+        closeOpenPortals(jdbc);
+        return rows.copyInto(jdbc, table, ", FREEZE");
+    }
+
+    /** As {@link #appendRows}, for rows spilled to a file while another COPY held the connection. */
+    public long appendRows(JdbcTemplate jdbc, String table, SpilledRows rows) {
+        return rows.copyInto(jdbc, table, "");
     }
 
     /**

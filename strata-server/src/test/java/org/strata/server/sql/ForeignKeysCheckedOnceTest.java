@@ -116,6 +116,36 @@ class ForeignKeysCheckedOnceTest {
     }
 
     @Test
+    void checksRowsReferencingTheLoadsOwnRowsWithoutLockingThemAndLeavesTheSettingAsItWas() {
+        jdbc.execute("CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))");
+        jdbc.execute("COMMIT");
+        ForeignKeysCheckedOnce keys = ForeignKeysCheckedOnce.of(jdbc, "member");
+        keys.leaveTriggersOut();
+        jdbc.update("INSERT INTO member VALUES (1, 1), (2, 2), (3, NULL)");
+        keys.putTriggersBack();
+
+        keys.checkAgainstOwnRows("id BETWEEN 1 AND 3", 3);
+
+        assertThat(jdbc.queryForObject("SELECT current_setting('session_replication_role')", String.class))
+                .isEqualTo("origin");
+        // the caller holds the referenced rows' table locked itself: the check takes no row lock
+        assertThat(deletableByAnotherSession("id = 1")).isTrue();
+    }
+
+    @Test
+    void failsOnARowReferencingAMissingRowAmongTheRowsChecked() {
+        jdbc.execute("CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))");
+        jdbc.execute("COMMIT");
+        ForeignKeysCheckedOnce keys = ForeignKeysCheckedOnce.of(jdbc, "member");
+        keys.withoutTriggers(() -> jdbc.update("INSERT INTO member VALUES (1, 1), (2, 9), (3, 8)"));
+
+        keys.checkAgainstOwnRows("id = 1", 1);
+        assertThatThrownBy(() -> keys.checkAgainstOwnRows("TRUE", 3))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageMatching(".*\"member_owner_id_fkey\": Key \\(owner_id\\)=\\([89]\\) is not present.*");
+    }
+
+    @Test
     void refusesCollectedReferencesThatLeaveAForeignKeyOut() {
         // client has a foreign key over two columns, and one over merged_into
         assertThatThrownBy(() -> ForeignKeysCheckedOnce.of(jdbc, "client")
