@@ -23,12 +23,14 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -171,8 +173,12 @@ abstract class BrowserTest {
         driver.get(url(path));
     }
 
-    WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+    /**
+     * Waits until a condition holds; a condition that reads an element the page has just replaced (a reload, a
+     * redraw) is asked again instead of failing the test.
+     */
+    FluentWait<WebDriver> waiting() {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
     WebElement waitFor(By by) {

@@ -274,10 +274,10 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     }
 
     /**
-     * A row of zero figures per copied customer, then the identifiers and the keys held back from their files. Their
-     * rows reference customers this load copied into the emptied and locked customers (none folded or merged yet):
-     * their foreign keys' triggers, which would look up and lock a customer per row and key (three million rows, two
-     * keys each, at the 1M yardstick), are left out where allowed, and one anti-join per key checks them instead.
+     * A row of zero figures per copied customer, then the identifiers and the keys held back from their files. Both
+     * tables were emptied for this load: their foreign keys' triggers, which would look up and lock a customer per
+     * row and key (three million identifiers, two keys each, at the 1M yardstick), are left out where allowed, and
+     * one anti-join per key checks them instead ({@link ForeignKeysCheckedOnce#checkRowsOfEmptiedTable}).
      */
     private long copyFiguresAndIdentifiers() {
         PostgresDialect postgres = (PostgresDialect) dialect;
@@ -291,9 +291,9 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
         });
         long identifiers = identifierReferences.withoutTriggers(() ->
                 postgres.appendRowsToTruncated(jdbc, "customer_identifiers", identifiersSpilled));
-        // the tables were emptied for this load: every row is one of its own
-        figureReferences.checkAgainstOwnRows("TRUE", copied);
-        identifierReferences.checkAgainstOwnRows("TRUE", identifiers);
+        // the tables were emptied for this load: every row is one of its
+        figureReferences.checkRowsOfEmptiedTable("TRUE", copied);
+        identifierReferences.checkRowsOfEmptiedTable("TRUE", identifiers);
         postgres.appendRows(jdbc, HELD, heldSpilled);
         return copied + identifiers;
     }

@@ -214,14 +214,17 @@ public final class ForeignKeysCheckedOnce {
     }
 
     /**
-     * As {@link #check}, for rows that reference only rows this same transaction wrote into tables it holds locked
-     * against other writers (a first load copied into emptied tables): nobody else can delete those rows or change
-     * their keys before the commit, so nothing is locked (the triggers would lock every referenced row, writing each
-     * one again), and one anti-join per key looks for a reference without its row.
+     * As {@link #check}, without locking the referenced rows, for rows of a table this transaction emptied with
+     * TRUNCATE, which holds the table exclusively until the commit. Deleting a referenced row, or changing its key,
+     * must first look into this table for rows that reference it: a deletion after the TRUNCATE waits for the commit
+     * and then finds the new rows, as the triggers' row locks would have made it do, and one before it was over
+     * before the rows were written (its look held a lock the TRUNCATE waited for). So one anti-join per key, looking
+     * for a reference without its row, is the whole check; the triggers would have locked, and so written again,
+     * every referenced row.
      *
      * @param insertedRows as for {@link #check}
      */
-    public void checkAgainstOwnRows(String insertedRows, long rows) {
+    public void checkRowsOfEmptiedTable(String insertedRows, long rows) {
         if (!checkedOnce) {
             return;
         }
@@ -229,7 +232,7 @@ public final class ForeignKeysCheckedOnce {
         for (ForeignKey key : keys) {
             key.requirePresent(jdbc, table, "(SELECT * FROM " + table + " WHERE " + insertedRows + ")");
         }
-        log.debug("{} foreign keys of {} new rows of {} checked against the load's own rows in {} ms", keys.size(),
+        log.debug("{} foreign keys of {} new rows of emptied {} checked at once in {} ms", keys.size(),
                 rows, table, (System.nanoTime() - start) / 1_000_000);
     }
 

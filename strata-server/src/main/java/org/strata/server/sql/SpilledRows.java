@@ -17,7 +17,7 @@ import java.util.List;
  * Rows for one table, encoded for a binary COPY into a temporary file while another COPY holds the connection
  * ({@link OpenCopy}: a connection runs one COPY at a time), and copied in one COPY at the end. A load that writes two
  * tables so keeps the COPY of one open across its batches instead of taking turns with the database batch by batch.
- * The file holds what the COPY would have sent (some 70 bytes per identifier row), not the rows' objects, so the heap
+ * The file holds what the COPY would have sent (some 80 bytes per identifier row), not the rows' objects, so the heap
  * does not grow with the file; it is deleted by {@link #close()}, which the load calls on success and on failure.
  */
 public final class SpilledRows implements AutoCloseable {

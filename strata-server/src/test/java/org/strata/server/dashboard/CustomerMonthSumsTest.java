@@ -74,6 +74,26 @@ class CustomerMonthSumsTest {
     }
 
     @Test
+    void absorbedCustomersOfAFileInKeyOrderAreMergedBackBesideTheirSurvivorsOwnMonths() {
+        // survivors of lower and of higher ids, one absorbing two customers, months shared with the survivor's own
+        List<Order> orders = new ArrayList<>();
+        for (long customer = 1; customer <= 20_000; customer++) {
+            for (int month = 0; month < 1 + customer % 4; month++) {
+                orders.add(new Order(customer, MONTH + month * 3, customer * 10 + month));
+            }
+        }
+        Map<Long, Long> survivors = new TreeMap<>(Map.of(5L, 19_999L, 7_000L, 3L, 7_001L, 3L, 12_345L, 12_346L,
+                20_000L, 1L));
+        CustomerMonthSums sums = new CustomerMonthSums();
+        orders.forEach(order -> assertThat(sums.add(order.customer(), order.month(), order.cents())).isTrue());
+
+        assertThat(sums.group(survivors.keySet().stream().mapToLong(Long::longValue).toArray(),
+                survivors.values().stream().mapToLong(Long::longValue).toArray())).isTrue();
+
+        assertThat(rows(sums)).isEqualTo(expectedRows(orders, survivors));
+    }
+
+    @Test
     void whatDoesNotFitTheKeysOrTheSumsIsRefused() {
         CustomerMonthSums sums = new CustomerMonthSums();
         assertThat(sums.add(1L << 52, MONTH, 100)).as("a customer id above 2^52").isFalse();

@@ -116,20 +116,25 @@ class ForeignKeysCheckedOnceTest {
     }
 
     @Test
-    void checksRowsReferencingTheLoadsOwnRowsWithoutLockingThemAndLeavesTheSettingAsItWas() {
+    void checksTheRowsOfATableEmptiedHereAndTheEmptyingKeepsTheirReferencesUntilCommit() {
         jdbc.execute("CREATE TABLE member (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owner (id))");
+        jdbc.execute("INSERT INTO member VALUES (9, 3)");
         jdbc.execute("COMMIT");
         ForeignKeysCheckedOnce keys = ForeignKeysCheckedOnce.of(jdbc, "member");
+        jdbc.execute("TRUNCATE member");
         keys.leaveTriggersOut();
         jdbc.update("INSERT INTO member VALUES (1, 1), (2, 2), (3, NULL)");
         keys.putTriggersBack();
 
-        keys.checkAgainstOwnRows("id BETWEEN 1 AND 3", 3);
+        keys.checkRowsOfEmptiedTable("id BETWEEN 1 AND 3", 3);
 
         assertThat(jdbc.queryForObject("SELECT current_setting('session_replication_role')", String.class))
                 .isEqualTo("origin");
-        // the caller holds the referenced rows' table locked itself: the check takes no row lock
-        assertThat(deletableByAnotherSession("id = 1")).isTrue();
+        // no row of owner is locked: deleting one must look into member, which the TRUNCATE holds until the commit
+        assertThat(deletableByAnotherSession("id = 1")).isFalse();
+        jdbc.execute("COMMIT");
+        assertThat(deletableByAnotherSession("id = 1")).isFalse();
+        assertThat(deletableByAnotherSession("id = 3")).isTrue();
     }
 
     @Test
@@ -139,8 +144,8 @@ class ForeignKeysCheckedOnceTest {
         ForeignKeysCheckedOnce keys = ForeignKeysCheckedOnce.of(jdbc, "member");
         keys.withoutTriggers(() -> jdbc.update("INSERT INTO member VALUES (1, 1), (2, 9), (3, 8)"));
 
-        keys.checkAgainstOwnRows("id = 1", 1);
-        assertThatThrownBy(() -> keys.checkAgainstOwnRows("TRUE", 3))
+        keys.checkRowsOfEmptiedTable("id = 1", 1);
+        assertThatThrownBy(() -> keys.checkRowsOfEmptiedTable("TRUE", 3))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageMatching(".*\"member_owner_id_fkey\": Key \\(owner_id\\)=\\([89]\\) is not present.*");
     }
