@@ -1,7 +1,5 @@
 package org.strata.server.dashboard;
 
-import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.Arrays;
 
 /**
@@ -90,10 +88,16 @@ final class CustomerMonthSums {
      */
     boolean group(long[] absorbed, long[] survivors) {
         if (absorbed.length > 0) {
-            boolean moved = inKeyOrder ? moveApartAndMergeBack(absorbed, survivors)
-                    : moveInPlace(absorbed, survivors);
-            if (!moved) {
-                return false;
+            for (int i = 0; i < size; i++) {
+                long key = key(i);
+                int at = Arrays.binarySearch(absorbed, key >>> MONTH_BITS);
+                if (at >= 0) {
+                    if (survivors[at] < 0 || survivors[at] > MAX_CUSTOMER) {
+                        return false;
+                    }
+                    keys[i >>> CHUNK_BITS][i & CHUNK_MASK] = survivors[at] << MONTH_BITS | (key & MONTH_MASK);
+                    inKeyOrder = false;
+                }
             }
         }
         if (!inKeyOrder) {
@@ -120,65 +124,6 @@ final class CustomerMonthSums {
             values[chunk] = null;
         }
         return true;
-    }
-
-    /** Gives the absorbed customers' entries their survivors' keys where they are, for the sort that follows. */
-    private boolean moveInPlace(long[] absorbed, long[] survivors) {
-        for (int i = 0; i < size; i++) {
-            long key = key(i);
-            int at = Arrays.binarySearch(absorbed, key >>> MONTH_BITS);
-            if (at >= 0) {
-                if (!fits(survivors[at])) {
-                    return false;
-                }
-                keys[i >>> CHUNK_BITS][i & CHUNK_MASK] = survivors[at] << MONTH_BITS | (key & MONTH_MASK);
-                inKeyOrder = false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Entries in key order: the absorbed customers' entries are taken out (the others close up, still in order), given
-     * their survivors' keys, sorted apart and merged back from the end, so the entries stay in key order without a
-     * sort of them all. They are few (the months of merged customers); re-keyed in place, they cost a sort of millions
-     * of entries that took most of the grouping (the introsort falls back to heapsort on such input).
-     */
-    private boolean moveApartAndMergeBack(long[] absorbed, long[] survivors) {
-        LongArrayList movedKeys = new LongArrayList();
-        LongArrayList movedValues = new LongArrayList();
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            long key = key(i);
-            int at = Arrays.binarySearch(absorbed, key >>> MONTH_BITS);
-            if (at < 0) {
-                set(kept++, key, value(i));
-            } else if (fits(survivors[at])) {
-                movedKeys.add(survivors[at] << MONTH_BITS | (key & MONTH_MASK));
-                movedValues.add(value(i));
-            } else {
-                return false;
-            }
-        }
-        long[] keysMoved = movedKeys.toLongArray();
-        long[] valuesMoved = movedValues.toLongArray();
-        LongArrays.radixSort(keysMoved, valuesMoved);
-        int from = kept - 1;
-        int write = size - 1;
-        for (int m = keysMoved.length - 1; m >= 0; write--) {
-            if (from >= 0 && key(from) > keysMoved[m]) {
-                set(write, key(from), value(from));
-                from--;
-            } else {
-                set(write, keysMoved[m], valuesMoved[m]);
-                m--;
-            }
-        }
-        return true;
-    }
-
-    private static boolean fits(long survivor) {
-        return survivor >= 0 && survivor <= MAX_CUSTOMER;
     }
 
     /** Entries: orders seen while collecting, customer months after {@link #group}. */

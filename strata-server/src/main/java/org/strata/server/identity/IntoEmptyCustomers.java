@@ -88,9 +88,8 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     private final OwnerDirectory owners;
     private final PendingLinks pendingLinks;
     private final ForeignKeysCheckedOnce references;
-    /** The identifiers' and figures' keys to customers, all of them rows of this load (see copyFiguresAndIdentifiers). */
+    /** The identifiers' two keys to customers (see copyFiguresAndIdentifiers). */
     private final ForeignKeysCheckedOnce identifierReferences;
-    private final ForeignKeysCheckedOnce figureReferences;
     private final IntUnaryOperator lowerCase;
     private final OffsetDateTime now;
     private final long firstCustomerId;
@@ -131,7 +130,6 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
         this.references = lowerCase == null ? ForeignKeysCheckedOnce.of(jdbc, "customers")
                 : ForeignKeysCheckedOnce.of(jdbc, "customers", CustomerBulkLoader.NAME_KEYS_TRIGGERS);
         this.identifierReferences = ForeignKeysCheckedOnce.of(jdbc, "customer_identifiers");
-        this.figureReferences = ForeignKeysCheckedOnce.of(jdbc, "customer_figures");
         // the insert's CURRENT_TIMESTAMP, the creation time of a record that gives none
         this.now = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
         // Blocks drawn now and moved past at the end: nobody else can draw meanwhile, the tables are locked.
@@ -274,25 +272,21 @@ final class IntoEmptyCustomers implements BulkWriter.Load<CustomerRecord> {
     }
 
     /**
-     * A row of zero figures per copied customer, then the identifiers and the keys held back from their files. Both
-     * tables were emptied for this load: their foreign keys' triggers, which would look up and lock a customer per
-     * row and key (three million identifiers, two keys each, at the 1M yardstick), are left out where allowed, and
-     * one anti-join per key checks them instead ({@link ForeignKeysCheckedOnce#checkRowsOfEmptiedTable}).
+     * A row of zero figures per copied customer, then the identifiers and the keys held back from their files. The
+     * identifiers' table was emptied for this load: its two foreign keys' triggers, which would look up and lock a
+     * customer per row and key (three million identifiers at the 1M yardstick), are left out where allowed, and one
+     * anti-join per key checks the rows instead ({@link ForeignKeysCheckedOnce#checkRowsOfEmptiedTable}).
      */
     private long copyFiguresAndIdentifiers() {
         PostgresDialect postgres = (PostgresDialect) dialect;
-        figureReferences.withoutTriggers(() -> {
-            for (long from = 0; from < copied; from += FIGURE_ROWS_PER_COPY) {
-                long first = firstCustomerId + from;
-                dialect.appendRowsToTruncated(jdbc, "customer_figures", FIGURE_COLUMNS, new RowsOnDemand(
-                        (int) Math.min(FIGURE_ROWS_PER_COPY, copied - from), i -> new Object[] {first + i}));
-            }
-            return copied;
-        });
+        for (long from = 0; from < copied; from += FIGURE_ROWS_PER_COPY) {
+            long first = firstCustomerId + from;
+            dialect.appendRowsToTruncated(jdbc, "customer_figures", FIGURE_COLUMNS, new RowsOnDemand(
+                    (int) Math.min(FIGURE_ROWS_PER_COPY, copied - from), i -> new Object[] {first + i}));
+        }
         long identifiers = identifierReferences.withoutTriggers(() ->
                 postgres.appendRowsToTruncated(jdbc, "customer_identifiers", identifiersSpilled));
-        // the tables were emptied for this load: every row is one of its
-        figureReferences.checkRowsOfEmptiedTable("TRUE", copied);
+        // every row of the emptied table is one of this load's
         identifierReferences.checkRowsOfEmptiedTable("TRUE", identifiers);
         postgres.appendRows(jdbc, HELD, heldSpilled);
         return copied + identifiers;

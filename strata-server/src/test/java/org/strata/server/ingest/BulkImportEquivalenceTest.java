@@ -36,7 +36,9 @@ class BulkImportEquivalenceTest {
     @BeforeAll
     static void startEveryWay() {
         inBatches = start("never", "--strata.import.batch-size=7");
-        inBulk = start("always");
+        // hand-overs of 7 rows: the first loads keep a COPY open across many of them, paused for an owner or a team
+        // first named, or a rejected row, in a later one
+        inBulk = start("always", "--strata.import.batch-size=7");
         // and holding only 200 identifiers in memory: the shop's ids fit, orders naming customers by phone are
         // linked in SQL
         inBulkGroupingAllKeys = start("always", "--strata.import.bulk-repeated-keys=1",
