@@ -54,9 +54,9 @@ final class BinaryRows {
         }
     }
 
-    /** The column names, for the COPY statement's column list. */
-    List<String> columnNames() {
-        return List.of(names);
+    /** The COPY that reads these rows into {@code table}; {@code options} such as {@code ", FREEZE"} or empty. */
+    String copyStatement(String table, String options) {
+        return "COPY " + table + " (" + String.join(", ", names) + ") FROM STDIN (FORMAT binary" + options + ")";
     }
 
     /** The bytes encoded since the last {@link #clear()}: {@code bytes()[0 .. length())}. */

@@ -28,9 +28,9 @@ final class CopyBinary extends InputStream {
         this.rows = rows;
     }
 
-    /** The column names, for the COPY statement's column list. */
-    List<String> columnNames() {
-        return encoder.columnNames();
+    /** The COPY that reads these rows into {@code table} ({@link BinaryRows#copyStatement}). */
+    String copyStatement(String table, String options) {
+        return encoder.copyStatement(table, options);
     }
 
     static long microsSincePostgresEpoch(OffsetDateTime time) {

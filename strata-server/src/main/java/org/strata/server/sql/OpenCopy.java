@@ -42,8 +42,7 @@ public final class OpenCopy {
         }
         this.jdbc = jdbc;
         this.encoder = new BinaryRows(columnDefinitions);
-        this.statement = "COPY " + table + " (" + String.join(", ", encoder.columnNames())
-                + ") FROM STDIN (FORMAT binary" + options + ")";
+        this.statement = encoder.copyStatement(table, options);
         this.beforeEachStatement = beforeEachStatement;
     }
 

@@ -150,9 +150,8 @@ public final class PostgresDialect implements SqlDialect {
         CopyBinary binary = new CopyBinary(columnDefinitions, rows);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
-                        + String.join(", ", binary.columnNames()) + ") FROM STDIN (FORMAT binary" + options + ")",
-                        binary, COPY_BUFFER_BYTES);
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(binary.copyStatement(table, options), binary,
+                        COPY_BUFFER_BYTES);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

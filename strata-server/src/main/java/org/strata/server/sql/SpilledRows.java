@@ -69,8 +69,7 @@ public final class SpilledRows implements AutoCloseable {
         encoder.putTrailer();
         writeOut();
         closeFile();
-        String statement = "COPY " + table + " (" + String.join(", ", encoder.columnNames())
-                + ") FROM STDIN (FORMAT binary" + options + ")";
+        String statement = encoder.copyStatement(table, options);
         return jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (InputStream in = Files.newInputStream(file)) {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, in, CHUNK_BYTES);
